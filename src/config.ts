@@ -1,0 +1,193 @@
+import { z } from 'zod';
+import { AppError } from './errors';
+
+/**
+ * Configuration: every environment variable is read here, once, validated, and frozen.
+ * Each variable is documented in `.env.example` (a test keeps the two in step).
+ */
+
+export const SUPPORTED_LOCALES = ['sv', 'en'] as const;
+export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number];
+
+export type StorageConfig =
+  | { readonly kind: 'connectionString'; readonly connectionString: string; readonly container: string }
+  | { readonly kind: 'embedded'; readonly dir: string; readonly port: number; readonly container: string };
+
+export interface AppConfig {
+  /** `local` allows the embedded storage and an empty bot identity (no authentication). */
+  readonly env: 'local' | 'production';
+  readonly server: {
+    readonly host: string;
+    readonly port: number;
+    readonly maxRequestBytes: number;
+    readonly shutdownTimeoutMs: number;
+  };
+  readonly bot: {
+    readonly appId: string;
+    readonly appPassword: string;
+    readonly appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+    readonly tenantId: string;
+    readonly certificateThumbprint: string;
+    readonly certificateKeyFile: string;
+    readonly openIdMetadataUrl: string;
+  };
+  readonly storage: StorageConfig;
+  readonly defaultLocale: SupportedLocale;
+  readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// Azure container names: 3-63 chars, lower-case letters, digits and single dashes.
+const CONTAINER = /^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/;
+
+const optionalString = z.string().trim().optional().default('');
+const int = (min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return fallback;
+      const n = /^\d+$/.test(v) ? Number(v) : NaN;
+      if (!Number.isSafeInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be a whole number from ${min} to ${max}` });
+        return z.NEVER;
+      }
+      return n;
+    });
+const oneOf = <const T extends string>(values: readonly [T, ...T[]], fallback: T) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return fallback;
+      if (!(values as readonly string[]).includes(v)) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be one of ${values.join(', ')}` });
+        return z.NEVER;
+      }
+      return v as T;
+    });
+const matching = (re: RegExp, what: string) =>
+  optionalString.refine((v) => v === '' || re.test(v), { message: `must be ${what}` });
+
+/** Every variable the app reads, and its rule. Secrets are marked so their values are never echoed. */
+const ENV_SCHEMA = z.object({
+  APP_ENV: oneOf(['local', 'production'], 'production'),
+  HOST: optionalString.transform((v) => v || '0.0.0.0'),
+  PORT: int(0, 65535, 3978),
+  MAX_REQUEST_BYTES: int(1024, 4 * 1024 * 1024, 256 * 1024),
+  SHUTDOWN_TIMEOUT_MS: int(0, 120_000, 10_000),
+  MICROSOFT_APP_ID: matching(GUID, 'a GUID'),
+  MICROSOFT_APP_PASSWORD: optionalString,
+  MICROSOFT_APP_TYPE: oneOf(['SingleTenant', 'MultiTenant', 'UserAssignedMSI'], 'SingleTenant'),
+  MICROSOFT_APP_TENANT_ID: matching(GUID, 'a GUID'),
+  MICROSOFT_APP_CERTIFICATE_THUMBPRINT: matching(/^[0-9a-f]{40}$/i, 'a 40-character hex SHA-1 thumbprint'),
+  MICROSOFT_APP_CERTIFICATE_KEY_FILE: optionalString,
+  BOT_OPENID_METADATA_URL: matching(/^https?:\/\/\S+$/, 'an http(s) URL'),
+  STORAGE_CONNECTION_STRING: optionalString,
+  STORAGE_CONTAINER: matching(CONTAINER, 'a valid blob container name (3-63 lower-case letters, digits, dashes)').transform(
+    (v) => v || 'samverka',
+  ),
+  EMBEDDED_STORAGE_DIR: optionalString.transform((v) => v || '.data/azurite'),
+  EMBEDDED_STORAGE_PORT: int(0, 65535, 0),
+  DEFAULT_LOCALE: oneOf(['sv', 'en'], 'sv'),
+  LOG_LEVEL: oneOf(['debug', 'info', 'warn', 'error', 'silent'], 'info'),
+});
+
+/** The variable names `loadConfig` reads (used by the `.env.example` consistency test). */
+export const CONFIG_VARIABLES = Object.keys(ENV_SCHEMA.shape) as (keyof typeof ENV_SCHEMA.shape)[];
+
+const SECRET_VARIABLES = new Set(['MICROSOFT_APP_PASSWORD', 'STORAGE_CONNECTION_STRING']);
+
+type Problem = { variable: string; message: string };
+
+function crossChecks(env: z.infer<typeof ENV_SCHEMA>): Problem[] {
+  const problems: Problem[] = [];
+  const isLocal = env.APP_ENV === 'local';
+  if (!isLocal && env.MICROSOFT_APP_ID === '') {
+    problems.push({
+      variable: 'MICROSOFT_APP_ID',
+      message: 'is required unless APP_ENV=local (an empty id turns off authentication)',
+    });
+  }
+  if (!isLocal && env.STORAGE_CONNECTION_STRING === '') {
+    problems.push({
+      variable: 'STORAGE_CONNECTION_STRING',
+      message: 'is required unless APP_ENV=local (local runs start an embedded Azurite)',
+    });
+  }
+  if (env.MICROSOFT_APP_ID !== '') {
+    if (env.MICROSOFT_APP_TYPE !== 'MultiTenant' && env.MICROSOFT_APP_TENANT_ID === '') {
+      problems.push({ variable: 'MICROSOFT_APP_TENANT_ID', message: `is required when MICROSOFT_APP_TYPE=${env.MICROSOFT_APP_TYPE}` });
+    }
+    const hasCert = env.MICROSOFT_APP_CERTIFICATE_THUMBPRINT !== '' || env.MICROSOFT_APP_CERTIFICATE_KEY_FILE !== '';
+    if (hasCert && (env.MICROSOFT_APP_CERTIFICATE_THUMBPRINT === '' || env.MICROSOFT_APP_CERTIFICATE_KEY_FILE === '')) {
+      problems.push({
+        variable: 'MICROSOFT_APP_CERTIFICATE_KEY_FILE',
+        message: 'and MICROSOFT_APP_CERTIFICATE_THUMBPRINT must be set together',
+      });
+    }
+    if (env.MICROSOFT_APP_TYPE === 'UserAssignedMSI' && env.MICROSOFT_APP_PASSWORD !== '') {
+      problems.push({ variable: 'MICROSOFT_APP_PASSWORD', message: 'must be empty when MICROSOFT_APP_TYPE=UserAssignedMSI' });
+    }
+    if (env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && env.MICROSOFT_APP_PASSWORD === '' && !hasCert) {
+      problems.push({
+        variable: 'MICROSOFT_APP_PASSWORD',
+        message: 'or a certificate (MICROSOFT_APP_CERTIFICATE_*) is required when MICROSOFT_APP_ID is set',
+      });
+    }
+  }
+  return problems;
+}
+
+function describe(problem: Problem, env: NodeJS.ProcessEnv): string {
+  const raw = env[problem.variable];
+  const shown = raw !== undefined && raw !== '' && !SECRET_VARIABLES.has(problem.variable) ? ` (got "${raw.slice(0, 40)}")` : '';
+  return `${problem.variable} ${problem.message}${shown}`;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * Parse and validate the environment once.
+ * @throws AppError('CONFIG_INVALID') whose one-line message names every bad variable.
+ * @example loadConfig({ APP_ENV: 'local', PORT: '3978' }).server.port === 3978
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const picked = Object.fromEntries(CONFIG_VARIABLES.map((name) => [name, env[name]]));
+  const parsed = ENV_SCHEMA.safeParse(picked);
+  const problems: Problem[] = parsed.success
+    ? crossChecks(parsed.data)
+    : parsed.error.issues.map((issue) => ({ variable: String(issue.path[0]), message: issue.message }));
+  if (!parsed.success || problems.length > 0) {
+    throw new AppError('CONFIG_INVALID', `Invalid configuration: ${problems.map((p) => describe(p, env)).join('; ')}`);
+  }
+  const e = parsed.data;
+  const storage: StorageConfig =
+    e.STORAGE_CONNECTION_STRING !== ''
+      ? { kind: 'connectionString', connectionString: e.STORAGE_CONNECTION_STRING, container: e.STORAGE_CONTAINER }
+      : { kind: 'embedded', dir: e.EMBEDDED_STORAGE_DIR, port: e.EMBEDDED_STORAGE_PORT, container: e.STORAGE_CONTAINER };
+  return deepFreeze<AppConfig>({
+    env: e.APP_ENV,
+    server: { host: e.HOST, port: e.PORT, maxRequestBytes: e.MAX_REQUEST_BYTES, shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS },
+    bot: {
+      appId: e.MICROSOFT_APP_ID,
+      appPassword: e.MICROSOFT_APP_PASSWORD,
+      appType: e.MICROSOFT_APP_TYPE,
+      tenantId: e.MICROSOFT_APP_TENANT_ID,
+      certificateThumbprint: e.MICROSOFT_APP_CERTIFICATE_THUMBPRINT,
+      certificateKeyFile: e.MICROSOFT_APP_CERTIFICATE_KEY_FILE,
+      openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
+    },
+    storage,
+    defaultLocale: e.DEFAULT_LOCALE,
+    logLevel: e.LOG_LEVEL,
+  });
+}

@@ -1,0 +1,103 @@
+/**
+ * Composition root: the only place that reads configuration, builds the object graph and starts
+ * the server. Everything else receives its dependencies as parameters.
+ */
+import path from 'node:path';
+import { loadConfig, type AppConfig } from './config';
+import { AppError } from './errors';
+import { createI18n } from './i18n/create-i18n';
+import { createLogger, errorFields, type Logger } from './log';
+import { LOCALES_DIR, PROJECT_ROOT } from './paths';
+import { createAdapter } from './server/adapter';
+import { createServer, type SamverkaServer } from './server/create-server';
+import { BlobBotStorage } from './storage/blob-bot-storage';
+import { cachedProbe, createBlobContainers, isContainerReachable } from './storage/blob-container';
+import { startEmbeddedAzurite, type EmbeddedAzurite } from './storage/embedded-azurite';
+import { JsonBlobStore } from './storage/json-blob-store';
+import { createApp } from './teams/create-app';
+
+/** Longest message text a user may send, in characters (Teams itself allows about 28 KB). */
+const MAX_TEXT_LENGTH = 4_000;
+
+export interface RunningBot {
+  readonly port: number;
+  stop(): Promise<void>;
+}
+
+async function resolveStorage(config: AppConfig, logger: Logger): Promise<{ connectionString: string; embedded?: EmbeddedAzurite }> {
+  if (config.storage.kind === 'connectionString') return { connectionString: config.storage.connectionString };
+  const dir = path.resolve(PROJECT_ROOT, config.storage.dir);
+  const embedded = await startEmbeddedAzurite({ dir, port: config.storage.port, logger, restartOnExit: true });
+  logger.info('embedded storage started (Azurite)', { port: embedded.port });
+  return { connectionString: embedded.connectionString, embedded };
+}
+
+export async function startBot(config: AppConfig, logger: Logger): Promise<RunningBot> {
+  const i18n = createI18n(LOCALES_DIR, config.defaultLocale);
+  const { connectionString, embedded } = await resolveStorage(config, logger);
+  const containers = createBlobContainers(connectionString, config.storage.container);
+  const isReady = cachedProbe(() => isContainerReachable(containers.probe));
+  if (!(await isReady())) logger.warn('storage not reachable at start; /readyz reports 503 until it is');
+
+  const store = new JsonBlobStore(containers.data);
+  const adapter = createAdapter(config, i18n, logger);
+  const app = createApp(
+    { adapter, botAppId: config.bot.appId, storage: new BlobBotStorage(store) },
+    { i18n, logger, defaultLocale: config.defaultLocale, maxTextLength: MAX_TEXT_LENGTH },
+  );
+
+  const http: SamverkaServer = createServer({
+    logger,
+    maxRequestBytes: config.server.maxRequestBytes,
+    processActivity: (req, res, logic) => adapter.process(req, res, logic),
+    runTurn: (context) => app.run(context),
+    isReady,
+  });
+  await new Promise<void>((resolve) => http.server.listen(config.server.port, config.server.host, resolve));
+  const port = (http.server.address() as { port: number }).port;
+  logger.info('listening', { port, host: config.server.host, env: config.env });
+
+  return {
+    port,
+    async stop() {
+      const finished = await http.close(config.server.shutdownTimeoutMs);
+      if (!finished) logger.warn('shutdown timed out with turns in flight', { inFlight: http.inFlight() });
+      await embedded?.stop();
+      logger.info('stopped');
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    // One line, naming every bad variable; no stack trace for a configuration mistake.
+    process.stderr.write(`${err instanceof AppError ? err.message : String(err)}\n`);
+    process.exit(2);
+  }
+  const logger = createLogger(config.logLevel);
+  const bot = await startBot(config, logger).catch((err: unknown) => {
+    logger.error('start failed', errorFields(err));
+    process.exit(1);
+  });
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('shutting down', { signal });
+    bot
+      .stop()
+      .then(() => process.exit(0))
+      .catch((err: unknown) => {
+        logger.error('shutdown failed', errorFields(err));
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('unhandledRejection', (err) => logger.error('unhandled rejection', errorFields(err)));
+}
+
+if (require.main === module) void main();

@@ -1,0 +1,121 @@
+import restify, { type Request, type Response, type Server } from 'restify';
+import type { TurnContext } from 'botbuilder';
+import { errorFields, type Logger } from '../log';
+import { KeyedQueue } from './keyed-queue';
+
+/** What the HTTP edge needs: something that processes a Bot Framework request, and a readiness probe. */
+export interface ServerDeps {
+  readonly logger: Logger;
+  readonly maxRequestBytes: number;
+  /** `adapter.process(req, res, logic)` of the Bot Framework adapter. */
+  readonly processActivity: (req: Request, res: Response, logic: (context: TurnContext) => Promise<void>) => Promise<void>;
+  /** The bot's turn logic (`app.run`). */
+  readonly runTurn: (context: TurnContext) => Promise<unknown>;
+  /** True when every dependency the bot needs to take a turn (storage) is reachable. */
+  readonly isReady: () => Promise<boolean>;
+}
+
+export interface SamverkaServer {
+  readonly server: Server;
+  /** Turns being processed right now. */
+  inFlight(): number;
+  /** Stop accepting connections and wait for in-flight turns, at most `timeoutMs`. Resolves false on timeout. */
+  close(timeoutMs: number): Promise<boolean>;
+}
+
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\b/i;
+
+/**
+ * restify with the bot endpoint and health probes.
+ * @remarks Bad requests end here with 4xx and a small JSON body: 415 for a non-JSON content type,
+ * 413 above the size limit, 400 for invalid JSON or a body that is not an activity. Only a
+ * well-formed activity reaches the adapter.
+ */
+export function createServer(deps: ServerDeps): SamverkaServer {
+  const server = restify.createServer({ name: 'samverka', handleUncaughtExceptions: false });
+  const queue = new KeyedQueue();
+  let active = 0;
+  let drained: (() => void) | undefined;
+  const log = deps.logger.child({ component: 'http' });
+
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+
+  server.post(
+    '/api/messages',
+    (req, res, next) => {
+      if (!JSON_TYPE.test(req.header('content-type') ?? '')) {
+        res.send(415, { error: 'unsupported_media_type', message: 'Content-Type must be application/json' });
+        return next(false);
+      }
+      return next();
+    },
+    restify.plugins.bodyParser({ maxBodySize: deps.maxRequestBytes, mapParams: false, rejectUnknown: true, requestBodyOnGet: false }),
+    async (req: Request, res: Response) => {
+      const body: unknown = req.body;
+      if (!isActivityShape(body)) {
+        res.send(400, { error: 'bad_request', message: 'Body must be a Bot Framework activity (type, channelId, serviceUrl, conversation.id, from.id, recipient.id)' });
+        return;
+      }
+      active++;
+      try {
+        const key = body.conversation.id;
+        await queue.run(key, () => deps.processActivity(req, res, (context) => deps.runTurn(context).then(() => undefined)));
+      } catch (err) {
+        log.error('request failed', errorFields(err));
+        if (!res.headersSent) res.send(500, { error: 'internal' });
+      } finally {
+        active--;
+        if (active === 0) drained?.();
+      }
+    },
+  );
+
+  server.get('/healthz', async (_req: Request, res: Response) => {
+    res.send(200, { status: 'ok' });
+  });
+
+  server.get('/readyz', async (_req: Request, res: Response) => {
+    const ready = await deps.isReady();
+    res.send(ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable', storage: ready ? 'up' : 'down' });
+  });
+
+  // restify's own errors (bad JSON → 400, too large → 413): log the status, never the body.
+  server.on('restifyError', (req: Request, res: Response, err: { statusCode?: number; name?: string }, cb: () => void) => {
+    log.warn('request rejected', { statusCode: err.statusCode, errName: err.name, path: req.getPath() });
+    return cb();
+  });
+
+  return {
+    server,
+    inFlight: () => active,
+    close: (timeoutMs) =>
+      new Promise<boolean>((resolve) => {
+        server.close();
+        if (active === 0) return resolve(true);
+        const timer = setTimeout(() => resolve(false), timeoutMs);
+        drained = () => {
+          clearTimeout(timer);
+          resolve(true);
+        };
+      }),
+  };
+}
+
+/**
+ * The minimum every activity needs before the adapter may touch it: without these fields the bot
+ * cannot even reply, and botbuilder would fail deep inside with a TypeError.
+ */
+function isActivityShape(body: unknown): body is { type: string; conversation: { id: string } } {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
+  const a = body as Record<string, unknown>;
+  const idOf = (v: unknown) => (typeof v === 'object' && v !== null ? (v as { id?: unknown }).id : undefined);
+  const nonEmpty = (v: unknown) => typeof v === 'string' && v.length > 0;
+  return (
+    nonEmpty(a.type) &&
+    nonEmpty(a.channelId) &&
+    nonEmpty(a.serviceUrl) &&
+    nonEmpty(idOf(a.conversation)) &&
+    nonEmpty(idOf(a.from)) &&
+    nonEmpty(idOf(a.recipient))
+  );
+}

@@ -1,0 +1,48 @@
+import type { Storage, StoreItems } from 'botbuilder';
+import { AppError } from '../errors';
+import type { JsonBlobStore } from './json-blob-store';
+
+/**
+ * botbuilder `Storage` for teams-ai TurnState on our JSON blob store.
+ * @remarks Unlike `BlobsStorage`, a first write is create-only (`If-None-Match: *`) and every later
+ * write is guarded by the eTag it was read with, so two turns racing on one conversation never
+ * silently overwrite each other: the loser gets STORAGE_CONFLICT. `eTag: '*'` forces an overwrite.
+ */
+export class BlobBotStorage implements Storage {
+  constructor(
+    private readonly store: JsonBlobStore,
+    private readonly prefix = 'state/',
+  ) {}
+
+  private blobName(key: string): string {
+    if (!key) throw new AppError('STORAGE_CORRUPT', 'empty state key');
+    return this.prefix + encodeURIComponent(key);
+  }
+
+  async read(keys: string[]): Promise<StoreItems> {
+    const items: StoreItems = {};
+    await Promise.all(
+      keys.map(async (key) => {
+        const found = await this.store.get<Record<string, unknown>>(this.blobName(key));
+        if (found) items[key] = { ...found.value, eTag: found.etag };
+      }),
+    );
+    return items;
+  }
+
+  async write(changes: StoreItems): Promise<void> {
+    await Promise.all(
+      Object.entries(changes).map(async ([key, item]) => {
+        const { eTag, ...value } = (item ?? {}) as Record<string, unknown> & { eTag?: string };
+        const condition = eTag === '*' ? {} : eTag ? { ifMatch: eTag } : { ifNoneMatch: '*' as const };
+        const etag = await this.store.put(this.blobName(key), value, condition);
+        // Keep the caller's object current so a second write in the same turn is not a false conflict.
+        if (item && typeof item === 'object') (item as { eTag?: string }).eTag = etag;
+      }),
+    );
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    await Promise.all(keys.map((key) => this.store.delete(this.blobName(key))));
+  }
+}

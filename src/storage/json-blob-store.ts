@@ -1,0 +1,93 @@
+import { RestError, type ContainerClient } from '@azure/storage-blob';
+import { AppError } from '../errors';
+
+/** A value read from storage with the ETag that guards the next write. */
+export interface Versioned<T> {
+  readonly value: T;
+  readonly etag: string;
+}
+
+/** Write conditions: `ifMatch` (update exactly this version) or `ifNoneMatch: '*'` (create only). */
+export interface WriteCondition {
+  readonly ifMatch?: string;
+  readonly ifNoneMatch?: '*';
+}
+
+/**
+ * Typed JSON documents in one blob container, with optimistic concurrency through ETags.
+ * @remarks Faults become AppErrors: a lost race is STORAGE_CONFLICT, an unreachable service
+ * STORAGE_UNAVAILABLE. A missing blob on `get` is a value (`undefined`), not an error.
+ */
+export class JsonBlobStore {
+  constructor(private readonly container: ContainerClient) {}
+
+  async get<T>(name: string): Promise<Versioned<T> | undefined> {
+    try {
+      // One GET returns the body and the ETag of exactly that body.
+      const res = await this.container.getBlockBlobClient(name).download();
+      const buffer = await readAll(res.readableStreamBody);
+      return { value: parseJson<T>(name, buffer), etag: res.etag ?? '' };
+    } catch (err) {
+      if (err instanceof RestError && err.statusCode === 404) return undefined;
+      throw toStorageError(err, `read ${name}`);
+    }
+  }
+
+  async put<T>(name: string, value: T, condition: WriteCondition = {}): Promise<string> {
+    const body = JSON.stringify(value);
+    try {
+      const res = await this.container.getBlockBlobClient(name).upload(body, Buffer.byteLength(body), {
+        blobHTTPHeaders: { blobContentType: 'application/json; charset=utf-8' },
+        conditions: { ifMatch: condition.ifMatch, ifNoneMatch: condition.ifNoneMatch },
+      });
+      return res.etag ?? '';
+    } catch (err) {
+      throw toStorageError(err, `write ${name}`);
+    }
+  }
+
+  async delete(name: string, condition: { ifMatch?: string } = {}): Promise<void> {
+    try {
+      await this.container.getBlockBlobClient(name).deleteIfExists({ conditions: { ifMatch: condition.ifMatch } });
+    } catch (err) {
+      throw toStorageError(err, `delete ${name}`);
+    }
+  }
+
+  async list(prefix: string): Promise<string[]> {
+    const names: string[] = [];
+    try {
+      for await (const item of this.container.listBlobsFlat({ prefix })) names.push(item.name);
+    } catch (err) {
+      throw toStorageError(err, `list ${prefix}`);
+    }
+    return names;
+  }
+}
+
+async function readAll(stream: NodeJS.ReadableStream | undefined): Promise<Buffer> {
+  if (!stream) return Buffer.alloc(0);
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks);
+}
+
+function parseJson<T>(name: string, buffer: Buffer): T {
+  try {
+    return JSON.parse(buffer.toString('utf8')) as T;
+  } catch (err) {
+    throw new AppError('STORAGE_CORRUPT', `blob ${name} is not valid JSON`, { cause: err });
+  }
+}
+
+/** Map an SDK or network error to our codes; the blob name is ours, never user text. */
+export function toStorageError(err: unknown, what: string): AppError {
+  if (err instanceof AppError) return err;
+  if (err instanceof RestError && (err.statusCode === 412 || err.statusCode === 409)) {
+    return new AppError('STORAGE_CONFLICT', `${what}: changed by someone else (${err.statusCode})`, { cause: err });
+  }
+  if (err instanceof RestError && err.statusCode === 404) {
+    return new AppError('STORAGE_NOT_FOUND', `${what}: not found`, { cause: err });
+  }
+  return new AppError('STORAGE_UNAVAILABLE', `${what}: storage unavailable`, { cause: err });
+}

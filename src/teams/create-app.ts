@@ -1,0 +1,55 @@
+import { Application, type TeamsAdapter } from '@microsoft/teams-ai';
+import { ActivityTypes, type Storage } from 'botbuilder';
+import type { TeamsDeps } from './deps';
+import { turnLocale } from './turn-locale';
+import { turnLogger } from './turn-context';
+import type { AppTurnState } from './turn-state';
+import { registerWelcomeRoutes } from './welcome.routes';
+
+export interface CreateAppOptions {
+  readonly adapter: TeamsAdapter;
+  readonly botAppId: string;
+  readonly storage: Storage;
+  /** Teams shows typing itself for slow turns; tests turn it off (it sends extra activities). */
+  readonly startTypingTimer?: boolean;
+}
+
+/**
+ * The teams-ai Application with every route. Routes are thin: they map an activity to a plain call
+ * and render the result. The first matching route wins, so the catch-all message route is last.
+ */
+export function createApp(options: CreateAppOptions, deps: TeamsDeps): Application<AppTurnState> {
+  const app = new Application<AppTurnState>({
+    adapter: options.adapter,
+    botAppId: options.botAppId,
+    storage: options.storage,
+    startTypingTimer: options.startTypingTimer ?? false,
+    removeRecipientMention: true,
+    adaptiveCards: { actionSubmitFilter: 'verb' },
+  });
+
+  // Guard every message before any route: oversized text is refused before it reaches storage.
+  app.turn('beforeTurn', async (context, state) => {
+    const a = context.activity;
+    if (a.type !== ActivityTypes.Message) return true;
+    const text = typeof a.text === 'string' ? a.text : '';
+    if (text.length > deps.maxTextLength) {
+      turnLogger(deps.logger, context).warn('message refused: text too long', { length: text.length });
+      const t = deps.i18n.t(turnLocale(context, deps.defaultLocale, state.user.locale));
+      await context.sendActivity(t('common:input.tooLong', { max: deps.maxTextLength }));
+      return false;
+    }
+    return true;
+  });
+
+  registerWelcomeRoutes(app, deps);
+
+  // Catch-all for text the routes above did not take. Later capabilities replace this with answers.
+  app.activity(ActivityTypes.Message, async (context, state) => {
+    const t = deps.i18n.t(turnLocale(context, deps.defaultLocale, state.user.locale));
+    const hasText = typeof context.activity.text === 'string' && context.activity.text.trim() !== '';
+    await context.sendActivity(hasText || context.activity.value ? t('common:fallback.notUnderstood') : t('common:input.unsupported'));
+  });
+
+  return app;
+}

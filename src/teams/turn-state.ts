@@ -1,0 +1,15 @@
+import { TurnState, type DefaultConversationState, type DefaultUserState, type DefaultTempState } from '@microsoft/teams-ai';
+
+/** Per-conversation state, stored as JSON in blob storage (later issues add the intake session). */
+export interface AppConversationState extends DefaultConversationState {
+  /** Set once the welcome was sent, so a re-install does not repeat it. */
+  welcomedAt?: string;
+}
+
+/** Per-user state. */
+export interface AppUserState extends DefaultUserState {
+  /** A language the user chose explicitly; wins over the Teams client's locale. */
+  locale?: 'sv' | 'en';
+}
+
+export type AppTurnState = TurnState<AppConversationState, AppUserState, DefaultTempState>;
