@@ -38,7 +38,10 @@ export function registerWelcomeRoutes(app: Application<AppTurnState>, deps: Team
   });
 
   app.message(HELP, async (context, state) => {
-    await context.sendActivity(welcomeText(deps.i18n.t(locale(context, state)), true));
+    // The word itself tells the language: "hjälp" is Swedish, "help" English, whatever the client says.
+    const word = (context.activity.text ?? '').trim().toLowerCase();
+    const lng = /^hj[äa]lp/.test(word) ? 'sv' : /^help/.test(word) ? 'en' : locale(context, state);
+    await context.sendActivity(welcomeText(deps.i18n.t(lng), true));
   });
 
   app.message(LANGUAGE, async (context, state) => {

@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CONFIG_VARIABLES, loadConfig } from '../src/config';
+import { AppError } from '../src/errors';
+
+const LOCAL = { APP_ENV: 'local' };
+const GUID = '11111111-2222-3333-4444-555555555555';
+
+function problemsOf(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).code).toBe('CONFIG_INVALID');
+    return (err as AppError).message;
+  }
+  throw new Error('expected loadConfig to throw');
+}
+
+describe('loadConfig', () => {
+  it('applies the documented defaults for a local run', () => {
+    const c = loadConfig(LOCAL);
+    expect(c.server.port).toBe(3978);
+    expect(c.defaultLocale).toBe('sv');
+    expect(c.storage).toEqual({ kind: 'embedded', dir: '.data/azurite', port: 0, container: 'samverka' });
+    expect(c.bot.appId).toBe('');
+    expect(c.logLevel).toBe('info');
+  });
+
+  it('names the variable and the rule in one line when a value is invalid', () => {
+    const message = problemsOf({ ...LOCAL, PORT: 'abc' });
+    expect(message).toBe('Invalid configuration: PORT must be a whole number from 0 to 65535 (got "abc")');
+    expect(message).not.toContain('\n');
+  });
+
+  it('reports every bad variable at once', () => {
+    const message = problemsOf({ ...LOCAL, PORT: '70000', DEFAULT_LOCALE: 'de', LOG_LEVEL: 'loud', STORAGE_CONTAINER: 'Bad_Name' });
+    for (const name of ['PORT', 'DEFAULT_LOCALE', 'LOG_LEVEL', 'STORAGE_CONTAINER']) expect(message).toContain(name);
+  });
+
+  it('refuses to run in production without a bot identity and real storage', () => {
+    const message = problemsOf({});
+    expect(message).toContain('MICROSOFT_APP_ID is required unless APP_ENV=local');
+    expect(message).toContain('STORAGE_CONNECTION_STRING is required unless APP_ENV=local');
+  });
+
+  it('requires a tenant and a secret for a single-tenant identity, without echoing secrets', () => {
+    const message = problemsOf({ ...LOCAL, MICROSOFT_APP_ID: GUID });
+    expect(message).toContain('MICROSOFT_APP_TENANT_ID is required when MICROSOFT_APP_TYPE=SingleTenant');
+    expect(message).toContain('MICROSOFT_APP_PASSWORD or a certificate');
+    const secret = problemsOf({ ...LOCAL, MICROSOFT_APP_TYPE: 'UserAssignedMSI', MICROSOFT_APP_ID: GUID, MICROSOFT_APP_TENANT_ID: GUID, MICROSOFT_APP_PASSWORD: 'hunter2' });
+    expect(secret).toContain('MICROSOFT_APP_PASSWORD must be empty');
+    expect(secret).not.toContain('hunter2');
+  });
+
+  it('accepts a complete production configuration and freezes it', () => {
+    const c = loadConfig({
+      MICROSOFT_APP_ID: GUID,
+      MICROSOFT_APP_PASSWORD: 'secret',
+      MICROSOFT_APP_TENANT_ID: GUID,
+      STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true',
+      PORT: '8080',
+      DEFAULT_LOCALE: 'en',
+    });
+    expect(c.env).toBe('production');
+    expect(c.storage.kind).toBe('connectionString');
+    expect(c.server.port).toBe(8080);
+    expect(Object.isFrozen(c.server)).toBe(true);
+    expect(() => {
+      (c.server as { port: number }).port = 1;
+    }).toThrow(TypeError);
+  });
+
+  it('documents exactly the variables it reads in .env.example', () => {
+    const example = readFileSync('.env.example', 'utf8');
+    const documented = [...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]);
+    expect(new Set(documented)).toEqual(new Set(CONFIG_VARIABLES));
+  });
+});

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../src/log';
+import { startEmbeddedAzurite, type EmbeddedAzurite } from '../../src/storage/embedded-azurite';
+import { messageActivity, postActivity } from '../support/activities';
+import { startTestBot } from '../support/bot';
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('condition not met in time');
+}
+
+describe('readiness while storage goes away and comes back', () => {
+  let azurite: EmbeddedAzurite;
+  let bot: Awaited<ReturnType<typeof startTestBot>>;
+  const status = async () => (await fetch(`${bot.baseUrl}/readyz`)).status;
+
+  beforeAll(async () => {
+    // A private Azurite that this test may stop (the shared one must stay up for other files).
+    azurite = await startEmbeddedAzurite({ port: 0, logger: silentLogger });
+    bot = await startTestBot(azurite.connectionString, 'ready');
+  });
+  afterAll(async () => {
+    await bot.stop();
+    await azurite.stop();
+  });
+
+  it('reports 503 while storage is down, tells users, keeps running, and 200 when it is back', async () => {
+    expect(await status()).toBe(200);
+
+    await azurite.stop();
+    await waitFor(async () => (await status()) === 503);
+    expect(await (await fetch(`${bot.baseUrl}/healthz`)).status).toBe(200);
+
+    const during = await postActivity(bot.baseUrl, messageActivity('hjälp', { locale: 'sv-SE' }));
+    expect(during.status).toBe(200);
+    expect(during.replies.map((r) => r.text).join(' ')).toContain('Jag når inte lagringen just nu');
+
+    await azurite.start();
+    await waitFor(async () => (await status()) === 200);
+    const after = await postActivity(bot.baseUrl, messageActivity('hjälp', { locale: 'sv-SE' }));
+    expect(after.replies[0]?.text).toContain('Så använder du Samverka');
+  });
+});

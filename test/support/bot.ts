@@ -1,0 +1,18 @@
+import { loadConfig } from '../../src/config';
+import { startBot, type RunningBot } from '../../src/index';
+import { silentLogger } from '../../src/log';
+
+/** Start the real bot in this test process (port 0) against the given storage, with APP_ENV=local. */
+export async function startTestBot(connectionString: string, container: string, env: Record<string, string> = {}): Promise<RunningBot & { baseUrl: string }> {
+  const config = loadConfig({
+    APP_ENV: 'local',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    STORAGE_CONNECTION_STRING: connectionString,
+    STORAGE_CONTAINER: container,
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+  const bot = await startBot(config, silentLogger);
+  return { ...bot, baseUrl: `http://127.0.0.1:${bot.port}` };
+}

@@ -1,0 +1,137 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import WebSocket from 'ws';
+import { PROJECT_ROOT } from '../../src/paths';
+
+export interface StartedProcess {
+  readonly child: ChildProcess;
+  readonly output: () => string;
+  /** SIGTERM and wait for exit; resolves to the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+function track(child: ChildProcess): StartedProcess {
+  let out = '';
+  child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr?.on('data', (c: Buffer) => (out += c.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return {
+    child,
+    output: () => out,
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      const code = await exited;
+      clearTimeout(timer);
+      return code;
+    },
+  };
+}
+
+async function waitForOutput(p: StartedProcess, re: RegExp, timeoutMs: number): Promise<RegExpExecArray> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const m = re.exec(p.output());
+    if (m) return m;
+    if (p.child.exitCode !== null) throw new Error(`process exited (${p.child.exitCode}): ${p.output().slice(-800)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${re}: ${p.output().slice(-800)}`);
+}
+
+/** Run the bot as `npm start` would (through tsx), with the given environment. */
+export function spawnBot(env: Record<string, string>): StartedProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'src/index.ts')], {
+    cwd: PROJECT_ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return track(child);
+}
+
+/** Start the bot and wait until it listens; returns its port. */
+export async function startBotProcess(env: Record<string, string>): Promise<StartedProcess & { port: number }> {
+  const p = spawnBot({ APP_ENV: 'local', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env });
+  const m = await waitForOutput(p, /"port":(\d+),"host"[^\n]*"msg":"listening"/, 30_000);
+  return Object.assign(p, { port: Number(m[1]) });
+}
+
+export interface PlaygroundConfig {
+  personalChat: { id: string };
+  currentUser: { id: string };
+  users: { id: string }[];
+  teams: { id: string; channels: { id: string; name: string }[] }[];
+}
+
+/** One message the bot sent, as the Playground broadcasts it. */
+export interface PlaygroundEvent {
+  action: string;
+  actionConversationId: string;
+  message?: { messageId: string; text?: string; attachments?: { contentType: string; content: unknown }[] };
+}
+
+export interface Playground extends StartedProcess {
+  readonly baseUrl: string;
+  readonly config: PlaygroundConfig;
+  readonly events: PlaygroundEvent[];
+  install(conversationId: string): Promise<void>;
+  say(conversationId: string, text: string, fromId?: string): Promise<void>;
+  /** Wait for a bot message in a conversation that satisfies `match`, after `since` events. */
+  waitForMessage(conversationId: string, match: (e: PlaygroundEvent) => boolean, since?: number, timeoutMs?: number): Promise<PlaygroundEvent>;
+}
+
+/** Start the Microsoft 365 Agents Playground headless against a bot endpoint, and listen to its stream. */
+export async function startPlayground(botEndpoint: string, configPath?: string): Promise<Playground> {
+  const cli = require.resolve('@microsoft/m365agentsplayground/cli.js');
+  const child = spawn(process.execPath, [cli, '-e', botEndpoint, '-c', 'msteams', '--dt', '-p', '0'], {
+    cwd: PROJECT_ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      TEAMSAPPTESTER_BROWSER: 'none',
+      APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
+      M365_AGENTS_PLAYGROUND_LOGFILE: path.join(PROJECT_ROOT, '.data', 'playground-test.log'),
+      ...(configPath ? { M365_AGENTS_PLAYGROUND_CONFIG_PATH: configPath } : {}),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const p = track(child);
+  const m = await waitForOutput(p, /Listening on (\d+)/, 30_000);
+  const baseUrl = `http://127.0.0.1:${m[1]}`;
+  const config = ((await (await fetch(`${baseUrl}/_internal/v1/testConfig`)).json()) as { config: PlaygroundConfig }).config;
+  const events: PlaygroundEvent[] = [];
+  const ws = new WebSocket(`${baseUrl.replace('http', 'ws')}/_ws_conversation/v1/conversations/stream`);
+  ws.on('message', (data) => events.push(JSON.parse(data.toString()) as PlaygroundEvent));
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+
+  const postJson = async (url: string, body: unknown) => {
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (!res.ok) throw new Error(`${url} answered ${res.status}: ${await res.text()}`);
+  };
+
+  return {
+    ...p,
+    baseUrl,
+    config,
+    events,
+    install: (conversationId) => postJson(`${baseUrl}/_debug/conversation/${conversationId}/installation`, {}),
+    say: (conversationId, text, fromId = config.currentUser.id) =>
+      postJson(`${baseUrl}/_conversation/v1/conversations/${conversationId}/messages`, { from: { id: fromId }, text, textFormat: 'plain' }),
+    async waitForMessage(conversationId, match, since = 0, timeoutMs = 10_000) {
+      const until = Date.now() + timeoutMs;
+      while (Date.now() < until) {
+        const found = events.slice(since).find((e) => e.action === 'createMessage' && e.actionConversationId === conversationId && match(e));
+        if (found) return found;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      throw new Error(`no matching bot message in ${timeoutMs} ms; saw: ${JSON.stringify(events.slice(since)).slice(0, 1500)}`);
+    },
+    async stop(signal) {
+      ws.close();
+      return p.stop(signal);
+    },
+  };
+}
