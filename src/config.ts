@@ -33,6 +33,14 @@ export interface AppConfig {
   };
   readonly storage: StorageConfig;
   readonly defaultLocale: SupportedLocale;
+  readonly knowledge: {
+    /** The role assumed for everyone until roles are resolved from the directory (least privilege: partner). */
+    readonly defaultAudience: 'partner' | 'staff' | 'coordinator';
+    /** YAML file with the municipality's values for the knowledge-base placeholders; '' for neutral wording. */
+    readonly localValuesFile: string;
+    /** Share of a question an article must cover before it is shown (0..1). */
+    readonly minConfidence: number;
+  };
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
 
@@ -93,6 +101,17 @@ const ENV_SCHEMA = z.object({
   EMBEDDED_STORAGE_PORT: int(0, 65535, 0),
   DEFAULT_LOCALE: oneOf(['sv', 'en'], 'sv'),
   LOG_LEVEL: oneOf(['debug', 'info', 'warn', 'error', 'silent'], 'info'),
+  DEFAULT_AUDIENCE: oneOf(['partner', 'staff', 'coordinator'], 'partner'),
+  KB_LOCAL_VALUES_FILE: optionalString,
+  KB_MIN_CONFIDENCE: optionalString.transform((v, ctx) => {
+    if (v === '') return 0.6;
+    const n = Number(v);
+    if (!/^\d*\.?\d+$/.test(v) || n <= 0 || n > 1) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be a number above 0 and at most 1' });
+      return z.NEVER;
+    }
+    return n;
+  }),
 });
 
 /** The variable names `loadConfig` reads (used by the `.env.example` consistency test). */
@@ -188,6 +207,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     storage,
     defaultLocale: e.DEFAULT_LOCALE,
+    knowledge: { defaultAudience: e.DEFAULT_AUDIENCE, localValuesFile: e.KB_LOCAL_VALUES_FILE, minConfidence: e.KB_MIN_CONFIDENCE },
     logLevel: e.LOG_LEVEL,
   });
 }

@@ -5,12 +5,17 @@
 import path from 'node:path';
 import { loadConfig, type AppConfig } from './config';
 import { AppError } from './errors';
+import { fixedRoleResolver } from './access/role-resolver';
 import { createI18n } from './i18n/create-i18n';
+import { placeholderValues } from './i18n/placeholder-values';
+import { loadKnowledgeBase, loadLocalValues } from './knowledge/file-knowledge-base';
 import { createLogger, errorFields, type Logger } from './log';
 import { LOCALES_DIR, PROJECT_ROOT } from './paths';
 import { createAdapter } from './server/adapter';
 import { createServer, type SamverkaServer } from './server/create-server';
 import { BlobBotStorage } from './storage/blob-bot-storage';
+import { BlobFeedbackStore } from './storage/blob-feedback-store';
+import { BlobQuestionHandoffStore } from './storage/blob-question-handoff-store';
 import { cachedProbe, createBlobContainers, isContainerReachable } from './storage/blob-container';
 import { startEmbeddedAzurite, type EmbeddedAzurite } from './storage/embedded-azurite';
 import { JsonBlobStore } from './storage/json-blob-store';
@@ -34,6 +39,9 @@ async function resolveStorage(config: AppConfig, logger: Logger): Promise<{ conn
 
 export async function startBot(config: AppConfig, logger: Logger): Promise<RunningBot> {
   const i18n = createI18n(LOCALES_DIR, config.defaultLocale);
+  // Content first: a broken knowledge base stops start-up before anything else is started.
+  const kb = loadKnowledgeBase(LOCALES_DIR);
+  logger.info('knowledge base loaded', { articles: kb.articles.length });
   const { connectionString, embedded } = await resolveStorage(config, logger);
   const containers = createBlobContainers(connectionString, config.storage.container);
   const isReady = cachedProbe(() => isContainerReachable(containers.probe));
@@ -44,6 +52,14 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
   const app = createApp(
     { adapter, botAppId: config.bot.appId, storage: new BlobBotStorage(store) },
     { i18n, logger, defaultLocale: config.defaultLocale, maxTextLength: MAX_TEXT_LENGTH },
+    {
+      index: kb.index,
+      placeholders: placeholderValues(i18n, config.knowledge.localValuesFile ? loadLocalValues(config.knowledge.localValuesFile) : {}),
+      feedback: new BlobFeedbackStore(store),
+      handoffs: new BlobQuestionHandoffStore(store),
+      roles: fixedRoleResolver(config.knowledge.defaultAudience),
+      minConfidence: config.knowledge.minConfidence,
+    },
   );
 
   const http: SamverkaServer = createServer({
@@ -79,6 +95,7 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const bot = await startBot(config, logger).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === 'KB_INVALID') process.stderr.write(`${err.message}\n`);
     logger.error('start failed', errorFields(err));
     process.exit(1);
   });

@@ -4,6 +4,7 @@ import type { TeamsDeps } from './deps';
 import { turnLocale } from './turn-locale';
 import { turnLogger } from './turn-context';
 import type { AppTurnState } from './turn-state';
+import { registerKnowledgeRoutes, type KnowledgeDeps } from './knowledge.routes';
 import { registerWelcomeRoutes } from './welcome.routes';
 
 export interface CreateAppOptions {
@@ -18,7 +19,7 @@ export interface CreateAppOptions {
  * The teams-ai Application with every route. Routes are thin: they map an activity to a plain call
  * and render the result. The first matching route wins, so the catch-all message route is last.
  */
-export function createApp(options: CreateAppOptions, deps: TeamsDeps): Application<AppTurnState> {
+export function createApp(options: CreateAppOptions, deps: TeamsDeps, knowledge: KnowledgeDeps): Application<AppTurnState> {
   const app = new Application<AppTurnState>({
     adapter: options.adapter,
     botAppId: options.botAppId,
@@ -43,13 +44,8 @@ export function createApp(options: CreateAppOptions, deps: TeamsDeps): Applicati
   });
 
   registerWelcomeRoutes(app, deps);
-
-  // Catch-all for text the routes above did not take. Later capabilities replace this with answers.
-  app.activity(ActivityTypes.Message, async (context, state) => {
-    const t = deps.i18n.t(turnLocale(context, deps.defaultLocale, state.user.locale));
-    const hasText = typeof context.activity.text === 'string' && context.activity.text.trim() !== '';
-    await context.sendActivity(hasText || context.activity.value ? t('common:fallback.notUnderstood') : t('common:input.unsupported'));
-  });
+  // Last: its message route takes every text the routes above did not.
+  registerKnowledgeRoutes(app, deps, knowledge);
 
   return app;
 }

@@ -4,6 +4,8 @@ import { TurnState, type DefaultConversationState, type DefaultUserState, type D
 export interface AppConversationState extends DefaultConversationState {
   /** Set once the welcome was sent, so a re-install does not repeat it. */
   welcomedAt?: string;
+  /** The last question asked, kept so "Ask a coordinator" can hand it off. */
+  pendingQuestion?: { text: string; language: 'sv' | 'en' };
 }
 
 /** Per-user state. */

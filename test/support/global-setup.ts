@@ -1,4 +1,4 @@
-import type { TestProject } from 'vitest/node';
+import type { TestProject } from 'vitest/node' with { 'resolution-mode': 'import' };
 import { silentLogger } from '../../src/log';
 import { startEmbeddedAzurite } from '../../src/storage/embedded-azurite';
 

@@ -1,0 +1,43 @@
+/** The audiences an article can be written for (domain.md: S, H, C). */
+export const AUDIENCES = ['staff', 'partner', 'coordinator'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+export const KB_LANGUAGES = ['sv', 'en'] as const;
+export type KbLanguage = (typeof KB_LANGUAGES)[number];
+
+export interface ArticleSource {
+  readonly ref: string;
+  readonly title: string;
+  readonly url: string;
+}
+
+/** One routine of the knowledge base, in one language. */
+export interface Article {
+  readonly id: string;
+  readonly language: KbLanguage;
+  readonly title: string;
+  readonly summary: string;
+  readonly audience: readonly Audience[];
+  readonly tags: readonly string[];
+  readonly synonyms: readonly string[];
+  readonly owner: string;
+  /** ISO date (YYYY-MM-DD). */
+  readonly lastReviewed: string;
+  readonly sources: readonly ArticleSource[];
+  readonly related: readonly string[];
+  readonly example: boolean;
+  /** The label line at the top of the body (e.g. "EXAMPLE CONTENT – …"), if any. */
+  readonly label: string;
+  /** The numbered steps, in order, as written (placeholders not yet filled). */
+  readonly steps: readonly string[];
+  /** The escalation line without its "Escalation:" prefix. */
+  readonly escalation: string;
+  /** Any other paragraphs (notes, caveats). */
+  readonly notes: readonly string[];
+  /** File the article came from, relative to the knowledge folder, for error messages. */
+  readonly file: string;
+}
+
+/** The placeholders an article may use; their values come from configuration. */
+export const PLACEHOLDERS = ['localCoordinator', 'socialjourRoute', 'municipalSocialServices', 'localPoliceContact'] as const;
+export type PlaceholderName = (typeof PLACEHOLDERS)[number];

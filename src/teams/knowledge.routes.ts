@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import type { Application } from '@microsoft/teams-ai';
+import { ActivityTypes, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import type { AdaptiveCard } from '../cards/adaptive-card';
+import { answerCard, type AnswerCardLabels } from '../cards/answer-card';
+import { noAnswerCard } from '../cards/no-answer-card';
+import { Verb } from '../cards/verbs';
+import type { SupportedLocale } from '../config';
+import type { Translate } from '../i18n/create-i18n';
+import type { Article, Audience, KbLanguage } from '../knowledge/article';
+import { answerQuestion } from '../knowledge/answer';
+import type { FeedbackStore } from '../knowledge/feedback-store';
+import { fillPlaceholders, type PlaceholderValues } from '../knowledge/placeholders';
+import type { QuestionHandoffStore } from '../knowledge/question-handoff-store';
+import type { KnowledgeIndex } from '../knowledge/search-index';
+import { detectLanguage } from '../knowledge/text-analysis';
+import type { RoleResolver } from '../access/role-resolver';
+import type { TeamsDeps } from './deps';
+import { conversationTag, turnLogger } from './turn-context';
+import { turnLocale } from './turn-locale';
+import type { AppTurnState } from './turn-state';
+
+export interface KnowledgeDeps {
+  readonly index: KnowledgeIndex;
+  readonly placeholders: Readonly<Record<KbLanguage, PlaceholderValues>>;
+  readonly feedback: FeedbackStore;
+  readonly handoffs: QuestionHandoffStore;
+  readonly roles: RoleResolver;
+  readonly minConfidence: number;
+}
+
+const ARTICLE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+export function answerCardLabels(t: Translate): AnswerCardLabels {
+  return {
+    dangerBanner: t('knowledge:answer.dangerBanner'),
+    escalation: t('knowledge:answer.escalation'),
+    sources: t('knowledge:answer.sources'),
+    lastReviewed: (date, owner) => t('knowledge:answer.lastReviewed', { date, owner }),
+    related: t('knowledge:answer.related'),
+    helpful: t('knowledge:answer.helpful'),
+    yes: t('knowledge:answer.yes'),
+    no: t('knowledge:answer.no'),
+    report: t('knowledge:answer.report'),
+    askCoordinator: t('knowledge:answer.askCoordinator'),
+  };
+}
+
+export function cardActivity(card: AdaptiveCard) {
+  return MessageFactory.attachment(CardFactory.adaptiveCard(card));
+}
+
+/** Answers routine questions typed in chat, and the answer card's buttons. */
+export function registerKnowledgeRoutes(app: Application<AppTurnState>, deps: TeamsDeps, kb: KnowledgeDeps): void {
+  const uiLocale = (context: TurnContext, state: AppTurnState): SupportedLocale => turnLocale(context, deps.defaultLocale, state.user.locale);
+  const audienceOf = (context: TurnContext) =>
+    kb.roles.audienceOf({ aadObjectId: context.activity.from?.aadObjectId, tenantId: context.activity.conversation?.tenantId });
+
+  const sendArticle = async (context: TurnContext, article: Article, related: readonly Article[], lng: KbLanguage) => {
+    await context.sendActivity(cardActivity(answerCard(article, related, answerCardLabels(deps.i18n.t(lng)), kb.placeholders[lng])));
+  };
+
+  app.adaptiveCards.actionSubmit(Verb.KnowledgeShowArticle, async (context, state, data) => {
+    const lng = uiLocale(context, state);
+    const articleId = (data as { articleId?: unknown }).articleId;
+    const audience = await audienceOf(context);
+    const article = typeof articleId === 'string' && ARTICLE_ID.test(articleId) ? kb.index.article(articleId, lng) : undefined;
+    // A forged id, or an article for another audience, gets the same answer as a missing one.
+    if (!article || !article.audience.includes(audience)) {
+      await context.sendActivity(deps.i18n.t(lng)('knowledge:article.notFound'));
+      return;
+    }
+    const related = article.related.map((id) => kb.index.article(id, lng)).filter((a): a is Article => !!a && a.audience.includes(audience));
+    await sendArticle(context, article, related, lng);
+  });
+
+  app.adaptiveCards.actionSubmit(Verb.KnowledgeFeedback, async (context, state, data) => {
+    const t = deps.i18n.t(uiLocale(context, state));
+    const { articleId, helpful } = data as { articleId?: unknown; helpful?: unknown };
+    const lng = uiLocale(context, state);
+    if (typeof articleId !== 'string' || !ARTICLE_ID.test(articleId) || typeof helpful !== 'boolean' || !kb.index.article(articleId, lng)) {
+      turnLogger(deps.logger, context).warn('feedback refused: invalid submit');
+      await context.sendActivity(t('knowledge:feedback.unknownArticle'));
+      return;
+    }
+    await kb.feedback.record(articleId, lng, helpful);
+    turnLogger(deps.logger, context).info('feedback recorded', { articleId, helpful });
+    await context.sendActivity(t('knowledge:feedback.thanks'));
+  });
+
+  app.adaptiveCards.actionSubmit(Verb.KnowledgeAskCoordinator, async (context, state, data) => {
+    const lng = uiLocale(context, state);
+    const t = deps.i18n.t(lng);
+    const pending = state.conversation.pendingQuestion;
+    if (!pending) {
+      await context.sendActivity(t('knowledge:handoff.nothingToSend'));
+      return;
+    }
+    const articleId = (data as { articleId?: unknown }).articleId;
+    await kb.handoffs.save({
+      id: randomUUID(),
+      question: pending.text,
+      language: pending.language,
+      audience: await audienceOf(context),
+      ...(typeof articleId === 'string' && ARTICLE_ID.test(articleId) ? { articleId } : {}),
+      createdAt: new Date().toISOString(),
+      conversationKey: conversationTag(context.activity.conversation?.id),
+    });
+    delete state.conversation.pendingQuestion;
+    turnLogger(deps.logger, context).info('question handed off to coordinator');
+    await context.sendActivity(fillPlaceholders(t('knowledge:handoff.saved'), kb.placeholders[lng]));
+  });
+
+  // Every other text message is a question for the knowledge base. Registered last (catch-all).
+  app.activity(ActivityTypes.Message, async (context, state) => {
+    const text = (context.activity.text ?? '').trim();
+    const fallbackLng = uiLocale(context, state);
+    if (!text) {
+      const hasSubmit = context.activity.value !== undefined;
+      await context.sendActivity(deps.i18n.t(fallbackLng)(hasSubmit ? 'common:fallback.notUnderstood' : 'common:input.unsupported'));
+      return;
+    }
+    // The question's own words decide its language; the client's setting decides when they do not.
+    const lng = detectLanguage(text) ?? fallbackLng;
+    const t = deps.i18n.t(lng);
+    const audience: Audience = await audienceOf(context);
+    const result = answerQuestion(text, kb.index, { language: lng, audience, minConfidence: kb.minConfidence });
+    const log = turnLogger(deps.logger, context);
+    if (result.type === 'answer') {
+      log.info('question answered', { articleId: result.article.id, confidence: Number(result.confidence.toFixed(2)), audience });
+      state.conversation.pendingQuestion = { text, language: lng };
+      await sendArticle(context, result.article, result.related, lng);
+      return;
+    }
+    log.info('question not answered', { reason: result.reason, confidence: Number(result.bestConfidence.toFixed(2)), audience });
+    if (result.reason === 'lowConfidence') {
+      state.conversation.pendingQuestion = { text, language: lng };
+      await context.sendActivity(
+        cardActivity(noAnswerCard({ message: t('knowledge:noAnswer.lowConfidence'), danger: t('knowledge:noAnswer.danger'), askCoordinator: t('knowledge:answer.askCoordinator') })),
+      );
+      return;
+    }
+    await context.sendActivity(t(`knowledge:noAnswer.${result.reason}`));
+  });
+}
