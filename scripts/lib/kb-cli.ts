@@ -1,4 +1,6 @@
 import { answerText } from '../../src/cards/answer-text';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
 import { loadConfig } from '../../src/config';
 import { createI18n } from '../../src/i18n/create-i18n';
 import { placeholderValues } from '../../src/i18n/placeholder-values';
@@ -61,4 +63,39 @@ export function parseLanguage(value: string | undefined): KbLanguage {
 export function parseAudience(value: string | undefined): Audience {
   if (value && (AUDIENCES as readonly string[]).includes(value)) return value as Audience;
   throw new Error(`--audience must be one of ${AUDIENCES.join(', ')} (got ${value ?? 'nothing'})`);
+}
+
+const EvalCase = z.object({
+  q: z.string().min(1),
+  lang: z.enum(KB_LANGUAGES),
+  audience: z.enum(AUDIENCES),
+  expect: z.array(z.union([z.string(), z.array(z.string()).min(1)])).optional(),
+  no_answer: z.boolean().optional(),
+});
+
+/** Matching ignores case, spaces, dashes and dots, so "020-39 00 00" matches "020 390 000". */
+const normalizeForMatch = (s: string) => s.toLowerCase().replace(/[\s\-–.]/g, '');
+
+/** Score a question file (format of shared/kb-eval/dev.yaml) with an asker; failures say why. */
+export function evaluateFile(
+  yamlText: string,
+  ask: (question: string, language: KbLanguage, audience: Audience) => AskResult,
+): { cases: number; passed: number; failures: string[] } {
+  const cases = z.array(EvalCase).parse(parseYaml(yamlText));
+  const failures: string[] = [];
+  for (const c of cases) {
+    const r = ask(c.q, c.lang, c.audience);
+    const text = normalizeForMatch(r.text);
+    let problem: string | undefined;
+    if (c.no_answer) {
+      if (r.answered) problem = `expected no answer, got "${r.articleId}" (confidence ${r.confidence})`;
+    } else if (!r.answered) {
+      problem = `expected an answer, got none (best confidence ${r.confidence})`;
+    } else {
+      const missing = (c.expect ?? []).filter((e) => !(Array.isArray(e) ? e : [e]).some((alt) => text.includes(normalizeForMatch(alt))));
+      if (missing.length > 0) problem = `answer "${r.articleId}" lacks ${JSON.stringify(missing)}`;
+    }
+    if (problem) failures.push(`FAIL [${c.lang}/${c.audience}] ${c.q}\n     ${problem}`);
+  }
+  return { cases: cases.length, passed: cases.length - failures.length, failures };
 }

@@ -76,8 +76,8 @@ describe('HTTP edge', () => {
     const userId = 'user-lang';
     const switched = await postActivity(bot.baseUrl, messageActivity('english', { locale: 'sv-SE', userId }));
     expect(switched.replies[0]?.text).toBe('I will answer in English from now on.');
-    const later = await postActivity(bot.baseUrl, messageActivity('vad kan du?', { locale: 'sv-SE', userId }));
-    expect(later.replies[0]?.text).toContain('I did not quite understand');
+    const later = await postActivity(bot.baseUrl, installActivity({ locale: 'sv-SE', userId }));
+    expect(later.replies[0]?.text).toContain('Hi! I am Samverka');
   });
 
   it('refuses oversized text with a localized message, before storing anything', async () => {

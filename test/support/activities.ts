@@ -44,3 +44,14 @@ export async function postActivity(baseUrl: string, activity: Record<string, unk
   const body = text ? (JSON.parse(text) as { activities?: { type: string; text?: string }[] }) : {};
   return { status: res.status, replies: body.activities ?? [] };
 }
+
+/** An Action.Submit from a card, as Teams sends it: a message with `value` and no text. */
+export function submitActivity(value: Record<string, unknown>, o: ActivityOptions = {}): Record<string, unknown> {
+  return { ...base('message', o), value, replyToId: 'card-1' };
+}
+
+/** The Adaptive Card content of a reply, if any. */
+export function cardOf(reply: { attachments?: unknown[] } | undefined): Record<string, unknown> | undefined {
+  const a = reply?.attachments?.[0] as { contentType?: string; content?: Record<string, unknown> } | undefined;
+  return a?.contentType === 'application/vnd.microsoft.card.adaptive' ? a.content : undefined;
+}

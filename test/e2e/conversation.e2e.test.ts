@@ -36,8 +36,36 @@ describe('first conversation in the Agents Playground', () => {
     expect(hjalp.message?.text).toContain('Så använder du Samverka');
   });
 
+  const cardText = (e: { message?: { attachments?: { content: unknown }[] } }) => JSON.stringify(e.message?.attachments?.[0]?.content ?? '');
+
+  it('answers a Swedish and an English question with the routine card and its sources', async () => {
+    const conv = playground.config.personalChat.id;
+    let since = playground.events.length;
+    await playground.say(conv, 'Vilket nummer har Kvinnofridslinjen?');
+    const sv = await playground.waitForMessage(conv, (e) => (e.message?.attachments?.length ?? 0) > 0, since);
+    expect(cardText(sv)).toContain('020-50 50 50');
+    expect(cardText(sv)).toContain('Källor');
+
+    since = playground.events.length;
+    await playground.say(conv, 'Can I tip off the police anonymously?');
+    const en = await playground.waitForMessage(conv, (e) => (e.message?.attachments?.length ?? 0) > 0, since);
+    expect(cardText(en)).toContain('114 14');
+    expect(cardText(en)).toContain('Sources');
+  });
+
+  it('says it has no routine for an off-topic question and offers a coordinator', async () => {
+    const conv = playground.config.personalChat.id;
+    const since = playground.events.length;
+    await playground.say(conv, "What's the weather tomorrow?");
+    const reply = await playground.waitForMessage(conv, () => true, since);
+    expect(cardText(reply)).toContain('I have no routine that answers that');
+    expect(cardText(reply)).toContain('Ask a coordinator');
+  });
+
   it('logs no message text', () => {
     expect(bot.output()).not.toContain('hjälp');
+    expect(bot.output()).not.toContain('Kvinnofridslinjen');
+    expect(bot.output()).not.toContain('weather');
     expect(bot.output()).not.toMatch(/"text"/);
   });
 });

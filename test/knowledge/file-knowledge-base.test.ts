@@ -1,0 +1,80 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadKnowledgeBase, loadLocalValues } from '../../src/knowledge/file-knowledge-base';
+import { LOCALES_DIR } from '../../src/paths';
+
+let dirs: string[] = [];
+function copyOfLocales(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kb-'));
+  cpSync(LOCALES_DIR, dir, { recursive: true });
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  dirs = [];
+});
+
+function loadError(root: string): string {
+  try {
+    loadKnowledgeBase(root);
+  } catch (err) {
+    expect(err).toMatchObject({ code: 'KB_INVALID' });
+    return (err as Error).message;
+  }
+  throw new Error('expected the knowledge base to be refused');
+}
+
+describe('loadKnowledgeBase', () => {
+  it('loads the shipped example knowledge base: every routine in Swedish and English', () => {
+    const kb = loadKnowledgeBase(LOCALES_DIR);
+    const sv = kb.articles.filter((a) => a.language === 'sv').map((a) => a.id).sort();
+    const en = kb.articles.filter((a) => a.language === 'en').map((a) => a.id).sort();
+    expect(sv.length).toBeGreaterThanOrEqual(23);
+    expect(sv).toEqual(en);
+    expect(kb.articles.every((a) => a.example && a.sources.length > 0)).toBe(true);
+  });
+
+  it('refuses a broken article, naming the file and the reason', () => {
+    const root = copyOfLocales();
+    const file = path.join(root, 'sv/knowledge/helplines.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^audience: .*$/m, 'audience: []'));
+    expect(loadError(root)).toContain('sv/knowledge/helplines.md: audience: must name at least one of staff, partner, coordinator');
+  });
+
+  it('refuses an article that exists in one language only', () => {
+    const root = copyOfLocales();
+    rmSync(path.join(root, 'en/knowledge/helplines.md'));
+    expect(loadError(root)).toContain('article "helplines" has no en version (expected en/helplines.md)');
+  });
+
+  it('refuses a duplicate id and an audience that differs between languages', () => {
+    const root = copyOfLocales();
+    const src = readFileSync(path.join(root, 'sv/knowledge/helplines.md'), 'utf8');
+    writeFileSync(path.join(root, 'sv/knowledge/copy.md'), src.replace('id: helplines', 'id: copy'));
+    const en = path.join(root, 'en/knowledge/acute-protection.md');
+    writeFileSync(en, readFileSync(en, 'utf8').replace(/^audience: .*$/m, 'audience: [staff, partner]'));
+    const message = loadError(root);
+    expect(message).toContain('article "copy" has no en version');
+    expect(message).toContain('en/knowledge/acute-protection.md: audience [partner,staff] differs');
+  });
+
+  it('refuses a thesaurus group with a single member', () => {
+    const root = copyOfLocales();
+    writeFileSync(path.join(root, 'en/knowledge/thesaurus.yaml'), '- [lonely]\n');
+    expect(loadError(root)).toContain('en/knowledge/thesaurus.yaml: 0: a synonym group needs at least two members');
+  });
+
+  it('reads local placeholder values and rejects unknown names', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'local-'));
+    dirs.push(dir);
+    const good = path.join(dir, 'good.yaml');
+    writeFileSync(good, 'sv:\n  localCoordinator: "Samordnaren i Kiruna"\n');
+    expect(loadLocalValues(good)).toEqual({ sv: { localCoordinator: 'Samordnaren i Kiruna' } });
+    const bad = path.join(dir, 'bad.yaml');
+    writeFileSync(bad, 'sv:\n  hotline: "020-00 00 00"\n');
+    expect(() => loadLocalValues(bad)).toThrow(/bad\.yaml: sv\.hotline/);
+  });
+});
