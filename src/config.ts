@@ -40,6 +40,11 @@ export interface AppConfig {
     readonly localValuesFile: string;
     /** Share of a question an article must cover before it is shown (0..1). */
     readonly minConfidence: number;
+    /** `generative` lets a language model phrase answers from the retrieved article, behind the fact guard. */
+    readonly answerMode: 'plain' | 'generative';
+    readonly model?:
+      | { readonly provider: 'openai'; readonly apiKey: string; readonly model: string }
+      | { readonly provider: 'azure'; readonly apiKey: string; readonly endpoint: string; readonly deployment: string };
   };
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
@@ -103,6 +108,12 @@ const ENV_SCHEMA = z.object({
   LOG_LEVEL: oneOf(['debug', 'info', 'warn', 'error', 'silent'], 'info'),
   DEFAULT_AUDIENCE: oneOf(['partner', 'staff', 'coordinator'], 'partner'),
   KB_LOCAL_VALUES_FILE: optionalString,
+  ANSWER_MODE: oneOf(['plain', 'generative'], 'plain'),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_MODEL: optionalString.transform((v) => v || 'gpt-4o-mini'),
+  AZURE_OPENAI_API_KEY: optionalString,
+  AZURE_OPENAI_ENDPOINT: matching(/^https:\/\/\S+$/, 'an https URL'),
+  AZURE_OPENAI_DEPLOYMENT: optionalString,
   KB_MIN_CONFIDENCE: optionalString.transform((v, ctx) => {
     if (v === '') return 0.6;
     const n = Number(v);
@@ -117,7 +128,7 @@ const ENV_SCHEMA = z.object({
 /** The variable names `loadConfig` reads (used by the `.env.example` consistency test). */
 export const CONFIG_VARIABLES = Object.keys(ENV_SCHEMA.shape) as (keyof typeof ENV_SCHEMA.shape)[];
 
-const SECRET_VARIABLES = new Set(['MICROSOFT_APP_PASSWORD', 'STORAGE_CONNECTION_STRING']);
+const SECRET_VARIABLES = new Set(['MICROSOFT_APP_PASSWORD', 'STORAGE_CONNECTION_STRING', 'OPENAI_API_KEY', 'AZURE_OPENAI_API_KEY']);
 
 type Problem = { variable: string; message: string };
 
@@ -135,6 +146,15 @@ function crossChecks(env: z.infer<typeof ENV_SCHEMA>): Problem[] {
       variable: 'STORAGE_CONNECTION_STRING',
       message: 'is required unless APP_ENV=local (local runs start an embedded Azurite)',
     });
+  }
+  if (env.ANSWER_MODE === 'generative') {
+    const azure = env.AZURE_OPENAI_ENDPOINT !== '' || env.AZURE_OPENAI_API_KEY !== '' || env.AZURE_OPENAI_DEPLOYMENT !== '';
+    if (azure && (env.AZURE_OPENAI_ENDPOINT === '' || env.AZURE_OPENAI_API_KEY === '' || env.AZURE_OPENAI_DEPLOYMENT === '')) {
+      problems.push({ variable: 'AZURE_OPENAI_ENDPOINT', message: 'AZURE_OPENAI_API_KEY and AZURE_OPENAI_DEPLOYMENT must all be set for Azure OpenAI' });
+    }
+    if (!azure && env.OPENAI_API_KEY === '') {
+      problems.push({ variable: 'ANSWER_MODE', message: 'generative needs OPENAI_API_KEY or the AZURE_OPENAI_* variables' });
+    }
   }
   if (env.MICROSOFT_APP_ID !== '') {
     if (env.MICROSOFT_APP_TYPE !== 'MultiTenant' && env.MICROSOFT_APP_TENANT_ID === '') {
@@ -207,7 +227,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     storage,
     defaultLocale: e.DEFAULT_LOCALE,
-    knowledge: { defaultAudience: e.DEFAULT_AUDIENCE, localValuesFile: e.KB_LOCAL_VALUES_FILE, minConfidence: e.KB_MIN_CONFIDENCE },
+    knowledge: {
+      defaultAudience: e.DEFAULT_AUDIENCE,
+      localValuesFile: e.KB_LOCAL_VALUES_FILE,
+      minConfidence: e.KB_MIN_CONFIDENCE,
+      answerMode: e.ANSWER_MODE,
+      ...(e.ANSWER_MODE !== 'generative'
+        ? {}
+        : e.AZURE_OPENAI_ENDPOINT !== ''
+          ? { model: { provider: 'azure' as const, apiKey: e.AZURE_OPENAI_API_KEY, endpoint: e.AZURE_OPENAI_ENDPOINT, deployment: e.AZURE_OPENAI_DEPLOYMENT } }
+          : { model: { provider: 'openai' as const, apiKey: e.OPENAI_API_KEY, model: e.OPENAI_MODEL } }),
+    },
     logLevel: e.LOG_LEVEL,
   });
 }

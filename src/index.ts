@@ -19,7 +19,11 @@ import { BlobQuestionHandoffStore } from './storage/blob-question-handoff-store'
 import { cachedProbe, createBlobContainers, isContainerReachable } from './storage/blob-container';
 import { startEmbeddedAzurite, type EmbeddedAzurite } from './storage/embedded-azurite';
 import { JsonBlobStore } from './storage/json-blob-store';
+import type { PromptCompletionModel } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
 import { createApp } from './teams/create-app';
+import { createCompletionModel, modelAnswerPhraser } from './teams/model-answer-phraser';
+import type { AppTurnState } from './teams/turn-state';
 
 /** Longest message text a user may send, in characters (Teams itself allows about 28 KB). */
 const MAX_TEXT_LENGTH = 4_000;
@@ -37,7 +41,12 @@ async function resolveStorage(config: AppConfig, logger: Logger): Promise<{ conn
   return { connectionString: embedded.connectionString, embedded };
 }
 
-export async function startBot(config: AppConfig, logger: Logger): Promise<RunningBot> {
+/** Seams for tests: parts that cannot run here (a language model) replaced at their narrowest interface. */
+export interface StartOverrides {
+  readonly completionModel?: PromptCompletionModel;
+}
+
+export async function startBot(config: AppConfig, logger: Logger, overrides: StartOverrides = {}): Promise<RunningBot> {
   const i18n = createI18n(LOCALES_DIR, config.defaultLocale);
   // Content first: a broken knowledge base stops start-up before anything else is started.
   const kb = loadKnowledgeBase(LOCALES_DIR);
@@ -48,6 +57,7 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
   if (!(await isReady())) logger.warn('storage not reachable at start; /readyz reports 503 until it is');
 
   const store = new JsonBlobStore(containers.data);
+  const model = config.knowledge.answerMode === 'generative' ? (overrides.completionModel ?? (config.knowledge.model && createCompletionModel(config.knowledge.model))) : undefined;
   const adapter = createAdapter(config, i18n, logger);
   const app = createApp(
     { adapter, botAppId: config.bot.appId, storage: new BlobBotStorage(store) },
@@ -59,6 +69,7 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
       handoffs: new BlobQuestionHandoffStore(store),
       roles: fixedRoleResolver(config.knowledge.defaultAudience),
       minConfidence: config.knowledge.minConfidence,
+      ...(model ? { phraserFor: (context: TurnContext, state: AppTurnState) => modelAnswerPhraser(model, context, state) } : {}),
     },
   );
 

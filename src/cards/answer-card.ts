@@ -19,12 +19,22 @@ export interface AnswerCardLabels extends AnswerLabels {
  * date, "Did this help?", and the next moves (report, ask a coordinator, related routines).
  * @example answerCard(article, related, labels, values).version === '1.5'
  */
-export function answerCard(article: Article, related: readonly Article[], labels: AnswerCardLabels, values: PlaceholderValues): AdaptiveCard {
+export function answerCard(
+  article: Article,
+  related: readonly Article[],
+  labels: AnswerCardLabels,
+  values: PlaceholderValues,
+  generated?: { readonly text: string; readonly label: string },
+): AdaptiveCard {
   const fill = (s: string) => fillPlaceholders(s, values);
   const body: CardElement[] = [
     textBlock(labels.dangerBanner, { size: 'Small', color: 'Attention', weight: 'Bolder' }),
     textBlock(article.title, { size: 'Medium', weight: 'Bolder', style: 'heading' }),
     ...(article.label ? [textBlock(article.label, { size: 'Small', isSubtle: true })] : []),
+    // A generated answer (already checked against the article) comes first, marked as such; the routine follows.
+    ...(generated
+      ? [{ type: 'Container', style: 'emphasis', items: [textBlock(generated.label, { size: 'Small', isSubtle: true }), textBlock(generated.text)] }]
+      : []),
     textBlock(fill(article.summary)),
     {
       type: 'Container',

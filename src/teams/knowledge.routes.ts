@@ -9,7 +9,9 @@ import type { SupportedLocale } from '../config';
 import type { Translate } from '../i18n/create-i18n';
 import type { Article, Audience, KbLanguage } from '../knowledge/article';
 import { answerQuestion } from '../knowledge/answer';
+import { phraseWithGuard, type AnswerPhraser } from '../knowledge/answer-phraser';
 import type { FeedbackStore } from '../knowledge/feedback-store';
+import { answerText } from '../cards/answer-text';
 import { fillPlaceholders, type PlaceholderValues } from '../knowledge/placeholders';
 import type { QuestionHandoffStore } from '../knowledge/question-handoff-store';
 import type { KnowledgeIndex } from '../knowledge/search-index';
@@ -27,6 +29,8 @@ export interface KnowledgeDeps {
   readonly handoffs: QuestionHandoffStore;
   readonly roles: RoleResolver;
   readonly minConfidence: number;
+  /** The generative mode's model for this turn, when ANSWER_MODE=generative. */
+  readonly phraserFor?: (context: TurnContext, state: AppTurnState) => AnswerPhraser;
 }
 
 const ARTICLE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -129,7 +133,23 @@ export function registerKnowledgeRoutes(app: Application<AppTurnState>, deps: Te
     if (result.type === 'answer') {
       log.info('question answered', { articleId: result.article.id, confidence: Number(result.confidence.toFixed(2)), audience });
       state.conversation.pendingQuestion = { text, language: lng };
-      await sendArticle(context, result.article, result.related, lng);
+      let generated: string | undefined;
+      if (kb.phraserFor) {
+        const labels = answerCardLabels(t);
+        const phrased = await phraseWithGuard(kb.phraserFor(context, state), {
+          question: text,
+          language: lng,
+          sources: [{ id: result.article.id, title: result.article.title, text: answerText(result.article, labels, kb.placeholders[lng]) }],
+        });
+        // Only the mode and the rejected facts' count are logged: never the question or the model's text.
+        log.info('answer phrased', phrased.mode === 'generated' ? { mode: 'generated' } : { mode: 'plain', reason: phrased.reason, unsupported: phrased.unsupported.length });
+        if (phrased.mode === 'generated') generated = phrased.text;
+      }
+      await context.sendActivity(
+        cardActivity(
+          answerCard(result.article, result.related, answerCardLabels(t), kb.placeholders[lng], generated ? { text: generated, label: t('knowledge:answer.generatedLabel') } : undefined),
+        ),
+      );
       return;
     }
     log.info('question not answered', { reason: result.reason, confidence: Number(result.bestConfidence.toFixed(2)), audience });

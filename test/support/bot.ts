@@ -1,9 +1,14 @@
 import { loadConfig } from '../../src/config';
-import { startBot, type RunningBot } from '../../src/index';
+import { startBot, type RunningBot, type StartOverrides } from '../../src/index';
 import { silentLogger } from '../../src/log';
 
 /** Start the real bot in this test process (port 0) against the given storage, with APP_ENV=local. */
-export async function startTestBot(connectionString: string, container: string, env: Record<string, string> = {}): Promise<RunningBot & { baseUrl: string }> {
+export async function startTestBot(
+  connectionString: string,
+  container: string,
+  env: Record<string, string> = {},
+  overrides: StartOverrides = {},
+): Promise<RunningBot & { baseUrl: string }> {
   const config = loadConfig({
     APP_ENV: 'local',
     HOST: '127.0.0.1',
@@ -13,6 +18,6 @@ export async function startTestBot(connectionString: string, container: string, 
     LOG_LEVEL: 'silent',
     ...env,
   });
-  const bot = await startBot(config, silentLogger);
+  const bot = await startBot(config, silentLogger, overrides);
   return { ...bot, baseUrl: `http://127.0.0.1:${bot.port}` };
 }
