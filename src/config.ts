@@ -32,6 +32,8 @@ export interface AppConfig {
     readonly openIdMetadataUrl: string;
   };
   readonly storage: StorageConfig;
+  /** AES-256 key for note content; undefined in a local run without one (a key file in .data/ is used). */
+  readonly noteEncryptionKey?: Buffer;
   readonly defaultLocale: SupportedLocale;
   readonly knowledge: {
     /** The role assumed for everyone until roles are resolved from the directory (least privilege: partner). */
@@ -106,6 +108,9 @@ const ENV_SCHEMA = z.object({
   EMBEDDED_STORAGE_PORT: int(0, 65535, 0),
   DEFAULT_LOCALE: oneOf(['sv', 'en'], 'sv'),
   LOG_LEVEL: oneOf(['debug', 'info', 'warn', 'error', 'silent'], 'info'),
+  NOTE_ENCRYPTION_KEY: optionalString.refine((v) => v === '' || Buffer.from(v, 'base64').length === 32, {
+    message: 'must be 32 random bytes, base64-encoded (e.g. `openssl rand -base64 32`)',
+  }),
   DEFAULT_AUDIENCE: oneOf(['partner', 'staff', 'coordinator'], 'partner'),
   KB_LOCAL_VALUES_FILE: optionalString,
   ANSWER_MODE: oneOf(['plain', 'generative'], 'plain'),
@@ -128,7 +133,7 @@ const ENV_SCHEMA = z.object({
 /** The variable names `loadConfig` reads (used by the `.env.example` consistency test). */
 export const CONFIG_VARIABLES = Object.keys(ENV_SCHEMA.shape) as (keyof typeof ENV_SCHEMA.shape)[];
 
-const SECRET_VARIABLES = new Set(['MICROSOFT_APP_PASSWORD', 'STORAGE_CONNECTION_STRING', 'OPENAI_API_KEY', 'AZURE_OPENAI_API_KEY']);
+const SECRET_VARIABLES = new Set(['MICROSOFT_APP_PASSWORD', 'STORAGE_CONNECTION_STRING', 'NOTE_ENCRYPTION_KEY', 'OPENAI_API_KEY', 'AZURE_OPENAI_API_KEY']);
 
 type Problem = { variable: string; message: string };
 
@@ -140,6 +145,9 @@ function crossChecks(env: z.infer<typeof ENV_SCHEMA>): Problem[] {
       variable: 'MICROSOFT_APP_ID',
       message: 'is required unless APP_ENV=local (an empty id turns off authentication)',
     });
+  }
+  if (!isLocal && env.NOTE_ENCRYPTION_KEY === '') {
+    problems.push({ variable: 'NOTE_ENCRYPTION_KEY', message: 'is required unless APP_ENV=local (local runs keep a generated key in .data/)' });
   }
   if (!isLocal && env.STORAGE_CONNECTION_STRING === '') {
     problems.push({
@@ -187,7 +195,8 @@ function describe(problem: Problem, env: NodeJS.ProcessEnv): string {
 }
 
 function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
+  // Buffers (the encryption key) cannot be frozen and are never shared outside the root.
+  if (value && typeof value === 'object' && !ArrayBuffer.isView(value)) {
     for (const child of Object.values(value)) deepFreeze(child);
     Object.freeze(value);
   }
@@ -226,6 +235,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
     },
     storage,
+    ...(e.NOTE_ENCRYPTION_KEY ? { noteEncryptionKey: Buffer.from(e.NOTE_ENCRYPTION_KEY, 'base64') } : {}),
     defaultLocale: e.DEFAULT_LOCALE,
     knowledge: {
       defaultAudience: e.DEFAULT_AUDIENCE,

@@ -2,6 +2,8 @@
  * Composition root: the only place that reads configuration, builds the object graph and starts
  * the server. Everything else receives its dependencies as parameters.
  */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig, type AppConfig } from './config';
 import { AppError } from './errors';
@@ -27,6 +29,17 @@ import type { AppTurnState } from './teams/turn-state';
 
 /** Longest message text a user may send, in characters (Teams itself allows about 28 KB). */
 const MAX_TEXT_LENGTH = 4_000;
+
+/** A local run without NOTE_ENCRYPTION_KEY keeps a generated key beside its data (config refuses this in production). */
+function localNoteKey(logger: Logger): Buffer {
+  const file = path.join(PROJECT_ROOT, '.data', 'note-encryption.key');
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
+    logger.warn('generated a local note encryption key (APP_ENV=local only)');
+  }
+  return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+}
 
 export interface RunningBot {
   readonly port: number;

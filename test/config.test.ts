@@ -42,6 +42,13 @@ describe('loadConfig', () => {
     const message = problemsOf({});
     expect(message).toContain('MICROSOFT_APP_ID is required unless APP_ENV=local');
     expect(message).toContain('STORAGE_CONNECTION_STRING is required unless APP_ENV=local');
+    expect(message).toContain('NOTE_ENCRYPTION_KEY is required unless APP_ENV=local');
+  });
+
+  it('rejects an encryption key of the wrong length without echoing it', () => {
+    const message = problemsOf({ ...LOCAL, NOTE_ENCRYPTION_KEY: 'c2hvcnQ=' });
+    expect(message).toContain('NOTE_ENCRYPTION_KEY must be 32 random bytes');
+    expect(message).not.toContain('c2hvcnQ=');
   });
 
   it('requires a tenant and a secret for a single-tenant identity, without echoing secrets', () => {
@@ -59,6 +66,7 @@ describe('loadConfig', () => {
       MICROSOFT_APP_PASSWORD: 'secret',
       MICROSOFT_APP_TENANT_ID: GUID,
       STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true',
+      NOTE_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
       PORT: '8080',
       DEFAULT_LOCALE: 'en',
     });

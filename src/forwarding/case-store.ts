@@ -1,0 +1,9 @@
+import type { Case } from './case';
+
+/** Persistence of cases. Writes are conditional: a lost race is an error, never a silent overwrite. */
+export interface CaseStore {
+  /** Store a new case under a fresh unique code; returns the case as stored (with its code). */
+  create(draft: Omit<Case, 'code'>): Promise<Case>;
+  get(id: string): Promise<{ case: Case; etag: string } | undefined>;
+  getByCode(code: string): Promise<Case | undefined>;
+}

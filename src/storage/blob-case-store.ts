@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import { isAppError, AppError } from '../errors';
+import type { Case, CaseNote, Reporter } from '../forwarding/case';
+import { newCaseCode } from '../forwarding/case-code';
+import type { CaseStore } from '../forwarding/case-store';
+import type { JsonBlobStore } from './json-blob-store';
+import type { NoteCipher, Sealed } from './note-cipher';
+
+/** The blob: routing metadata in clear (no personal data), the note and the reporter sealed. */
+interface StoredCase extends Omit<Case, 'note' | 'reporter'> {
+  readonly urgency: CaseNote['urgency'];
+  readonly category: CaseNote['category'];
+  readonly sealed: Sealed;
+}
+
+const MAX_CODE_ATTEMPTS = 8;
+
+/**
+ * Cases as one JSON blob each (`cases/<id>.json`), plus a create-only code index
+ * (`case-codes/<code>.json` → id) that makes every code unique without a lock.
+ */
+export class BlobCaseStore implements CaseStore {
+  constructor(
+    private readonly store: JsonBlobStore,
+    private readonly cipher: NoteCipher,
+    private readonly newCode: () => string = newCaseCode,
+  ) {}
+
+  async create(draft: Omit<Case, 'code'>): Promise<Case> {
+    const id = draft.id || randomUUID();
+    for (let attempt = 1; ; attempt++) {
+      const code = this.newCode();
+      try {
+        await this.store.put(`case-codes/${code}.json`, { caseId: id }, { ifNoneMatch: '*' });
+      } catch (err) {
+        if (isAppError(err, 'STORAGE_CONFLICT') && attempt < MAX_CODE_ATTEMPTS) continue;
+        throw err;
+      }
+      const stored: Case = { ...draft, id, code };
+      await this.store.put(`cases/${id}.json`, this.toStored(stored), { ifNoneMatch: '*' });
+      return stored;
+    }
+  }
+
+  async get(id: string): Promise<{ case: Case; etag: string } | undefined> {
+    if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
+    const found = await this.store.get<StoredCase>(`cases/${id}.json`);
+    return found ? { case: this.fromStored(found.value), etag: found.etag } : undefined;
+  }
+
+  async getByCode(code: string): Promise<Case | undefined> {
+    const ref = await this.store.get<{ caseId: string }>(`case-codes/${code}.json`);
+    return ref ? (await this.get(ref.value.caseId))?.case : undefined;
+  }
+
+  private toStored(c: Case): StoredCase {
+    const { note, reporter, ...meta } = c;
+    return { ...meta, urgency: note.urgency, category: note.category, sealed: this.cipher.seal({ note, reporter }, c.id) };
+  }
+
+  private fromStored(s: StoredCase): Case {
+    const { sealed, urgency: _urgency, category: _category, ...meta } = s;
+    const opened = this.cipher.open<{ note: CaseNote; reporter: Reporter }>(sealed, s.id);
+    if (!opened.note || !opened.reporter) throw new AppError('STORAGE_CORRUPT', `case ${s.id} has no note`);
+    return { ...meta, note: opened.note, reporter: opened.reporter };
+  }
+}
