@@ -23,6 +23,8 @@ export interface EmbeddedAzuriteOptions {
 
 export interface EmbeddedAzurite {
   readonly port: number;
+  /** The current child's process id (changes when it is restarted). */
+  readonly pid: number | undefined;
   readonly connectionString: string;
   /** Stop the child (no restart). */
   stop(): Promise<void>;
@@ -95,6 +97,9 @@ export async function startEmbeddedAzurite(opts: EmbeddedAzuriteOptions): Promis
 
   const handle: EmbeddedAzurite = {
     port,
+    get pid() {
+      return current.child.pid;
+    },
     connectionString: azuriteConnectionString(port),
     async stop() {
       stopping = true;

@@ -86,3 +86,29 @@ describe('HTTP edge', () => {
     expect(replies[0]?.text).toContain('Meddelandet är för långt (högst 4000 tecken)');
   });
 });
+
+describe('HTTP edge with a bot identity', () => {
+  let bot: Awaited<ReturnType<typeof startTestBot>>;
+
+  beforeAll(async () => {
+    const c = await freshContainers('auth');
+    bot = await startTestBot(c.connectionString, c.name, {
+      MICROSOFT_APP_ID: '11111111-2222-3333-4444-555555555555',
+      MICROSOFT_APP_PASSWORD: 'not-a-real-secret',
+      MICROSOFT_APP_TENANT_ID: '11111111-2222-3333-4444-555555555556',
+    });
+  });
+  afterAll(() => bot.stop());
+
+  it.each([
+    ['no Authorization header', {}],
+    ['a token that is not a JWT', { authorization: 'Bearer not-a-jwt' }],
+  ])('refuses an activity with %s (401)', async (_name, headers) => {
+    const res = await fetch(`${bot.baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(messageActivity('hjälp')),
+    });
+    expect(res.status).toBe(401);
+  });
+});
