@@ -16,6 +16,8 @@ import { LOCALES_DIR, PROJECT_ROOT } from './paths';
 import { createAdapter } from './server/adapter';
 import { createServer, type SamverkaServer } from './server/create-server';
 import { BlobBotStorage } from './storage/blob-bot-storage';
+import { BlobCaseStore } from './storage/blob-case-store';
+import { NoteCipher } from './storage/note-cipher';
 import { BlobFeedbackStore } from './storage/blob-feedback-store';
 import { BlobQuestionHandoffStore } from './storage/blob-question-handoff-store';
 import { cachedProbe, createBlobContainers, isContainerReachable } from './storage/blob-container';
@@ -71,18 +73,22 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
 
   const store = new JsonBlobStore(containers.data);
   const model = config.knowledge.answerMode === 'generative' ? (overrides.completionModel ?? (config.knowledge.model && createCompletionModel(config.knowledge.model))) : undefined;
+  const cases = new BlobCaseStore(store, new NoteCipher(config.noteEncryptionKey ?? localNoteKey(logger)));
   const adapter = createAdapter(config, i18n, logger);
   const app = createApp(
     { adapter, botAppId: config.bot.appId, storage: new BlobBotStorage(store) },
     { i18n, logger, defaultLocale: config.defaultLocale, maxTextLength: MAX_TEXT_LENGTH },
     {
-      index: kb.index,
-      placeholders: placeholderValues(i18n, config.knowledge.localValuesFile ? loadLocalValues(config.knowledge.localValuesFile) : {}),
-      feedback: new BlobFeedbackStore(store),
-      handoffs: new BlobQuestionHandoffStore(store),
-      roles: fixedRoleResolver(config.knowledge.defaultAudience),
-      minConfidence: config.knowledge.minConfidence,
-      ...(model ? { phraserFor: (context: TurnContext, state: AppTurnState) => modelAnswerPhraser(model, context, state) } : {}),
+      cases,
+      knowledge: {
+        index: kb.index,
+        placeholders: placeholderValues(i18n, config.knowledge.localValuesFile ? loadLocalValues(config.knowledge.localValuesFile) : {}),
+        feedback: new BlobFeedbackStore(store),
+        handoffs: new BlobQuestionHandoffStore(store),
+        roles: fixedRoleResolver(config.knowledge.defaultAudience),
+        minConfidence: config.knowledge.minConfidence,
+        ...(model ? { phraserFor: (context: TurnContext, state: AppTurnState) => modelAnswerPhraser(model, context, state) } : {}),
+      },
     },
   );
 

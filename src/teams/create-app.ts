@@ -5,7 +5,9 @@ import { turnLocale } from './turn-locale';
 import { turnLogger } from './turn-context';
 import type { AppTurnState } from './turn-state';
 import { registerKnowledgeRoutes, type KnowledgeDeps } from './knowledge.routes';
+import { registerStatusRoutes } from './status.routes';
 import { registerWelcomeRoutes } from './welcome.routes';
+import type { CaseStore } from '../forwarding/case-store';
 
 export interface CreateAppOptions {
   readonly adapter: TeamsAdapter;
@@ -19,7 +21,13 @@ export interface CreateAppOptions {
  * The teams-ai Application with every route. Routes are thin: they map an activity to a plain call
  * and render the result. The first matching route wins, so the catch-all message route is last.
  */
-export function createApp(options: CreateAppOptions, deps: TeamsDeps, knowledge: KnowledgeDeps): Application<AppTurnState> {
+/** The capabilities the routes call into, built by the composition root. */
+export interface Capabilities {
+  readonly knowledge: KnowledgeDeps;
+  readonly cases: CaseStore;
+}
+
+export function createApp(options: CreateAppOptions, deps: TeamsDeps, capabilities: Capabilities): Application<AppTurnState> {
   const app = new Application<AppTurnState>({
     adapter: options.adapter,
     botAppId: options.botAppId,
@@ -44,8 +52,9 @@ export function createApp(options: CreateAppOptions, deps: TeamsDeps, knowledge:
   });
 
   registerWelcomeRoutes(app, deps);
+  registerStatusRoutes(app, deps, capabilities.cases);
   // Last: its message route takes every text the routes above did not.
-  registerKnowledgeRoutes(app, deps, knowledge);
+  registerKnowledgeRoutes(app, deps, capabilities.knowledge);
 
   return app;
 }

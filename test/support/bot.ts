@@ -2,6 +2,9 @@ import { loadConfig } from '../../src/config';
 import { startBot, type RunningBot, type StartOverrides } from '../../src/index';
 import { silentLogger } from '../../src/log';
 
+/** The note encryption key every test bot uses, so a test can read what the bot stored. */
+export const TEST_NOTE_KEY = Buffer.alloc(32, 42);
+
 /** Start the real bot in this test process (port 0) against the given storage, with APP_ENV=local. */
 export async function startTestBot(
   connectionString: string,
@@ -16,6 +19,7 @@ export async function startTestBot(
     STORAGE_CONNECTION_STRING: connectionString,
     STORAGE_CONTAINER: container,
     LOG_LEVEL: 'silent',
+    NOTE_ENCRYPTION_KEY: TEST_NOTE_KEY.toString('base64'),
     ...env,
   });
   const bot = await startBot(config, silentLogger, overrides);
