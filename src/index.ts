@@ -99,7 +99,9 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
     runTurn: (context) => app.run(context),
     isReady,
   });
-  await new Promise<void>((resolve) => http.server.listen(config.server.port, config.server.host, resolve));
+  await new Promise<void>((resolve) => {
+    http.server.listen(config.server.port, config.server.host, () => resolve());
+  });
   const port = (http.server.address() as { port: number }).port;
   logger.info('listening', { port, host: config.server.host, env: config.env });
 

@@ -21,14 +21,14 @@ export interface AskResult {
 }
 
 /** Load the knowledge base exactly as the bot does (same config, same placeholders) and return an asker. */
-export function openKnowledgeBase(env: NodeJS.ProcessEnv): { ask(question: string, language: KbLanguage, audience: Audience): AskResult; articles: number } {
+export function openKnowledgeBase(env: NodeJS.ProcessEnv): { ask: (question: string, language: KbLanguage, audience: Audience) => AskResult; articles: number } {
   const config = loadConfig({ ...env, APP_ENV: 'local' });
   const i18n = createI18n(LOCALES_DIR, config.defaultLocale);
   const kb = loadKnowledgeBase(LOCALES_DIR);
   const values = placeholderValues(i18n, config.knowledge.localValuesFile ? loadLocalValues(config.knowledge.localValuesFile) : {});
   return {
     articles: kb.articles.length,
-    ask(question, language, audience) {
+    ask: (question, language, audience) => {
       const t = i18n.t(language);
       const result = answerQuestion(question, kb.index, { language, audience, minConfidence: config.knowledge.minConfidence });
       if (result.type === 'noAnswer') {

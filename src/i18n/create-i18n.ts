@@ -17,11 +17,12 @@ export function readLocaleResources(localesDir: string): Record<string, Record<s
   const resources: Record<string, Record<string, unknown>> = {};
   for (const lng of SUPPORTED_LOCALES) {
     const dir = path.join(localesDir, lng);
-    resources[lng] = {};
+    const bucket: Record<string, unknown> = {};
+    resources[lng] = bucket;
     for (const file of readdirSync(dir)) {
       const full = path.join(dir, file);
       if (!file.endsWith('.json') || !statSync(full).isFile()) continue;
-      resources[lng]![file.slice(0, -'.json'.length)] = JSON.parse(readFileSync(full, 'utf8')) as unknown;
+      bucket[file.slice(0, -'.json'.length)] = JSON.parse(readFileSync(full, 'utf8'));
     }
   }
   return resources;

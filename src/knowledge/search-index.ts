@@ -135,7 +135,7 @@ export class KnowledgeIndex {
       const idf = Math.log(1 + index.size / (df + 0.5));
       weight.set(w, df === 0 ? idf * UNKNOWN_WORD_WEIGHT : idf);
     }
-    const results = run((r) => (index.byId.get(r.id)?.audience ?? []).includes(options.audience));
+    const results = run((r) => (index.byId.get(r.id as string)?.audience ?? []).includes(options.audience));
     return results.slice(0, options.limit ?? 5).map((r) => {
       const matched = new Set(r.queryTerms);
       let covered = 0;
@@ -148,7 +148,7 @@ export class KnowledgeIndex {
         covered += share * (weight.get(w) ?? 0);
         total += weight.get(w) ?? 0;
       }
-      return { article: index.byId.get(r.id) as Article, score: r.score, confidence: total > 0 ? covered / total : 0 };
+      return { article: index.byId.get(r.id as string) as Article, score: r.score, confidence: total > 0 ? covered / total : 0 };
     });
   }
 

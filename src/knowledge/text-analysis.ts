@@ -37,7 +37,6 @@ const STOPWORDS: Record<KbLanguage, ReadonlySet<string>> = {
 
 type Stemmer = { stemmer: (word: string) => string };
 // @orama/stemmers ships CommonJS builds but ESM-only type declarations; require() is the CJS entry.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const STEMMERS: Record<KbLanguage, (w: string) => string> = {
   sv: (require('@orama/stemmers/swedish') as Stemmer).stemmer,
   en: (require('@orama/stemmers/english') as Stemmer).stemmer,

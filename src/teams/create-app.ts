@@ -40,7 +40,7 @@ export function createApp(options: CreateAppOptions, deps: TeamsDeps, capabiliti
   // Guard every message before any route: oversized text is refused before it reaches storage.
   app.turn('beforeTurn', async (context, state) => {
     const a = context.activity;
-    if (a.type !== ActivityTypes.Message) return true;
+    if (a.type !== (ActivityTypes.Message as string)) return true;
     const text = typeof a.text === 'string' ? a.text : '';
     if (text.length > deps.maxTextLength) {
       turnLogger(deps.logger, context).warn('message refused: text too long', { length: text.length });

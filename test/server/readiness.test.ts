@@ -33,7 +33,7 @@ describe('readiness while storage goes away and comes back', () => {
 
     await azurite.stop();
     await waitFor(async () => (await status()) === 503);
-    expect(await (await fetch(`${bot.baseUrl}/healthz`)).status).toBe(200);
+    expect((await fetch(`${bot.baseUrl}/healthz`)).status).toBe(200);
 
     const during = await postActivity(bot.baseUrl, messageActivity('hjälp', { locale: 'sv-SE' }));
     expect(during.status).toBe(200);

@@ -1,5 +1,4 @@
 // adaptivecards' main entry needs a DOM; its dist bundle parses and validates in Node (tech-notes).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const AC = require('adaptivecards/dist/adaptivecards.js') as {
   AdaptiveCard: new () => { parse(json: unknown, ctx: unknown): void; validateProperties(): { validationEvents: { message: string }[] } };
   SerializationContext: new () => { eventCount: number; getEventAt(i: number): { message: string } };

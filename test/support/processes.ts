@@ -101,7 +101,7 @@ export async function startPlayground(botEndpoint: string, configPath?: string):
   const config = ((await (await fetch(`${baseUrl}/_internal/v1/testConfig`)).json()) as { config: PlaygroundConfig }).config;
   const events: PlaygroundEvent[] = [];
   const ws = new WebSocket(`${baseUrl.replace('http', 'ws')}/_ws_conversation/v1/conversations/stream`);
-  ws.on('message', (data) => events.push(JSON.parse(data.toString()) as PlaygroundEvent));
+  ws.on('message', (data: Buffer) => events.push(JSON.parse(data.toString('utf8')) as PlaygroundEvent));
   await new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve());
     ws.once('error', reject);
