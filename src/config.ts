@@ -35,6 +35,12 @@ export interface AppConfig {
   /** AES-256 key for note content; undefined in a local run without one (a key file in .data/ is used). */
   readonly noteEncryptionKey?: Buffer;
   readonly defaultLocale: SupportedLocale;
+  /** Office hours, typed times and dates in notes are read in this zone. */
+  readonly timeZone: string;
+  readonly intake: {
+    /** An unfinished report is kept this long after its last answer. */
+    readonly draftTtlMs: number;
+  };
   readonly knowledge: {
     /** The role assumed for everyone until roles are resolved from the directory (least privilege: partner). */
     readonly defaultAudience: 'partner' | 'staff' | 'coordinator';
@@ -111,6 +117,17 @@ const ENV_SCHEMA = z.object({
   NOTE_ENCRYPTION_KEY: optionalString.refine((v) => v === '' || Buffer.from(v, 'base64').length === 32, {
     message: 'must be 32 random bytes, base64-encoded (e.g. `openssl rand -base64 32`)',
   }),
+  TIME_ZONE: optionalString
+    .transform((v) => v || 'Europe/Stockholm')
+    .refine((v) => {
+      try {
+        new Intl.DateTimeFormat('sv-SE', { timeZone: v });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an IANA time zone such as Europe/Stockholm'),
+  INTAKE_DRAFT_TTL_HOURS: int(1, 24 * 90, 48),
   DEFAULT_AUDIENCE: oneOf(['partner', 'staff', 'coordinator'], 'partner'),
   KB_LOCAL_VALUES_FILE: optionalString,
   ANSWER_MODE: oneOf(['plain', 'generative'], 'plain'),
@@ -237,6 +254,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     storage,
     ...(e.NOTE_ENCRYPTION_KEY ? { noteEncryptionKey: Buffer.from(e.NOTE_ENCRYPTION_KEY, 'base64') } : {}),
     defaultLocale: e.DEFAULT_LOCALE,
+    timeZone: e.TIME_ZONE,
+    intake: { draftTtlMs: e.INTAKE_DRAFT_TTL_HOURS * 3_600_000 },
     knowledge: {
       defaultAudience: e.DEFAULT_AUDIENCE,
       localValuesFile: e.KB_LOCAL_VALUES_FILE,

@@ -8,7 +8,9 @@ import path from 'node:path';
 import { loadConfig, type AppConfig } from './config';
 import { AppError } from './errors';
 import { fixedRoleResolver } from './access/role-resolver';
-import { createI18n } from './i18n/create-i18n';
+import { systemClock, type Clock } from './clock';
+import { createI18n, readLocaleResources } from './i18n/create-i18n';
+import { hasLocaleKey, INCIDENT_NOTE_FORM_PATH, labelsFromResources, loadFormDefinition } from './intake';
 import { placeholderValues } from './i18n/placeholder-values';
 import { loadKnowledgeBase, loadLocalValues } from './knowledge/file-knowledge-base';
 import { createLogger, errorFields, type Logger } from './log';
@@ -59,6 +61,7 @@ async function resolveStorage(config: AppConfig, logger: Logger): Promise<{ conn
 /** Seams for tests: parts that cannot run here (a language model) replaced at their narrowest interface. */
 export interface StartOverrides {
   readonly completionModel?: PromptCompletionModel;
+  readonly clock?: Clock;
 }
 
 export async function startBot(config: AppConfig, logger: Logger, overrides: StartOverrides = {}): Promise<RunningBot> {
@@ -66,6 +69,9 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
   // Content first: a broken knowledge base stops start-up before anything else is started.
   const kb = loadKnowledgeBase(LOCALES_DIR);
   logger.info('knowledge base loaded', { articles: kb.articles.length });
+  const resources = readLocaleResources(LOCALES_DIR);
+  const form = loadFormDefinition(INCIDENT_NOTE_FORM_PATH, hasLocaleKey(resources));
+  const placeholders = placeholderValues(i18n, config.knowledge.localValuesFile ? loadLocalValues(config.knowledge.localValuesFile) : {});
   const { connectionString, embedded } = await resolveStorage(config, logger);
   const containers = createBlobContainers(connectionString, config.storage.container);
   const isReady = cachedProbe(() => isContainerReachable(containers.probe));
@@ -80,9 +86,18 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
     { i18n, logger, defaultLocale: config.defaultLocale, maxTextLength: MAX_TEXT_LENGTH },
     {
       cases,
+      intake: {
+        form,
+        cases,
+        labelsOf: labelsFromResources(resources),
+        timeZone: config.timeZone,
+        draftTtlMs: config.intake.draftTtlMs,
+        clock: overrides.clock ?? systemClock,
+        placeholders,
+      },
       knowledge: {
         index: kb.index,
-        placeholders: placeholderValues(i18n, config.knowledge.localValuesFile ? loadLocalValues(config.knowledge.localValuesFile) : {}),
+        placeholders,
         feedback: new BlobFeedbackStore(store),
         handoffs: new BlobQuestionHandoffStore(store),
         roles: fixedRoleResolver(config.knowledge.defaultAudience),
@@ -127,7 +142,7 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const bot = await startBot(config, logger).catch((err: unknown) => {
-    if (err instanceof AppError && err.code === 'KB_INVALID') process.stderr.write(`${err.message}\n`);
+    if (err instanceof AppError && (err.code === 'KB_INVALID' || err.code === 'INTAKE_FORM_INVALID')) process.stderr.write(`${err.message}\n`);
     logger.error('start failed', errorFields(err));
     process.exit(1);
   });

@@ -4,6 +4,12 @@ export const Verb = {
   KnowledgeFeedback: 'knowledge.feedback',
   KnowledgeAskCoordinator: 'knowledge.askCoordinator',
   IntakeStart: 'intake.start',
+  IntakeAnswer: 'intake.answer',
+  IntakeCommand: 'intake.command',
+  IntakeEdit: 'intake.edit',
+  IntakeEmergency: 'intake.emergency',
+  IntakeResume: 'intake.resume',
+  IntakeForm: 'intake.form',
 } as const;
 
 export type VerbName = (typeof Verb)[keyof typeof Verb];

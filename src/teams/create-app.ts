@@ -5,6 +5,7 @@ import { turnLocale } from './turn-locale';
 import { turnLogger } from './turn-context';
 import type { AppTurnState } from './turn-state';
 import { registerKnowledgeRoutes, type KnowledgeDeps } from './knowledge.routes';
+import { registerIntakeRoutes, type IntakeDeps } from './intake.routes';
 import { registerStatusRoutes } from './status.routes';
 import { registerWelcomeRoutes } from './welcome.routes';
 import type { CaseStore } from '../forwarding/case-store';
@@ -25,6 +26,7 @@ export interface CreateAppOptions {
 export interface Capabilities {
   readonly knowledge: KnowledgeDeps;
   readonly cases: CaseStore;
+  readonly intake: IntakeDeps;
 }
 
 export function createApp(options: CreateAppOptions, deps: TeamsDeps, capabilities: Capabilities): Application<AppTurnState> {
@@ -51,10 +53,16 @@ export function createApp(options: CreateAppOptions, deps: TeamsDeps, capabiliti
     return true;
   });
 
+  // The report's typed-text interceptor needs the knowledge answerer, which is registered last.
+  let answerTyped: ReturnType<typeof registerKnowledgeRoutes>['answerTyped'] | undefined;
+  registerIntakeRoutes(app, deps, capabilities.intake, () => {
+    if (!answerTyped) throw new Error('knowledge routes not registered');
+    return answerTyped;
+  });
   registerWelcomeRoutes(app, deps);
   registerStatusRoutes(app, deps, capabilities.cases);
   // Last: its message route takes every text the routes above did not.
-  registerKnowledgeRoutes(app, deps, capabilities.knowledge);
+  answerTyped = registerKnowledgeRoutes(app, deps, capabilities.knowledge).answerTyped;
 
   return app;
 }

@@ -55,7 +55,11 @@ export function cardActivity(card: AdaptiveCard) {
 }
 
 /** Answers routine questions typed in chat, and the answer card's buttons. */
-export function registerKnowledgeRoutes(app: Application<AppTurnState>, deps: TeamsDeps, kb: KnowledgeDeps): void {
+export function registerKnowledgeRoutes(
+  app: Application<AppTurnState>,
+  deps: TeamsDeps,
+  kb: KnowledgeDeps,
+): { answerTyped: (context: TurnContext, state: AppTurnState, text: string) => Promise<void> } {
   const uiLocale = (context: TurnContext, state: AppTurnState): SupportedLocale => turnLocale(context, deps.defaultLocale, state.user.locale);
   const audienceOf = (context: TurnContext) =>
     kb.roles.audienceOf({ aadObjectId: context.activity.from?.aadObjectId, tenantId: context.activity.conversation?.tenantId });
@@ -115,15 +119,9 @@ export function registerKnowledgeRoutes(app: Application<AppTurnState>, deps: Te
     await context.sendActivity(fillPlaceholders(t('knowledge:handoff.saved'), kb.placeholders[lng]));
   });
 
-  // Every other text message is a question for the knowledge base. Registered last (catch-all).
-  app.activity(ActivityTypes.Message, async (context, state) => {
-    const text = (context.activity.text ?? '').trim();
+  /** Answer one typed question (also used for a question asked in the middle of a report). */
+  const answerTyped = async (context: TurnContext, state: AppTurnState, text: string): Promise<void> => {
     const fallbackLng = uiLocale(context, state);
-    if (!text) {
-      const hasSubmit = context.activity.value !== undefined;
-      await context.sendActivity(deps.i18n.t(fallbackLng)(hasSubmit ? 'common:fallback.notUnderstood' : 'common:input.unsupported'));
-      return;
-    }
     // The question's own words decide its language; the client's setting decides when they do not.
     const lng = detectLanguage(text) ?? fallbackLng;
     const t = deps.i18n.t(lng);
@@ -161,5 +159,18 @@ export function registerKnowledgeRoutes(app: Application<AppTurnState>, deps: Te
       return;
     }
     await context.sendActivity(t(`knowledge:noAnswer.${result.reason}`));
+  };
+
+  // Every other text message is a question for the knowledge base. Registered last (catch-all).
+  app.activity(ActivityTypes.Message, async (context, state) => {
+    const text = (context.activity.text ?? '').trim();
+    if (!text) {
+      const hasSubmit = context.activity.value !== undefined;
+      await context.sendActivity(deps.i18n.t(uiLocale(context, state))(hasSubmit ? 'common:fallback.notUnderstood' : 'common:input.unsupported'));
+      return;
+    }
+    await answerTyped(context, state, text);
   });
+
+  return { answerTyped };
 }

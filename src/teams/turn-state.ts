@@ -1,3 +1,4 @@
+import type { IntakeSession } from '../intake';
 import { TurnState, type DefaultConversationState, type DefaultUserState, type DefaultTempState } from '@microsoft/teams-ai';
 
 /** Per-conversation state, stored as JSON in blob storage (later issues add the intake session). */
@@ -6,6 +7,8 @@ export interface AppConversationState extends DefaultConversationState {
   welcomedAt?: string;
   /** The last question asked, kept so "Ask a coordinator" can hand it off. */
   pendingQuestion?: { text: string; language: 'sv' | 'en' };
+  /** The report in progress (a draft): plain JSON, so it survives restarts. */
+  intake?: IntakeSession;
 }
 
 /** Per-user state. */

@@ -1,0 +1,266 @@
+import { randomUUID } from 'node:crypto';
+import type { Application } from '@microsoft/teams-ai';
+import { ActivityTypes, TurnContext } from 'botbuilder';
+import { intakeEmergencyCard } from '../cards/intake-emergency-card';
+import { intakeConfirmCancelCard, intakeResumeCard, intakeReviewCard } from '../cards/intake-review-card';
+import { intakeStepCard } from '../cards/intake-step-card';
+import { Verb } from '../cards/verbs';
+import type { Clock } from '../clock';
+import type { SupportedLocale } from '../config';
+import type { CaseStore } from '../forwarding/case-store';
+import { advance, isExpired, resume, type FormDefinition, type IncidentNote, type IntakeContext, type IntakeInput, type IntakeOutcome } from '../intake';
+import type { KbLanguage } from '../knowledge/article';
+import type { PlaceholderValues } from '../knowledge/placeholders';
+import type { TeamsDeps } from './deps';
+import { cardActivity } from './knowledge.routes';
+import { turnLogger } from './turn-context';
+import { turnLocale } from './turn-locale';
+import type { AppTurnState } from './turn-state';
+
+export interface IntakeDeps {
+  readonly form: FormDefinition;
+  readonly cases: CaseStore;
+  readonly labelsOf: (key: string) => string[];
+  readonly timeZone: string;
+  readonly draftTtlMs: number;
+  readonly clock: Clock;
+  readonly placeholders: Readonly<Record<KbLanguage, PlaceholderValues>>;
+}
+
+type AnswerTyped = (context: TurnContext, state: AppTurnState, text: string) => Promise<void>;
+
+const norm = (s: string) => s.trim().toLowerCase().replace(/[.!?]+$/, '').replace(/\s+/g, ' ');
+
+/**
+ * The guided note in Teams: start (report / practice), every typed or card answer through the pure
+ * engine, the outcome rendered as a card, and a submitted note stored as a case. Reports are taken
+ * in personal chat only, so nobody else in a channel sees them.
+ */
+export function registerIntakeRoutes(app: Application<AppTurnState>, deps: TeamsDeps, intake: IntakeDeps, answerTyped: () => AnswerTyped): void {
+  const locale = (context: TurnContext, state: AppTurnState): SupportedLocale => turnLocale(context, deps.defaultLocale, state.user.locale);
+  const engineContext = (): IntakeContext => ({ now: intake.clock.now(), timeZone: intake.timeZone, labelsOf: intake.labelsOf });
+  const words = (key: string) => intake.labelsOf(key).map(norm);
+  const isPersonal = (context: TurnContext) => (context.activity.conversation?.conversationType ?? 'personal') === 'personal';
+
+  const noticeTexts = (ids: readonly string[], lng: SupportedLocale) => {
+    const t = deps.i18n.t(lng);
+    return ids.flatMap((id) => {
+      const n = intake.form.notices[id];
+      return n ? [{ title: t(n.titleKey), body: t(n.bodyKey, { socialjourRoute: intake.placeholders[lng].socialjourRoute }) }] : [];
+    });
+  };
+
+  async function storeCase(context: TurnContext, note: IncidentNote, lng: SupportedLocale) {
+    const now = intake.clock.now().toISOString();
+    const from = context.activity.from;
+    return intake.cases.create({
+      id: randomUUID(),
+      status: 'received',
+      createdAt: now,
+      updatedAt: now,
+      note: { formId: note.formId, formVersion: note.formVersion, answers: note.answers, urgency: note.urgency, category: note.category },
+      reporter: {
+        userId: from.id,
+        ...(from.aadObjectId ? { aadObjectId: from.aadObjectId } : {}),
+        conversationRef: JSON.parse(JSON.stringify(TurnContext.getConversationReference(context.activity))) as Record<string, unknown>,
+        locale: lng,
+      },
+      history: [{ at: now, action: 'received', by: 'reporter' }],
+    });
+  }
+
+  /** Show an outcome and keep the session it carries. */
+  async function render(context: TurnContext, state: AppTurnState, outcome: IntakeOutcome, lead?: string): Promise<void> {
+    const lng = locale(context, state);
+    const t = deps.i18n.t(lng);
+    const log = turnLogger(deps.logger, context);
+    switch (outcome.type) {
+      case 'ask':
+        state.conversation.intake = outcome.session;
+        log.info('intake step', { step: outcome.step.id, attempt: outcome.attempt, reason: outcome.reasonKey ?? 'none' });
+        await context.sendActivity(
+          cardActivity(
+            intakeStepCard(outcome.step, t, {
+              revision: outcome.session.revision,
+              practice: outcome.session.practice,
+              notices: noticeTexts(outcome.notices, lng),
+              ...(outcome.reasonKey ? { reason: t(outcome.reasonKey, outcome.reasonParams) } : {}),
+              canGoBack: outcome.canGoBack,
+              offerSkip: outcome.offerSkip,
+              offerStop: outcome.offerStop,
+              ...(lead ? { lead } : {}),
+              ...(outcome.current !== undefined ? { current: outcome.current } : {}),
+            }),
+          ),
+        );
+        return;
+      case 'emergency':
+        state.conversation.intake = outcome.session;
+        log.info('intake emergency screen', { again: !!outcome.reasonKey });
+        if (outcome.reasonKey) await context.sendActivity(t(outcome.reasonKey));
+        await context.sendActivity(cardActivity(intakeEmergencyCard(outcome.step, t, outcome.session.revision, outcome.session.practice)));
+        return;
+      case 'review':
+        state.conversation.intake = outcome.session;
+        log.info('intake review', { items: outcome.items.length });
+        await context.sendActivity(
+          cardActivity(
+            intakeReviewCard(outcome, t, {
+              timeZone: intake.timeZone,
+              notices: noticeTexts(outcome.notices, lng),
+              ...(outcome.reasonKey ? { reason: t(outcome.reasonKey) } : {}),
+            }),
+          ),
+        );
+        return;
+      case 'help':
+        state.conversation.intake = outcome.session;
+        await context.sendActivity(t(outcome.helpKey));
+        return render(context, state, outcome.then);
+      case 'confirmCancel':
+        state.conversation.intake = outcome.session;
+        await context.sendActivity(cardActivity(intakeConfirmCancelCard(t, outcome.session.revision)));
+        return;
+      case 'cancelled':
+        delete state.conversation.intake;
+        log.info('intake cancelled', { practice: outcome.practice });
+        await context.sendActivity(t('intake:cancelled.body'));
+        return;
+      case 'submitted': {
+        if (outcome.note.practice) {
+          delete state.conversation.intake;
+          log.info('intake practice finished');
+          await context.sendActivity(t('intake:submitted.practice'));
+          return;
+        }
+        // Store first; only a stored case clears the draft (a storage fault keeps it for another try).
+        const stored = await storeCase(context, outcome.note, lng);
+        delete state.conversation.intake;
+        log.info('case created', { caseId: stored.id, urgency: stored.note.urgency, category: stored.note.category });
+        await context.sendActivity(
+          [t('intake:submitted.body'), t('intake:submittedCase.code', { code: stored.code }), t('intake:submittedCase.urgent')].join('\n\n'),
+        );
+        return;
+      }
+      case 'rejected':
+        log.warn('intake input rejected', { reason: outcome.reasonKey });
+        await context.sendActivity(t(outcome.reasonKey, outcome.reasonParams));
+        if (outcome.session) await render(context, state, resume(intake.form, outcome.session));
+        else await context.sendActivity(t('intake:start.notActive'));
+        return;
+    }
+  }
+
+  /** The draft in this conversation, dropped (with a word to the user) once expired. */
+  async function currentSession(context: TurnContext, state: AppTurnState) {
+    const session = state.conversation.intake;
+    if (session && isExpired(session, intake.clock.now(), intake.draftTtlMs)) {
+      delete state.conversation.intake;
+      await context.sendActivity(deps.i18n.t(locale(context, state))('intake:draft.expired'));
+      return undefined;
+    }
+    return session;
+  }
+
+  async function start(context: TurnContext, state: AppTurnState, practice: boolean, force = false): Promise<void> {
+    const t = deps.i18n.t(locale(context, state));
+    if (!isPersonal(context)) {
+      await context.sendActivity(t('intake:start.personalOnly'));
+      return;
+    }
+    const existing = await currentSession(context, state);
+    if (existing && !force) {
+      await context.sendActivity(cardActivity(intakeResumeCard(t, practice)));
+      return;
+    }
+    turnLogger(deps.logger, context).info('intake started', { practice });
+    await render(context, state, advance(intake.form, undefined, { kind: 'start', practice }, engineContext()));
+  }
+
+  async function step(context: TurnContext, state: AppTurnState, input: IntakeInput): Promise<void> {
+    const session = await currentSession(context, state);
+    await render(context, state, advance(intake.form, session, input, engineContext()));
+  }
+
+  // Typed text while a report is in progress belongs to the report, before any other route sees it.
+  app.turn('beforeTurn', async (context, state) => {
+    const a = context.activity;
+    if (a.type !== (ActivityTypes.Message as string) || a.value !== undefined || !state.conversation.intake) return true;
+    const text = (a.text ?? '').trim();
+    if (!text) return true;
+    const session = await currentSession(context, state);
+    if (!session) return true;
+    const said = norm(text);
+    if (words('intake:draft.resumeWords').includes(said)) {
+      await render(context, state, resume(intake.form, session), deps.i18n.t(locale(context, state))('intake:start.resumed'));
+      return false;
+    }
+    if (words('intake:start.words').includes(said) || words('intake:start.practiceWords').includes(said)) {
+      await start(context, state, words('intake:start.practiceWords').includes(said));
+      return false;
+    }
+    const current = resume(intake.form, session);
+    // A routine question in the middle of the form: answer it, then go on where we were.
+    const isQuestion = /^(fråga|question)\s*:/i.test(text) || (text.endsWith('?') && !(current.type === 'ask' && current.step.type === 'text'));
+    if (isQuestion) {
+      await answerTyped()(context, state, text.replace(/^(fråga|question)\s*:\s*/i, ''));
+      await render(context, state, current, deps.i18n.t(locale(context, state))('intake:start.resumed'));
+      return false;
+    }
+    await step(context, state, { kind: 'text', text });
+    return false;
+  });
+
+  app.message(
+    async (context) => {
+      const said = norm(context.activity.text ?? '');
+      return words('intake:start.words').includes(said) || words('intake:start.practiceWords').includes(said);
+    },
+    async (context, state) => {
+      await start(context, state, words('intake:start.practiceWords').includes(norm(context.activity.text ?? '')));
+    },
+  );
+
+  app.adaptiveCards.actionSubmit(Verb.IntakeStart, async (context, state, data) => {
+    await start(context, state, (data as { practice?: unknown }).practice === true);
+  });
+
+  app.adaptiveCards.actionSubmit(Verb.IntakeResume, async (context, state, data) => {
+    const { choice, practice } = data as { choice?: unknown; practice?: unknown };
+    const session = await currentSession(context, state);
+    if (choice === 'resume' && session) return render(context, state, resume(intake.form, session), deps.i18n.t(locale(context, state))('intake:start.resumed'));
+    return start(context, state, practice === true, true);
+  });
+
+  app.adaptiveCards.actionSubmit(Verb.IntakeAnswer, async (context, state, data) => {
+    const d = data as { fieldId?: unknown; revision?: unknown; value?: unknown; date?: unknown; time?: unknown };
+    if (typeof d.fieldId !== 'string') return step(context, state, { kind: 'answer', fieldId: '', value: undefined });
+    // Input.Date and Input.Time arrive apart; the engine takes one local date-time.
+    const value = d.value !== undefined ? d.value : typeof d.date === 'string' && d.date ? `${d.date}T${typeof d.time === 'string' && d.time ? d.time : ''}` : undefined;
+    await step(context, state, { kind: 'answer', fieldId: d.fieldId, value, ...(typeof d.revision === 'number' ? { revision: d.revision } : {}) });
+  });
+
+  app.adaptiveCards.actionSubmit(Verb.IntakeCommand, async (context, state, data) => {
+    const d = data as { command?: unknown; revision?: unknown };
+    const allowed = ['back', 'skip', 'cancel', 'confirmCancel', 'keepGoing', 'help', 'review', 'submit'] as const;
+    const command = allowed.find((c) => c === d.command);
+    if (!command) return step(context, state, { kind: 'answer', fieldId: '', value: undefined });
+    await step(context, state, { kind: 'command', command, ...(typeof d.revision === 'number' ? { revision: d.revision } : {}) });
+  });
+
+  app.adaptiveCards.actionSubmit(Verb.IntakeEdit, async (context, state, data) => {
+    const d = data as { fieldId?: unknown; revision?: unknown };
+    await step(context, state, { kind: 'edit', fieldId: typeof d.fieldId === 'string' ? d.fieldId : '', ...(typeof d.revision === 'number' ? { revision: d.revision } : {}) });
+  });
+
+  app.adaptiveCards.actionSubmit(Verb.IntakeEmergency, async (context, state, data) => {
+    const d = data as { outcome?: unknown; revision?: unknown; eventNumber?: unknown };
+    if (d.outcome !== 'called' && d.outcome !== 'notNeeded') return step(context, state, { kind: 'answer', fieldId: '', value: undefined });
+    await step(context, state, {
+      kind: 'emergency',
+      outcome: d.outcome,
+      ...(typeof d.eventNumber === 'string' && d.eventNumber.trim() ? { eventNumber: d.eventNumber.trim().slice(0, 40) } : {}),
+      ...(typeof d.revision === 'number' ? { revision: d.revision } : {}),
+    });
+  });
+}
