@@ -54,15 +54,15 @@ export function createApp(options: CreateAppOptions, deps: TeamsDeps, capabiliti
   });
 
   // The report's typed-text interceptor needs the knowledge answerer, which is registered last.
-  let answerTyped: ReturnType<typeof registerKnowledgeRoutes>['answerTyped'] | undefined;
+  const knowledgeApi: Partial<ReturnType<typeof registerKnowledgeRoutes>> = {};
   registerIntakeRoutes(app, deps, capabilities.intake, () => {
-    if (!answerTyped) throw new Error('knowledge routes not registered');
-    return answerTyped;
+    if (!knowledgeApi.answerTyped) throw new Error('knowledge routes not registered');
+    return knowledgeApi.answerTyped;
   });
   registerWelcomeRoutes(app, deps);
   registerStatusRoutes(app, deps, capabilities.cases);
   // Last: its message route takes every text the routes above did not.
-  answerTyped = registerKnowledgeRoutes(app, deps, capabilities.knowledge).answerTyped;
+  Object.assign(knowledgeApi, registerKnowledgeRoutes(app, deps, capabilities.knowledge));
 
   return app;
 }

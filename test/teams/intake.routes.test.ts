@@ -139,7 +139,7 @@ describe('guided note in Teams (real bot, real Azurite)', () => {
     expect(seen(r)).not.toContain('under 18'); // no report in progress any more: a plain question
   });
 
-  it.each([
+  it.each<[string, Record<string, unknown>]>([
     ['an answer to a step that is not current', { verb: 'intake.answer', fieldId: 'observations', value: 'x' }],
     ['a field id that does not exist', { verb: 'intake.answer', fieldId: 'passport_number', value: 'x' }],
     ['an answer outside the choices', { verb: 'intake.answer', fieldId: 'immediate_danger', value: 'maybe-later' }],
