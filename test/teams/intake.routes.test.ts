@@ -145,12 +145,13 @@ describe('guided note in Teams (real bot, real Azurite)', () => {
     ['an answer outside the choices', { verb: 'intake.answer', fieldId: 'immediate_danger', value: 'maybe-later' }],
     ['a stale card', { verb: 'intake.answer', fieldId: 'immediate_danger', value: 'no', revision: 999 }],
     ['an unknown command', { verb: 'intake.command', command: 'deleteEverything' }],
-  ])('rejects %s with a message and leaves the draft unchanged', async (_name, value) => {
-    const u = chat(`forged-${String(value.fieldId ?? value.command)}-${String(value.revision ?? '')}`, 'en-US');
+  ])('rejects %s with a message and leaves the draft unchanged', async (name, value) => {
+    const conversation = `forged-${name.replace(/\W+/g, '-')}`;
+    const u = chat(conversation, 'en-US');
     await u.say('report');
     const stateBlob = async () => {
       const names = await store.list('state/');
-      const mine = names.filter((n) => decodeURIComponent(n).includes(`forged-${String(value.fieldId ?? value.command)}-${String(value.revision ?? '')}`));
+      const mine = names.filter((n) => decodeURIComponent(n).includes(conversation));
       return Promise.all(mine.map(async (n) => JSON.stringify((await store.get<{ intake?: unknown }>(n))?.value.intake ?? null)));
     };
     const draftBefore = await stateBlob();
