@@ -155,6 +155,8 @@ describe('guided note in Teams (real bot, real Azurite)', () => {
       return Promise.all(mine.map(async (n) => JSON.stringify((await store.get<{ intake?: unknown }>(n))?.value.intake ?? null)));
     };
     const draftBefore = await stateBlob();
+    expect(draftBefore).toHaveLength(1);
+    expect(draftBefore[0]).toContain('"formId":"incident-note"');
     const r = await u.submit(value);
     expect(seen(r)).toContain('Is anyone in danger right now');
     expect(r.length).toBeGreaterThanOrEqual(2); // the refusal, then the current question again
