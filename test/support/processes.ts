@@ -76,6 +76,8 @@ export interface Playground extends StartedProcess {
   readonly events: PlaygroundEvent[];
   install(conversationId: string): Promise<void>;
   say(conversationId: string, text: string, fromId?: string): Promise<void>;
+  /** Press an Action.Submit on a card the bot sent (value = the action's data merged with inputs). */
+  submit(conversationId: string, replyToId: string, value: Record<string, unknown>, fromId?: string): Promise<void>;
   /** Wait for a bot message in a conversation that satisfies `match`, after `since` events. */
   waitForMessage(conversationId: string, match: (e: PlaygroundEvent) => boolean, since?: number, timeoutMs?: number): Promise<PlaygroundEvent>;
 }
@@ -118,6 +120,8 @@ export async function startPlayground(botEndpoint: string, configPath?: string):
     config,
     events,
     install: (conversationId) => postJson(`${baseUrl}/_debug/conversation/${conversationId}/installation`, {}),
+    submit: (conversationId, replyToId, value, fromId = config.currentUser.id) =>
+      postJson(`${baseUrl}/_conversation/v1/submit`, { conversation: { id: conversationId }, from: { id: fromId }, replyToId, value }),
     say: (conversationId, text, fromId = config.currentUser.id) =>
       postJson(`${baseUrl}/_conversation/v1/conversations/${conversationId}/messages`, { from: { id: fromId }, text, textFormat: 'plain' }),
     async waitForMessage(conversationId, match, since = 0, timeoutMs = 10_000) {
