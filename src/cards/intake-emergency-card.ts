@@ -25,6 +25,8 @@ export function intakeEmergencyCard(field: FieldDef, t: Translate, revision: num
     [
       submitAction(t(called?.labelKey ?? 'intake:emergency.called'), Verb.IntakeEmergency, { outcome: 'called', revision }, { style: 'positive' }),
       submitAction(t(notNeeded?.labelKey ?? 'intake:emergency.notNeeded'), Verb.IntakeEmergency, { outcome: 'notNeeded', revision }),
+      submitAction(t('intake:card.help'), Verb.IntakeCommand, { command: 'help', revision }),
+      submitAction(t('intake:card.cancel'), Verb.IntakeCommand, { command: 'cancel', revision }),
     ],
     t(field.promptKey),
   );

@@ -19,6 +19,8 @@ export interface StepCardOptions {
   readonly lead?: string;
   /** The current answer, when the field is edited from the review. */
   readonly current?: unknown;
+  /** On the first question: offer the one-card form instead. */
+  readonly offerForm?: boolean;
 }
 
 export function optionsOf(field: FieldDef): readonly { value: string; labelKey: string; groupKey?: string }[] {
@@ -108,6 +110,7 @@ export function intakeStepCard(field: FieldDef, t: Translate, o: StepCardOptions
   if (o.canGoBack) actions.push(submitAction(t('intake:card.back'), Verb.IntakeCommand, { command: 'back', revision: o.revision }));
   if (o.offerSkip || !field.required) actions.push(submitAction(t('intake:card.skip'), Verb.IntakeCommand, { command: 'skip', revision: o.revision }));
   actions.push(submitAction(o.offerStop ? t('intake:card.stop') : t('intake:card.cancel'), Verb.IntakeCommand, { command: 'cancel', revision: o.revision }));
+  if (o.offerForm) actions.push(submitAction(t('intake:card.useForm'), Verb.IntakeStart, { form: true, practice: o.practice }));
 
   const fallback = [t(field.promptKey), ...options.map((opt, i) => `${i + 1}. ${t(opt.labelKey)}`)].join('\n');
   return adaptiveCard(body, actions, fallback);

@@ -3,7 +3,7 @@ import { conditionHolds, isActive, pruneInactive } from './conditions';
 import type { FieldDef, FormDefinition } from './form-types';
 import type { IntakeCommand, IntakeContext, IntakeInput, IntakeOutcome, StepOutcome } from './intake-outcome';
 import { normalizeForMatch } from './normalize-text';
-import { matchOption, parseTypedAnswer } from './parse-typed-answer';
+import { parseTypedAnswer } from './parse-typed-answer';
 import { COMMAND_WORDS, KEYS, REASON, type ReasonParams } from './reasons';
 import { createSession, type AnswerValue, type IntakeSession } from './session';
 import { currentStep, previousStep, stepOutcome, type Step } from './steps';
@@ -160,9 +160,18 @@ function atEmergency(form: FormDefinition, session: IntakeSession, field: FieldD
     return resolveEmergency(form, session, field, input.value, undefined, true, ctx);
   }
   if (input.kind === 'text') {
-    const option = matchOption(field.options ?? [], normalizeForMatch(input.text), ctx);
+    // At this gate only a whole label or listed word counts: no option numbers or prefixes, so
+    // "ring" or "1" is never recorded as "112 called".
+    const typed = normalizeForMatch(input.text);
+    const option = (field.options ?? []).find((o) =>
+      [...ctx.labelsOf(o.labelKey), ...(o.wordsKey ? ctx.labelsOf(o.wordsKey) : [])].map(normalizeForMatch).includes(typed),
+    );
     if (option) return resolveEmergency(form, session, field, option.value, undefined, false, ctx);
   }
+  // A frightened reporter may still stop (with confirmation) or ask for help; nothing else moves on.
+  const command = input.kind === 'command' ? input.command : input.kind === 'text' ? typedCommand(input.text, ctx) : undefined;
+  if (command === 'cancel') return { type: 'confirmCancel', session: touch({ ...session, cancelPending: true }, ctx) };
+  if (command === 'help' && field.helpKey) return { type: 'help', session, helpKey: field.helpKey, then: stepOutcome(form, session) };
   return stepOutcome(form, session, { reasonKey: REASON.emergencyFirst });
 }
 

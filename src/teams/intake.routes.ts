@@ -2,13 +2,26 @@ import { randomUUID } from 'node:crypto';
 import type { Application } from '@microsoft/teams-ai';
 import { ActivityTypes, TurnContext } from 'botbuilder';
 import { intakeEmergencyCard } from '../cards/intake-emergency-card';
+import { DATE_SUFFIX, intakeFormCard, TIME_SUFFIX } from '../cards/intake-form-card';
 import { intakeConfirmCancelCard, intakeResumeCard, intakeReviewCard } from '../cards/intake-review-card';
 import { intakeStepCard } from '../cards/intake-step-card';
 import { Verb } from '../cards/verbs';
 import type { Clock } from '../clock';
 import type { SupportedLocale } from '../config';
 import type { CaseStore } from '../forwarding/case-store';
-import { advance, isExpired, resume, type FormDefinition, type IncidentNote, type IntakeContext, type IntakeInput, type IntakeOutcome } from '../intake';
+import {
+  advance,
+  categoryOf,
+  isExpired,
+  resume,
+  urgencyOf,
+  validateAnswers,
+  type FormDefinition,
+  type IncidentNote,
+  type IntakeContext,
+  type IntakeInput,
+  type IntakeOutcome,
+} from '../intake';
 import type { KbLanguage } from '../knowledge/article';
 import type { PlaceholderValues } from '../knowledge/placeholders';
 import type { TeamsDeps } from './deps';
@@ -28,6 +41,9 @@ export interface IntakeDeps {
 }
 
 type AnswerTyped = (context: TurnContext, state: AppTurnState, text: string) => Promise<void>;
+
+/** The last few one-card forms sent, so a repeated press is recognised (bounded: state stays small). */
+const recent = (sent: Record<string, string> | undefined) => Object.fromEntries(Object.entries(sent ?? {}).slice(-19));
 
 const norm = (s: string) => s.trim().toLowerCase().replace(/[.!?]+$/, '').replace(/\s+/g, ' ');
 
@@ -70,7 +86,7 @@ export function registerIntakeRoutes(app: Application<AppTurnState>, deps: Teams
   }
 
   /** Show an outcome and keep the session it carries. */
-  async function render(context: TurnContext, state: AppTurnState, outcome: IntakeOutcome, lead?: string): Promise<void> {
+  async function render(context: TurnContext, state: AppTurnState, outcome: IntakeOutcome, lead?: string, formToken?: string): Promise<void> {
     const lng = locale(context, state);
     const t = deps.i18n.t(lng);
     const log = turnLogger(deps.logger, context);
@@ -90,6 +106,7 @@ export function registerIntakeRoutes(app: Application<AppTurnState>, deps: Teams
               offerStop: outcome.offerStop,
               ...(lead ? { lead } : {}),
               ...(outcome.current !== undefined ? { current: outcome.current } : {}),
+              offerForm: outcome.session.revision === 0 && !outcome.canGoBack,
             }),
           ),
         );
@@ -135,7 +152,8 @@ export function registerIntakeRoutes(app: Application<AppTurnState>, deps: Teams
         }
         // Store first; only a stored case clears the draft (a storage fault keeps it for another try).
         const stored = await storeCase(context, outcome.note, lng);
-        delete state.conversation.intake;
+        if (state.conversation.intake?.startedAt === outcome.note.startedAt) delete state.conversation.intake;
+        if (formToken) state.conversation.sentForms = { ...recent(state.conversation.sentForms), [formToken]: stored.code };
         log.info('case created', { caseId: stored.id, urgency: stored.note.urgency, category: stored.note.category });
         await context.sendActivity(
           [t('intake:submitted.body'), t('intake:submittedCase.code', { code: stored.code }), t('intake:submittedCase.urgent')].join('\n\n'),
@@ -222,7 +240,77 @@ export function registerIntakeRoutes(app: Application<AppTurnState>, deps: Teams
   );
 
   app.adaptiveCards.actionSubmit(Verb.IntakeStart, async (context, state, data) => {
-    await start(context, state, (data as { practice?: unknown }).practice === true);
+    const d = data as { practice?: unknown; form?: unknown };
+    if (d.form === true) return sendFormCard(context, state, d.practice === true);
+    await start(context, state, d.practice === true);
+  });
+
+  async function sendFormCard(
+    context: TurnContext,
+    state: AppTurnState,
+    practice: boolean,
+    values?: Record<string, unknown>,
+    errors?: Record<string, string>,
+    token: string = randomUUID(),
+  ) {
+    const lng = locale(context, state);
+    const t = deps.i18n.t(lng);
+    if (!isPersonal(context)) {
+      await context.sendActivity(t('intake:start.personalOnly'));
+      return;
+    }
+    const notices = noticeTexts([...intake.form.reviewNotices], lng);
+    await context.sendActivity(cardActivity(intakeFormCard(intake.form, t, { practice, token, notices, ...(values ? { values } : {}), ...(errors ? { errors } : {}) })));
+  }
+
+  app.message(
+    async (context) => words('intake:start.formWords').includes(norm(context.activity.text ?? '')),
+    async (context, state) => sendFormCard(context, state, false),
+  );
+
+  // The one-card form: the same validation as the guided dialog, then the same case.
+  app.adaptiveCards.actionSubmit(Verb.IntakeForm, async (context, state, data) => {
+    const lng = locale(context, state);
+    const t = deps.i18n.t(lng);
+    const { verb: _verb, practice, token, ...raw } = data as Record<string, unknown>;
+    if (typeof token !== 'string' || !/^[0-9a-f-]{36}$/.test(token)) {
+      await context.sendActivity(t('intake:reason.stale'));
+      return;
+    }
+    // One card, one case: a second press (or a retried delivery) of the same card creates nothing.
+    const sent = state.conversation.sentForms?.[token];
+    if (sent) {
+      await context.sendActivity(t('intake:submittedCase.code', { code: sent }));
+      return;
+    }
+    const values: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(raw)) {
+      if (key.endsWith(DATE_SUFFIX)) {
+        const id = key.slice(0, -DATE_SUFFIX.length);
+        const time = raw[id + TIME_SUFFIX];
+        if (typeof value === 'string' && value) values[id] = `${value}T${typeof time === 'string' ? time : ''}`;
+      } else if (!key.endsWith(TIME_SUFFIX) && value !== '') values[key] = value;
+    }
+    const ctx = engineContext();
+    const result = validateAnswers(intake.form, values, ctx);
+    if (!result.ok) {
+      turnLogger(deps.logger, context).info('one-card form refused', { errors: result.errors.length });
+      const errors = Object.fromEntries(result.errors.map((e) => [e.fieldId, t(e.reasonKey, e.params)]));
+      await sendFormCard(context, state, practice === true, values, errors, token);
+      return;
+    }
+    const now = ctx.now.toISOString();
+    const note: IncidentNote = {
+      formId: intake.form.id,
+      formVersion: intake.form.version,
+      practice: practice === true,
+      startedAt: now,
+      submittedAt: now,
+      urgency: urgencyOf(result.answers),
+      category: categoryOf(result.answers),
+      answers: result.answers,
+    };
+    await render(context, state, { type: 'submitted', note }, undefined, token);
   });
 
   app.adaptiveCards.actionSubmit(Verb.IntakeResume, async (context, state, data) => {
