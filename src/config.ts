@@ -95,7 +95,7 @@ const matching = (re: RegExp, what: string) =>
 /** Every variable the app reads, and its rule. Secrets are marked so their values are never echoed. */
 const ENV_SCHEMA = z.object({
   APP_ENV: oneOf(['local', 'production'], 'production'),
-  HOST: optionalString.transform((v) => v || '0.0.0.0'),
+  HOST: optionalString,
   PORT: int(0, 65535, 3978),
   MAX_REQUEST_BYTES: int(1024, 4 * 1024 * 1024, 256 * 1024),
   SHUTDOWN_TIMEOUT_MS: int(0, 120_000, 10_000),
@@ -172,6 +172,10 @@ function crossChecks(env: z.infer<typeof ENV_SCHEMA>): Problem[] {
       message: 'is required unless APP_ENV=local (local runs start an embedded Azurite)',
     });
   }
+  const loopback = ['127.0.0.1', 'localhost', '::1', ''].includes(env.HOST);
+  if (env.MICROSOFT_APP_ID === '' && !loopback) {
+    problems.push({ variable: 'HOST', message: 'must be a loopback address (127.0.0.1) when MICROSOFT_APP_ID is empty: without an identity every request is accepted' });
+  }
   if (env.ANSWER_MODE === 'generative') {
     const azure = env.AZURE_OPENAI_ENDPOINT !== '' || env.AZURE_OPENAI_API_KEY !== '' || env.AZURE_OPENAI_DEPLOYMENT !== '';
     if (azure && (env.AZURE_OPENAI_ENDPOINT === '' || env.AZURE_OPENAI_API_KEY === '' || env.AZURE_OPENAI_DEPLOYMENT === '')) {
@@ -241,7 +245,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       : { kind: 'embedded', dir: e.EMBEDDED_STORAGE_DIR, port: e.EMBEDDED_STORAGE_PORT, container: e.STORAGE_CONTAINER };
   return deepFreeze<AppConfig>({
     env: e.APP_ENV,
-    server: { host: e.HOST, port: e.PORT, maxRequestBytes: e.MAX_REQUEST_BYTES, shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS },
+    // Local runs (no identity) stay on loopback; a deployed bot listens on every interface.
+    server: { host: e.HOST || (e.MICROSOFT_APP_ID === '' ? '127.0.0.1' : '0.0.0.0'), port: e.PORT, maxRequestBytes: e.MAX_REQUEST_BYTES, shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS },
     bot: {
       appId: e.MICROSOFT_APP_ID,
       appPassword: e.MICROSOFT_APP_PASSWORD,

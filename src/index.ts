@@ -114,9 +114,16 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
     runTurn: (context) => app.run(context),
     isReady,
   });
-  await new Promise<void>((resolve) => {
-    http.server.listen(config.server.port, config.server.host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      http.server.once('error', reject);
+      http.server.listen(config.server.port, config.server.host, () => resolve());
+    });
+  } catch (err) {
+    // E.g. the port is taken: do not leave the embedded storage running as an orphan.
+    await embedded?.stop();
+    throw err;
+  }
   const port = (http.server.address() as { port: number }).port;
   logger.info('listening', { port, host: config.server.host, env: config.env });
 
@@ -141,6 +148,10 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const logger = createLogger(config.logLevel);
+  process.on('uncaughtException', (err) => {
+    logger.error('uncaught exception', errorFields(err));
+    process.exit(1);
+  });
   const bot = await startBot(config, logger).catch((err: unknown) => {
     if (err instanceof AppError && (err.code === 'KB_INVALID' || err.code === 'INTAKE_FORM_INVALID')) process.stderr.write(`${err.message}\n`);
     logger.error('start failed', errorFields(err));

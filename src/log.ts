@@ -16,20 +16,7 @@ export interface Logger {
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
 /** Field names that must never reach a log line, whatever a caller passes. */
-const REDACTED_PATHS = [
-  'text',
-  '*.text',
-  'value',
-  '*.value',
-  'name',
-  '*.name',
-  'email',
-  '*.email',
-  'from',
-  '*.from',
-  'body',
-  '*.body',
-];
+const REDACTED_PATHS = ['text', 'value', 'name', 'email', 'from', 'body', 'question', 'answers', 'observations'].flatMap((k) => [k, `*.${k}`, `*.*.${k}`]);
 
 function wrap(p: pino.Logger): Logger {
   return {
@@ -75,7 +62,12 @@ export function errorFields(err: unknown): Record<string, unknown> {
       statusCode: typeof statusCode === 'number' ? statusCode : undefined,
       // Stack frames name our code, not the user's words; messages from our own AppErrors are ours.
       errMessage: err.name === 'AppError' ? err.message : undefined,
-      stack: err.stack?.split('\n').slice(1, 6).join('\n'),
+      // Only the "at …" frames: a message (which may carry user text) can span several lines.
+      stack: err.stack
+        ?.split('\n')
+        .filter((line) => /^\s+at /.test(line))
+        .slice(0, 5)
+        .join('\n'),
     };
   }
   return { errName: typeof err };

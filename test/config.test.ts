@@ -27,6 +27,11 @@ describe('loadConfig', () => {
     expect(c.logLevel).toBe('info');
   });
 
+  it('keeps a bot without identity on loopback', () => {
+    expect(loadConfig(LOCAL).server.host).toBe('127.0.0.1');
+    expect(problemsOf({ ...LOCAL, HOST: '0.0.0.0' })).toContain('HOST must be a loopback address (127.0.0.1) when MICROSOFT_APP_ID is empty');
+  });
+
   it('names the variable and the rule in one line when a value is invalid', () => {
     const message = problemsOf({ ...LOCAL, PORT: 'abc' });
     expect(message).toBe('Invalid configuration: PORT must be a whole number from 0 to 65535 (got "abc")');

@@ -21,13 +21,20 @@ export type PhrasedAnswer =
  * Ask the model to phrase the answer, and keep it only if every fact in it is in the sources.
  * @remarks The caller shows the plain article whenever this returns `plain`.
  */
-export async function phraseWithGuard(phraser: AnswerPhraser, request: PhraseRequest): Promise<PhrasedAnswer> {
+export async function phraseWithGuard(phraser: AnswerPhraser, request: PhraseRequest, timeoutMs = 8_000): Promise<PhrasedAnswer> {
   let text: string;
+  let timer: NodeJS.Timeout | undefined;
   try {
-    text = (await phraser.phrase(request)).trim();
+    // A hanging model must not hold the conversation: past the timeout the article is shown.
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('model timeout')), timeoutMs);
+    });
+    text = (await Promise.race([phraser.phrase(request), timeout])).trim();
   } catch {
     // The model is optional: any failure (network, quota, content filter) falls back to the article.
     return { mode: 'plain', reason: 'failed', unsupported: [] };
+  } finally {
+    clearTimeout(timer);
   }
   if (!text) return { mode: 'plain', reason: 'empty', unsupported: [] };
   const guard = checkGrounded(text, request.sources.map((s) => `${s.title}\n${s.text}`));

@@ -58,8 +58,11 @@ export function createServer(deps: ServerDeps): SamverkaServer {
       }
       active++;
       try {
-        const key = body.conversation.id;
-        await queue.run(key, () => deps.processActivity(req, res, (context) => deps.runTurn(context).then(() => undefined)));
+        // Queue inside the turn, i.e. after the adapter has authenticated the request: a forged
+        // request must not hold up a real conversation's turns.
+        await deps.processActivity(req, res, (context) =>
+          queue.run(context.activity.conversation?.id ?? body.conversation.id, () => deps.runTurn(context).then(() => undefined)),
+        );
       } catch (err) {
         log.error('request failed', errorFields(err));
         if (!res.headersSent) res.send(500, { error: 'internal' });

@@ -58,7 +58,8 @@ function launch(opts: EmbeddedAzuriteOptions, port: number): Promise<{ child: Ch
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
+      // Keep only the tail for the error message; a chatty child must not grow memory.
+      output = (output + chunk.toString()).slice(-4_000);
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
@@ -85,6 +86,11 @@ export async function startEmbeddedAzurite(opts: EmbeddedAzuriteOptions): Promis
       restartTimer = setTimeout(() => {
         launch(opts, port)
           .then((next) => {
+            // stop() was called while this restart was starting: the new child must not live on.
+            if (stopping) {
+              next.child.kill('SIGTERM');
+              return;
+            }
             current = next;
             watch(next.child);
             opts.logger.info('embedded storage restarted', { port });
@@ -94,6 +100,9 @@ export async function startEmbeddedAzurite(opts: EmbeddedAzuriteOptions): Promis
     });
   };
   watch(current.child);
+  // Whatever ends the bot (a crash, process.exit), its storage child must not outlive it.
+  const killOnExit = () => current.child.kill('SIGKILL');
+  process.once('exit', killOnExit);
 
   const handle: EmbeddedAzurite = {
     port,
@@ -103,6 +112,7 @@ export async function startEmbeddedAzurite(opts: EmbeddedAzuriteOptions): Promis
     connectionString: azuriteConnectionString(port),
     async stop() {
       stopping = true;
+      process.off('exit', killOnExit);
       if (restartTimer) clearTimeout(restartTimer);
       const child = current.child;
       if (child.exitCode !== null || child.signalCode !== null) return;
@@ -116,6 +126,7 @@ export async function startEmbeddedAzurite(opts: EmbeddedAzuriteOptions): Promis
       current = await launch(opts, port);
       stopping = false;
       watch(current.child);
+      process.once('exit', killOnExit);
     },
   };
   return handle;

@@ -76,12 +76,19 @@ function parseJson<T>(name: string, buffer: Buffer): T {
   try {
     return JSON.parse(buffer.toString('utf8')) as T;
   } catch (err) {
-    throw new AppError('STORAGE_CORRUPT', `blob ${name} is not valid JSON`, { cause: err });
+    throw new AppError('STORAGE_CORRUPT', `a ${name.split('/')[0] ?? ''} blob is not valid JSON`, { cause: err });
   }
 }
 
 /** Map an SDK or network error to our codes; the blob name is ours, never user text. */
-export function toStorageError(err: unknown, what: string): AppError {
+/** "write state/…": the kind of blob, never its name (names hold conversation and user ids). */
+function describe(what: string): string {
+  const [verb, name = ''] = what.split(' ', 2);
+  return `${verb} ${name.split('/')[0] ?? ''}/…`;
+}
+
+export function toStorageError(err: unknown, operation: string): AppError {
+  const what = describe(operation);
   if (err instanceof AppError) return err;
   if (err instanceof RestError && (err.statusCode === 412 || err.statusCode === 409)) {
     return new AppError('STORAGE_CONFLICT', `${what}: changed by someone else (${err.statusCode})`, { cause: err });

@@ -35,9 +35,13 @@ export class NoteCipher {
   open<T>(sealed: Sealed, aad: string): T {
     if (sealed.kid !== this.kid) throw new AppError('STORAGE_CORRUPT', `sealed with another key (${sealed.kid})`);
     try {
-      const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(sealed.iv, 'base64'));
+      const iv = Buffer.from(sealed.iv, 'base64');
+      const tag = Buffer.from(sealed.tag, 'base64');
+      // A shortened tag would make forgeries cheap: insist on the full 96-bit IV and 128-bit tag.
+      if (iv.length !== 12 || tag.length !== 16) throw new Error('bad iv or tag length');
+      const decipher = createDecipheriv('aes-256-gcm', this.key, iv, { authTagLength: 16 });
       decipher.setAAD(Buffer.from(aad));
-      decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
+      decipher.setAuthTag(tag);
       const plain = Buffer.concat([decipher.update(Buffer.from(sealed.data, 'base64')), decipher.final()]);
       return JSON.parse(plain.toString('utf8')) as T;
     } catch (err) {

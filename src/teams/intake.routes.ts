@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Application } from '@microsoft/teams-ai';
-import { ActivityTypes, TurnContext } from 'botbuilder';
+import { ActivityTypes, TurnContext, type ConversationReference } from 'botbuilder';
 import { intakeEmergencyCard } from '../cards/intake-emergency-card';
 import { DATE_SUFFIX, intakeFormCard, TIME_SUFFIX } from '../cards/intake-form-card';
 import { intakeConfirmCancelCard, intakeResumeCard, intakeReviewCard } from '../cards/intake-review-card';
@@ -42,6 +42,13 @@ export interface IntakeDeps {
 
 type AnswerTyped = (context: TurnContext, state: AppTurnState, text: string) => Promise<void>;
 
+/** A conversation reference with ids only: getConversationReference copies display names too. */
+function addressOnly(ref: Partial<ConversationReference>): Record<string, unknown> {
+  const copy = JSON.parse(JSON.stringify(ref)) as Record<string, { name?: unknown } | undefined>;
+  for (const part of ['user', 'bot', 'conversation']) if (copy[part]) delete copy[part].name;
+  return copy;
+}
+
 /** The last few one-card forms sent, so a repeated press is recognised (bounded: state stays small). */
 const recent = (sent: Record<string, string> | undefined) => Object.fromEntries(Object.entries(sent ?? {}).slice(-19));
 
@@ -78,7 +85,7 @@ export function registerIntakeRoutes(app: Application<AppTurnState>, deps: Teams
       reporter: {
         userId: from.id,
         ...(from.aadObjectId ? { aadObjectId: from.aadObjectId } : {}),
-        conversationRef: JSON.parse(JSON.stringify(TurnContext.getConversationReference(context.activity))) as Record<string, unknown>,
+        conversationRef: addressOnly(TurnContext.getConversationReference(context.activity)),
         locale: lng,
       },
       history: [{ at: now, action: 'received', by: 'reporter' }],

@@ -56,3 +56,11 @@ describe('phraseWithGuard (fake model at the model interface)', () => {
     expect(await phraseWithGuard(model('   '), request)).toMatchObject({ mode: 'plain', reason: 'empty' });
   });
 });
+
+describe('phraseWithGuard timeout', () => {
+  it('shows the plain article when the model hangs', async () => {
+    const hanging = { phrase: () => new Promise<string>(() => undefined) };
+    const request = { question: 'q', language: 'en' as const, sources: [] };
+    expect(await phraseWithGuard(hanging, request, 20)).toMatchObject({ mode: 'plain', reason: 'failed' });
+  });
+});
