@@ -26,8 +26,14 @@ export class BlobCaseStore implements CaseStore {
     private readonly newCode: () => string = newCaseCode,
   ) {}
 
+  /**
+   * Idempotent by id: the id is derived from the draft, so a retried submit (a double press, a
+   * second instance, a save that failed after the case was written) returns the case already stored.
+   */
   async create(draft: Omit<Case, 'code'>): Promise<Case> {
     const id = draft.id || randomUUID();
+    const existing = await this.get(id);
+    if (existing) return existing.case;
     for (let attempt = 1; ; attempt++) {
       const code = this.newCode();
       try {
@@ -37,7 +43,14 @@ export class BlobCaseStore implements CaseStore {
         throw err;
       }
       const stored: Case = { ...draft, id, code };
-      await this.store.put(`cases/${id}.json`, this.toStored(stored), { ifNoneMatch: '*' });
+      try {
+        await this.store.put(`cases/${id}.json`, this.toStored(stored), { ifNoneMatch: '*' });
+      } catch (err) {
+        // Another writer stored this very case meanwhile: theirs stands (the code reserved here stays unused).
+        const theirs = isAppError(err, 'STORAGE_CONFLICT') ? await this.get(id) : undefined;
+        if (theirs) return theirs.case;
+        throw err;
+      }
       return stored;
     }
   }

@@ -8,6 +8,7 @@ import { intakeStepCard } from '../cards/intake-step-card';
 import { Verb } from '../cards/verbs';
 import type { Clock } from '../clock';
 import type { SupportedLocale } from '../config';
+import { caseIdFor } from '../forwarding/case-code';
 import type { CaseStore } from '../forwarding/case-store';
 import {
   advance,
@@ -52,6 +53,8 @@ function addressOnly(ref: Partial<ConversationReference>): Record<string, unknow
 /** The last few one-card forms sent, so a repeated press is recognised (bounded: state stays small). */
 const recent = (sent: Record<string, string> | undefined) => Object.fromEntries(Object.entries(sent ?? {}).slice(-19));
 
+const from = (context: TurnContext) => context.activity.from?.aadObjectId ?? context.activity.from?.id ?? '';
+
 const norm = (s: string) => s.trim().toLowerCase().replace(/[.!?]+$/, '').replace(/\s+/g, ' ');
 
 /**
@@ -73,11 +76,11 @@ export function registerIntakeRoutes(app: Application<AppTurnState>, deps: Teams
     });
   };
 
-  async function storeCase(context: TurnContext, note: IncidentNote, lng: SupportedLocale) {
+  async function storeCase(context: TurnContext, note: IncidentNote, lng: SupportedLocale, submissionKey: string) {
     const now = intake.clock.now().toISOString();
     const from = context.activity.from;
     return intake.cases.create({
-      id: randomUUID(),
+      id: caseIdFor(submissionKey),
       status: 'received',
       createdAt: now,
       updatedAt: now,
@@ -158,7 +161,8 @@ export function registerIntakeRoutes(app: Application<AppTurnState>, deps: Teams
           return;
         }
         // Store first; only a stored case clears the draft (a storage fault keeps it for another try).
-        const stored = await storeCase(context, outcome.note, lng);
+        const submission = formToken ?? `${context.activity.conversation?.id ?? ''}|${from(context)}|${outcome.note.startedAt}`;
+        const stored = await storeCase(context, outcome.note, lng, submission);
         if (state.conversation.intake?.startedAt === outcome.note.startedAt) delete state.conversation.intake;
         if (formToken) state.conversation.sentForms = { ...recent(state.conversation.sentForms), [formToken]: stored.code };
         log.info('case created', { caseId: stored.id, urgency: stored.note.urgency, category: stored.note.category });

@@ -67,3 +67,20 @@ describe('BlobCaseStore on Azurite', () => {
     await expect(new BlobCaseStore(store, cipher).get(created.id)).rejects.toMatchObject({ code: 'STORAGE_CORRUPT' });
   });
 });
+
+describe('BlobCaseStore idempotency', () => {
+  it('returns the stored case for a repeated submission, also when two arrive at once', async () => {
+    const containers = await freshContainers('cases-idem');
+    const cases = new BlobCaseStore(new JsonBlobStore(containers.data), new NoteCipher(Buffer.alloc(32, 1)));
+    const d = draft();
+    const [a, b] = await Promise.all([cases.create(d), cases.create(d)]);
+    const stored = (await cases.get(d.id))?.case;
+    // Both callers are told about the one stored case.
+    expect(a).toEqual(stored);
+    expect(b).toEqual(stored);
+    expect(await cases.create(d)).toEqual(stored);
+    let n = 0;
+    for await (const _ of containers.data.listBlobsFlat({ prefix: 'cases/' })) n++;
+    expect(n).toBe(1);
+  });
+});
