@@ -79,10 +79,11 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
 
   const store = new JsonBlobStore(containers.data);
   const model = config.knowledge.answerMode === 'generative' ? (overrides.completionModel ?? (config.knowledge.model && createCompletionModel(config.knowledge.model))) : undefined;
-  const cases = new BlobCaseStore(store, new NoteCipher(config.noteEncryptionKey ?? localNoteKey(logger)));
+  const cipher = new NoteCipher(config.noteEncryptionKey ?? localNoteKey(logger));
+  const cases = new BlobCaseStore(store, cipher);
   const adapter = createAdapter(config, i18n, logger);
   const app = createApp(
-    { adapter, botAppId: config.bot.appId, storage: new BlobBotStorage(store) },
+    { adapter, botAppId: config.bot.appId, storage: new BlobBotStorage(store, cipher) },
     { i18n, logger, defaultLocale: config.defaultLocale, maxTextLength: MAX_TEXT_LENGTH },
     {
       cases,
@@ -99,7 +100,7 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
         index: kb.index,
         placeholders,
         feedback: new BlobFeedbackStore(store),
-        handoffs: new BlobQuestionHandoffStore(store),
+        handoffs: new BlobQuestionHandoffStore(store, cipher),
         roles: fixedRoleResolver(config.knowledge.defaultAudience),
         minConfidence: config.knowledge.minConfidence,
         ...(model ? { phraserFor: (context: TurnContext, state: AppTurnState) => modelAnswerPhraser(model, context, state) } : {}),

@@ -1,6 +1,7 @@
 import type { Storage, StoreItems } from 'botbuilder';
 import { AppError } from '../errors';
 import type { JsonBlobStore } from './json-blob-store';
+import type { NoteCipher, Sealed } from './note-cipher';
 
 /**
  * botbuilder `Storage` for teams-ai TurnState on our JSON blob store.
@@ -9,8 +10,13 @@ import type { JsonBlobStore } from './json-blob-store';
  * silently overwrite each other: the loser gets STORAGE_CONFLICT. `eTag: '*'` forces an overwrite.
  */
 export class BlobBotStorage implements Storage {
+  /**
+   * @param cipher seals every state item (drafts and questions are personal data before they are
+   * ever a case); without one, items are stored as plain JSON (tests of the storage contract only).
+   */
   constructor(
     private readonly store: JsonBlobStore,
+    private readonly cipher?: NoteCipher,
     private readonly prefix = 'state/',
   ) {}
 
@@ -23,8 +29,10 @@ export class BlobBotStorage implements Storage {
     const items: StoreItems = {};
     await Promise.all(
       keys.map(async (key) => {
-        const found = await this.store.get<Record<string, unknown>>(this.blobName(key));
-        if (found) items[key] = { ...found.value, eTag: found.etag };
+        const found = await this.store.get<Record<string, unknown> & { sealed?: Sealed }>(this.blobName(key));
+        if (!found) return;
+        const value = found.value.sealed ? this.requireCipher().open<Record<string, unknown>>(found.value.sealed, key) : found.value;
+        items[key] = { ...value, eTag: found.etag };
       }),
     );
     return items;
@@ -35,11 +43,17 @@ export class BlobBotStorage implements Storage {
       Object.entries(changes).map(async ([key, item]) => {
         const { eTag, ...value } = (item ?? {}) as Record<string, unknown> & { eTag?: string };
         const condition = eTag === '*' ? {} : eTag ? { ifMatch: eTag } : { ifNoneMatch: '*' as const };
-        const etag = await this.store.put(this.blobName(key), value, condition);
+        const stored = this.cipher ? { sealed: this.cipher.seal(value, key) } : value;
+        const etag = await this.store.put(this.blobName(key), stored, condition);
         // Keep the caller's object current so a second write in the same turn is not a false conflict.
         if (item && typeof item === 'object') (item as { eTag?: string }).eTag = etag;
       }),
     );
+  }
+
+  private requireCipher(): NoteCipher {
+    if (!this.cipher) throw new AppError('STORAGE_CORRUPT', 'sealed state found but no key configured');
+    return this.cipher;
   }
 
   async delete(keys: string[]): Promise<void> {

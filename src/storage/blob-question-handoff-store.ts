@@ -1,11 +1,23 @@
 import type { QuestionHandoff, QuestionHandoffStore } from '../knowledge/question-handoff-store';
 import type { JsonBlobStore } from './json-blob-store';
+import type { NoteCipher, Sealed } from './note-cipher';
 
-/** One blob per hand-off, create-only: a retried click cannot overwrite or duplicate it. */
+/** One blob per hand-off, create-only (a retried click cannot overwrite it); the question is sealed. */
 export class BlobQuestionHandoffStore implements QuestionHandoffStore {
-  constructor(private readonly store: JsonBlobStore) {}
+  constructor(
+    private readonly store: JsonBlobStore,
+    private readonly cipher: NoteCipher,
+  ) {}
 
   async save(handoff: QuestionHandoff): Promise<void> {
-    await this.store.put(`handoffs/${handoff.id}.json`, handoff, { ifNoneMatch: '*' });
+    const { question, ...meta } = handoff;
+    await this.store.put(`handoffs/${handoff.id}.json`, { ...meta, sealed: this.cipher.seal({ question }, handoff.id) }, { ifNoneMatch: '*' });
+  }
+
+  async get(id: string): Promise<QuestionHandoff | undefined> {
+    const found = await this.store.get<Omit<QuestionHandoff, 'question'> & { sealed: Sealed }>(`handoffs/${id}.json`);
+    if (!found) return undefined;
+    const { sealed, ...meta } = found.value;
+    return { ...meta, question: this.cipher.open<{ question: string }>(sealed, id).question };
   }
 }

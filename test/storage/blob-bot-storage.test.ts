@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BlobBotStorage } from '../../src/storage/blob-bot-storage';
 import { JsonBlobStore } from '../../src/storage/json-blob-store';
+import { NoteCipher } from '../../src/storage/note-cipher';
 import { freshContainers } from '../support/azurite';
 
 describe('BlobBotStorage on Azurite', () => {
@@ -49,5 +50,18 @@ describe('BlobBotStorage on Azurite', () => {
     await storage.write({ 'conv/gone': { x: 1 } });
     await storage.delete(['conv/gone']);
     expect(await storage.read(['conv/gone'])).toEqual({});
+  });
+});
+
+describe('BlobBotStorage with a cipher', () => {
+  it('seals every state item: a storage reader sees no draft, and the key is needed to read it', async () => {
+    const containers = await freshContainers('state-sealed');
+    const store = new JsonBlobStore(containers.data);
+    const sealed = new BlobBotStorage(store, new NoteCipher(Buffer.alloc(32, 9)));
+    await sealed.write({ 'conv/x': { intake: { answers: { observations: 'röd jacka i korridoren' } } } });
+    expect(await sealed.read(['conv/x'])).toMatchObject({ 'conv/x': { intake: { answers: { observations: 'röd jacka i korridoren' } } } });
+    const raw = (await containers.data.getBlockBlobClient(`state/${encodeURIComponent('conv/x')}`).downloadToBuffer()).toString('utf8');
+    expect(raw).not.toContain('jacka');
+    await expect(new BlobBotStorage(store, new NoteCipher(Buffer.alloc(32, 8))).read(['conv/x'])).rejects.toMatchObject({ code: 'STORAGE_CORRUPT' });
   });
 });

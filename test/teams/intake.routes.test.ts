@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case } from '../../src/forwarding/case';
 import { BlobCaseStore } from '../../src/storage/blob-case-store';
 import { JsonBlobStore } from '../../src/storage/json-blob-store';
-import { NoteCipher } from '../../src/storage/note-cipher';
+import { NoteCipher, type Sealed } from '../../src/storage/note-cipher';
 import { cardOf, messageActivity, postActivity, submitActivity } from '../support/activities';
 import { freshContainers } from '../support/azurite';
 import { startTestBot, TEST_NOTE_KEY } from '../support/bot';
@@ -152,7 +152,13 @@ describe('guided note in Teams (real bot, real Azurite)', () => {
     const stateBlob = async () => {
       const names = await store.list('state/');
       const mine = names.filter((n) => decodeURIComponent(n).includes(conversation));
-      return Promise.all(mine.map(async (n) => JSON.stringify((await store.get<{ intake?: unknown }>(n))?.value.intake ?? null)));
+      const cipher = new NoteCipher(TEST_NOTE_KEY);
+      return Promise.all(
+        mine.map(async (n) => {
+          const sealed = (await store.get<{ sealed: Sealed }>(n))!.value.sealed;
+          return JSON.stringify(cipher.open<{ intake?: unknown }>(sealed, decodeURIComponent(n.slice('state/'.length))).intake ?? null);
+        }),
+      );
     };
     const draftBefore = await stateBlob();
     expect(draftBefore).toHaveLength(1);
@@ -163,11 +169,44 @@ describe('guided note in Teams (real bot, real Azurite)', () => {
     expect(await stateBlob()).toEqual(draftBefore);
   });
 
-  it('refuses text over the limit in a free-text answer and keeps the draft', async () => {
-    const u = chat('too-long', 'en-US');
-    await u.say('report');
-    const r = await u.submit({ verb: 'intake.answer', fieldId: 'immediate_danger', value: 'x'.repeat(2000) });
-    expect(seen(r)).toContain('Is anyone in danger right now');
+  it('offers the one-card form, validates it with the same rules, keeps answers, and makes one case per card', async () => {
+    const u = chat('one-card', 'en-US');
+    let r = await u.say('quick form');
+    const card = seen(r);
+    expect(card.indexOf('Call 112 now')).toBeLessThan(card.indexOf('Is anyone in danger right now'));
+    const token = /"token":"([0-9a-f-]{36})"/.exec(card)?.[1];
+    expect(token).toBeDefined();
+    const before = (await store.list('cases/')).length;
+    const answers = {
+      immediate_danger: 'no',
+      possible_minor: 'no',
+      site_area: 'room',
+      observed_from__date: '2026-11-20',
+      observed_from__time: '22:15',
+      how_known: 'saw_myself',
+      persons_role: 'possible_buyer,unknown',
+      persons_count: '3',
+      observations: 'x'.repeat(1001),
+      actions_taken: 'informed_manager',
+      reporter_role: 'reception',
+    };
+    r = await u.submit({ verb: 'intake.form', practice: false, token, ...answers });
+    expect(seen(r)).toContain('Some answers need correcting');
+    expect(seen(r)).toMatch(/too long/i);
+    expect(seen(r)).toContain('"value":"possible_buyer,unknown"'); // answers are kept
+    expect((await store.list('cases/')).length).toBe(before);
+
+    r = await u.submit({ verb: 'intake.form', practice: false, token, ...answers, observations: 'Three men visited room 12 for ten minutes each.' });
+    const code = /K-[2-9A-HJKMNP-Z]{4}/.exec(seen(r))?.[0];
+    expect(code).toBeDefined();
+    const stored = await cases.getByCode(code!);
+    expect(stored?.note.answers).toMatchObject({ site_area: 'room', persons_count: 3, persons_role: ['possible_buyer', 'unknown'] });
+    expect(stored?.note.answers.observed_from).toBe('2026-11-20T21:15:00Z');
+
+    // The same card pressed again: the same code, no second case.
+    r = await u.submit({ verb: 'intake.form', practice: false, token, ...answers, observations: 'again' });
+    expect(seen(r)).toContain(code!);
+    expect((await store.list('cases/')).length).toBe(before + 1);
   });
 
   it('practice mode walks the dialog, clearly marked, and stores no case', async () => {

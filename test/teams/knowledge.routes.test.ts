@@ -4,7 +4,9 @@ import { LOCALES_DIR } from '../../src/paths';
 import { JsonBlobStore } from '../../src/storage/json-blob-store';
 import { cardOf, messageActivity, postActivity, submitActivity } from '../support/activities';
 import { freshContainers } from '../support/azurite';
-import { startTestBot } from '../support/bot';
+import { startTestBot, TEST_NOTE_KEY } from '../support/bot';
+import { BlobQuestionHandoffStore } from '../../src/storage/blob-question-handoff-store';
+import { NoteCipher } from '../../src/storage/note-cipher';
 
 const kb = loadKnowledgeBase(LOCALES_DIR);
 
@@ -57,8 +59,12 @@ describe('answers in Teams (real bot, real Azurite)', () => {
     const { replies } = await postActivity(bot.baseUrl, submitActivity({ verb: 'knowledge.askCoordinator' }, { conversationId }));
     expect(replies[0]?.text).toContain('Jag har sparat din fråga till en samordnare');
     const saved = await store.list('handoffs/');
-    const handoffs = await Promise.all(saved.map((n) => store.get<{ question: string; audience: string }>(n)));
-    expect(handoffs.map((h) => h?.value)).toContainEqual(expect.objectContaining({ question: 'Hur bokar jag ett konferensrum?', audience: 'partner' }));
+    const handoffStore = new BlobQuestionHandoffStore(store, new NoteCipher(TEST_NOTE_KEY));
+    const handoffs = await Promise.all(saved.map((n) => handoffStore.get(n.slice('handoffs/'.length, -'.json'.length))));
+    expect(handoffs).toContainEqual(expect.objectContaining({ question: 'Hur bokar jag ett konferensrum?', audience: 'partner' }));
+    // In storage the question itself is sealed.
+    const raw = await Promise.all(saved.map(async (n) => JSON.stringify((await store.get(n))?.value)));
+    expect(raw.join('')).not.toContain('konferensrum');
     // A second press has nothing left to send: no duplicate hand-off.
     const again = await postActivity(bot.baseUrl, submitActivity({ verb: 'knowledge.askCoordinator' }, { conversationId }));
     expect(again.replies[0]?.text).toContain('Jag har ingen fråga sparad');
