@@ -53,6 +53,9 @@ function addressOnly(ref: Partial<ConversationReference>): Record<string, unknow
 /** The last few one-card forms sent, so a repeated press is recognised (bounded: state stays small). */
 const recent = (sent: Record<string, string> | undefined) => Object.fromEntries(Object.entries(sent ?? {}).slice(-19));
 
+/** Every card input names the revision it was rendered for; one without it is treated as stale. */
+const cardRevision = (value: unknown): number => (typeof value === 'number' && Number.isInteger(value) ? value : -1);
+
 const from = (context: TurnContext) => context.activity.from?.aadObjectId ?? context.activity.from?.id ?? '';
 
 const norm = (s: string) => s.trim().toLowerCase().replace(/[.!?]+$/, '').replace(/\s+/g, ' ');
@@ -336,7 +339,7 @@ export function registerIntakeRoutes(app: Application<AppTurnState>, deps: Teams
     if (typeof d.fieldId !== 'string') return step(context, state, { kind: 'answer', fieldId: '', value: undefined });
     // Input.Date and Input.Time arrive apart; the engine takes one local date-time.
     const value = d.value !== undefined ? d.value : typeof d.date === 'string' && d.date ? `${d.date}T${typeof d.time === 'string' && d.time ? d.time : ''}` : undefined;
-    await step(context, state, { kind: 'answer', fieldId: d.fieldId, value, ...(typeof d.revision === 'number' ? { revision: d.revision } : {}) });
+    await step(context, state, { kind: 'answer', fieldId: d.fieldId, value, revision: cardRevision(d.revision) });
   });
 
   app.adaptiveCards.actionSubmit(Verb.IntakeCommand, async (context, state, data) => {
@@ -344,12 +347,12 @@ export function registerIntakeRoutes(app: Application<AppTurnState>, deps: Teams
     const allowed = ['back', 'skip', 'cancel', 'confirmCancel', 'keepGoing', 'help', 'review', 'submit'] as const;
     const command = allowed.find((c) => c === d.command);
     if (!command) return step(context, state, { kind: 'answer', fieldId: '', value: undefined });
-    await step(context, state, { kind: 'command', command, ...(typeof d.revision === 'number' ? { revision: d.revision } : {}) });
+    await step(context, state, { kind: 'command', command, revision: cardRevision(d.revision) });
   });
 
   app.adaptiveCards.actionSubmit(Verb.IntakeEdit, async (context, state, data) => {
     const d = data as { fieldId?: unknown; revision?: unknown };
-    await step(context, state, { kind: 'edit', fieldId: typeof d.fieldId === 'string' ? d.fieldId : '', ...(typeof d.revision === 'number' ? { revision: d.revision } : {}) });
+    await step(context, state, { kind: 'edit', fieldId: typeof d.fieldId === 'string' ? d.fieldId : '', revision: cardRevision(d.revision) });
   });
 
   app.adaptiveCards.actionSubmit(Verb.IntakeEmergency, async (context, state, data) => {
@@ -359,7 +362,7 @@ export function registerIntakeRoutes(app: Application<AppTurnState>, deps: Teams
       kind: 'emergency',
       outcome: d.outcome,
       ...(typeof d.eventNumber === 'string' && d.eventNumber.trim() ? { eventNumber: d.eventNumber.trim().slice(0, 40) } : {}),
-      ...(typeof d.revision === 'number' ? { revision: d.revision } : {}),
+      revision: cardRevision(d.revision),
     });
   });
 }

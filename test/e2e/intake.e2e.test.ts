@@ -162,4 +162,10 @@ describe('guided note in the Agents Playground', () => {
     const stored = await cases.getByCode(/K-[2-9A-HJKMNP-Z]{4}/.exec(done)![0]);
     expect(stored?.note).toMatchObject({ urgency: 'P3', category: 'adultExploitation' });
   });
+
+  it('logs no answer, observation or question text', () => {
+    const out = bot.output();
+    for (const text of ['En ung person verkade styrd', 'A man waited in the corridor', 'Får jag tipsa polisen', 'Many short visits']) expect(out).not.toContain(text);
+    expect(out).toContain('"msg":"case created"');
+  });
 });
