@@ -69,7 +69,7 @@ export function answerCard(
     body.push({ type: 'ActionSet', actions: related.map((r) => submitAction(r.title, Verb.KnowledgeShowArticle, { articleId: r.id })) });
   }
   const actions = [
-    submitAction(labels.report, Verb.IntakeStart, {}, { style: 'positive' }),
+    submitAction(labels.report, Verb.IntakeStart, { lang: article.language }, { style: 'positive' }),
     submitAction(labels.askCoordinator, Verb.KnowledgeAskCoordinator, { articleId: article.id }),
   ];
   return adaptiveCard(body, actions, answerText(article, labels, values));

@@ -66,7 +66,12 @@ const norm = (s: string) => s.trim().toLowerCase().replace(/[.!?]+$/, '').replac
  * in personal chat only, so nobody else in a channel sees them.
  */
 export function registerIntakeRoutes(app: Application<AppTurnState>, deps: TeamsDeps, intake: IntakeDeps, answerTyped: () => AnswerTyped): void {
-  const locale = (context: TurnContext, state: AppTurnState): SupportedLocale => turnLocale(context, deps.defaultLocale, state.user.locale);
+  // A report keeps the language it was started in ("rapportera" → Swedish), whatever the client says.
+  const locale = (context: TurnContext, state: AppTurnState): SupportedLocale =>
+    state.conversation.intakeLocale ?? turnLocale(context, deps.defaultLocale, state.user.locale);
+  /** Which language's start words the text is, if any. */
+  const startLanguage = (text: string, key: string): SupportedLocale | undefined =>
+    (['sv', 'en'] as const).find((lng) => (deps.i18n.t(lng)(key, { returnObjects: true }) as unknown as string[]).map(norm).includes(norm(text)));
   const engineContext = (): IntakeContext => ({ now: intake.clock.now(), timeZone: intake.timeZone, labelsOf: intake.labelsOf });
   const words = (key: string) => intake.labelsOf(key).map(norm);
   const isPersonal = (context: TurnContext) => (context.activity.conversation?.conversationType ?? 'personal') === 'personal';
@@ -153,6 +158,7 @@ export function registerIntakeRoutes(app: Application<AppTurnState>, deps: Teams
         return;
       case 'cancelled':
         delete state.conversation.intake;
+        delete state.conversation.intakeLocale;
         log.info('intake cancelled', { practice: outcome.practice });
         await context.sendActivity(t('intake:cancelled.body'));
         return;
@@ -166,7 +172,10 @@ export function registerIntakeRoutes(app: Application<AppTurnState>, deps: Teams
         // Store first; only a stored case clears the draft (a storage fault keeps it for another try).
         const submission = formToken ?? `${context.activity.conversation?.id ?? ''}|${from(context)}|${outcome.note.startedAt}`;
         const stored = await storeCase(context, outcome.note, lng, submission);
-        if (state.conversation.intake?.startedAt === outcome.note.startedAt) delete state.conversation.intake;
+        if (state.conversation.intake?.startedAt === outcome.note.startedAt) {
+          delete state.conversation.intake;
+          delete state.conversation.intakeLocale;
+        }
         if (formToken) state.conversation.sentForms = { ...recent(state.conversation.sentForms), [formToken]: stored.code };
         log.info('case created', { caseId: stored.id, urgency: stored.note.urgency, category: stored.note.category });
         await context.sendActivity(
@@ -194,7 +203,8 @@ export function registerIntakeRoutes(app: Application<AppTurnState>, deps: Teams
     return session;
   }
 
-  async function start(context: TurnContext, state: AppTurnState, practice: boolean, force = false): Promise<void> {
+  async function start(context: TurnContext, state: AppTurnState, practice: boolean, force = false, lng?: SupportedLocale): Promise<void> {
+    if (lng) state.conversation.intakeLocale = lng;
     const t = deps.i18n.t(locale(context, state));
     if (!isPersonal(context)) {
       await context.sendActivity(t('intake:start.personalOnly'));
@@ -228,7 +238,8 @@ export function registerIntakeRoutes(app: Application<AppTurnState>, deps: Teams
       return false;
     }
     if (words('intake:start.words').includes(said) || words('intake:start.practiceWords').includes(said)) {
-      await start(context, state, words('intake:start.practiceWords').includes(said));
+      const practice = words('intake:start.practiceWords').includes(said);
+      await start(context, state, practice, false, startLanguage(said, practice ? 'intake:start.practiceWords' : 'intake:start.words'));
       return false;
     }
     const current = resume(intake.form, session);
@@ -249,14 +260,19 @@ export function registerIntakeRoutes(app: Application<AppTurnState>, deps: Teams
       return words('intake:start.words').includes(said) || words('intake:start.practiceWords').includes(said);
     },
     async (context, state) => {
-      await start(context, state, words('intake:start.practiceWords').includes(norm(context.activity.text ?? '')));
+      const said = norm(context.activity.text ?? '');
+      const practice = words('intake:start.practiceWords').includes(said);
+      await start(context, state, practice, false, startLanguage(said, practice ? 'intake:start.practiceWords' : 'intake:start.words'));
     },
   );
 
   app.adaptiveCards.actionSubmit(Verb.IntakeStart, async (context, state, data) => {
-    const d = data as { practice?: unknown; form?: unknown };
+    const d = data as { practice?: unknown; form?: unknown; lang?: unknown };
+    // The answer card that offered "Report" was in the question's language: the report follows it.
+    const lng = d.lang === 'sv' || d.lang === 'en' ? d.lang : undefined;
+    if (lng) state.conversation.intakeLocale = lng;
     if (d.form === true) return sendFormCard(context, state, d.practice === true);
-    await start(context, state, d.practice === true);
+    await start(context, state, d.practice === true, false, lng);
   });
 
   async function sendFormCard(

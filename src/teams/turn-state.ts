@@ -9,6 +9,8 @@ export interface AppConversationState extends DefaultConversationState {
   pendingQuestion?: { text: string; language: 'sv' | 'en' };
   /** The report in progress (a draft): plain JSON, so it survives restarts. */
   intake?: IntakeSession;
+  /** The language the report in progress was started in. */
+  intakeLocale?: 'sv' | 'en';
   /** One-card forms already turned into cases: form token → case code. */
   sentForms?: Record<string, string>;
 }

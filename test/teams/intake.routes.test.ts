@@ -240,6 +240,13 @@ describe('guided note in Teams (real bot, real Azurite)', () => {
     expect(seen(r)).toContain('Where on the premises');
   });
 
+  it('keeps the language a report was started in, whatever the Teams client says', async () => {
+    const u = chat('lang-sv', 'en-US');
+    const r = await u.say('rapportera');
+    expect(seen(r)).toContain('Är någon i fara just nu');
+    expect(seen(await u.say('nej'))).toContain('Kan någon av dem vara under 18 år?');
+  });
+
   it('takes reports only in personal chat', async () => {
     const { replies } = await postActivity(bot.baseUrl, messageActivity('report', { conversationType: 'channel', locale: 'en-US' }));
     expect(seen(replies as Reply[])).toContain('I only take reports in a personal chat');

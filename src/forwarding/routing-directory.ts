@@ -1,0 +1,118 @@
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import type { CaseCategory, Urgency } from './case';
+
+/**
+ * Who is responsible for what: targets (a Teams channel or a person, each with the coordinators
+ * allowed to act), and per municipality the routes by category and urgency, each with its ladder
+ * (primary → deputy → next level) and an out-of-hours target. Validated at start; errors name the entry.
+ */
+const ID = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, dashes)');
+// 13 final digits are accepted too: the Agents Playground's mock users have them.
+const GUID = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12,13}$/i, 'must be an Entra ID object id (GUID)');
+const TIME = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM');
+const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+const Target = z
+  .object({
+    kind: z.enum(['channel', 'person']),
+    label: z.string().min(1),
+    /** Entra ID object ids of the coordinators who may act on cases sent here. */
+    members: z.array(GUID).min(1, 'needs at least one coordinator'),
+  })
+  .strict();
+
+const Route = z
+  .object({
+    category: z.enum(['possibleMinor', 'adultExploitation', 'other']).optional(),
+    urgency: z.array(z.enum(['P1', 'P2', 'P3', 'P4'])).min(1).optional(),
+    primary: ID,
+    deputy: ID,
+    next: ID,
+    outOfHours: ID.optional(),
+  })
+  .strict();
+
+const DirectorySchema = z
+  .object({
+    admins: z.array(GUID).min(1, 'needs at least one administrator'),
+    defaultMunicipality: ID,
+    officeHours: z
+      .object({
+        days: z.array(z.enum(DAYS)).min(1),
+        start: TIME,
+        end: TIME,
+        holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')).default([]),
+      })
+      .strict(),
+    targets: z.record(ID, Target),
+    municipalities: z.record(ID, z.object({ name: z.string().min(1), routes: z.array(Route).min(1) }).strict()),
+  })
+  .strict();
+
+export type RoutingDirectory = z.infer<typeof DirectorySchema>;
+export type DirectoryTarget = z.infer<typeof Target>;
+export type DirectoryRoute = z.infer<typeof Route>;
+
+export type DirectoryParse = { ok: true; directory: RoutingDirectory } | { ok: false; problems: string[] };
+
+/** Parse and check a directory document (YAML or JSON); every problem names its entry. */
+export function parseRoutingDirectory(text: string): DirectoryParse {
+  let raw: unknown;
+  try {
+    raw = parseYaml(text);
+  } catch (err) {
+    return { ok: false, problems: [`not valid YAML: ${(err as Error).message.split('\n')[0]}`] };
+  }
+  const parsed = DirectorySchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((i) => `${i.path.join('.') || 'directory'}: ${i.message}`) };
+  const d = parsed.data;
+  const problems: string[] = [];
+  if (!d.municipalities[d.defaultMunicipality]) problems.push(`defaultMunicipality: "${d.defaultMunicipality}" is not a municipality`);
+  if (d.officeHours.start >= d.officeHours.end) problems.push('officeHours: start must be before end');
+  for (const [m, municipality] of Object.entries(d.municipalities)) {
+    municipality.routes.forEach((route, i) => {
+      for (const role of ['primary', 'deputy', 'next', 'outOfHours'] as const) {
+        const id = route[role];
+        if (id && !d.targets[id]) problems.push(`municipalities.${m}.routes.${i}.${role}: "${id}" is not a target`);
+      }
+    });
+    if (!municipality.routes.some((r) => !r.category && !r.urgency)) problems.push(`municipalities.${m}.routes: needs a default route (no category, no urgency)`);
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, directory: d };
+}
+
+/** The route for a case: the first whose category and urgency match, else the default. */
+export function chooseRoute(directory: RoutingDirectory, municipality: string, category: CaseCategory, urgency: Urgency): DirectoryRoute {
+  const routes = (directory.municipalities[municipality] ?? directory.municipalities[directory.defaultMunicipality])!.routes;
+  return (
+    routes.find((r) => (r.category === undefined || r.category === category) && (r.urgency === undefined || r.urgency.includes(urgency)) && (r.category || r.urgency)) ??
+    routes.find((r) => !r.category && !r.urgency)!
+  );
+}
+
+/** Is `at` inside office hours (in the directory's zone, weekdays, not a holiday)? */
+export function isOfficeHours(directory: RoutingDirectory, at: Date, timeZone: string): boolean {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  const day = String(parts.weekday).toLowerCase().slice(0, 3) as (typeof DAYS)[number];
+  const date = `${parts.year}-${parts.month}-${parts.day}`;
+  const time = `${parts.hour === '24' ? '00' : parts.hour}:${parts.minute}`;
+  const h = directory.officeHours;
+  return h.days.includes(day) && !h.holidays.includes(date) && time >= h.start && time < h.end;
+}
+
+/** The target a new case goes to first: out of office hours a P1 goes to the out-of-hours target. */
+export function firstTarget(route: DirectoryRoute, urgency: Urgency, officeHours: boolean): string {
+  return !officeHours && urgency === 'P1' && route.outOfHours ? route.outOfHours : route.primary;
+}
+
+/** May this user act on a case sent to these targets? */
+export function isCoordinatorFor(directory: RoutingDirectory, targetIds: readonly string[], aadObjectId: string | undefined): boolean {
+  if (!aadObjectId) return false;
+  const id = aadObjectId.toLowerCase();
+  return targetIds.some((t) => directory.targets[t]?.members.some((m) => m.toLowerCase() === id));
+}
