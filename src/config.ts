@@ -37,6 +37,12 @@ export interface AppConfig {
   readonly defaultLocale: SupportedLocale;
   /** Office hours, typed times and dates in notes are read in this zone. */
   readonly timeZone: string;
+  readonly forwarding: {
+    /** The routing directory (YAML); '' for the shipped Playground example. */
+    readonly directoryFile: string;
+    /** How often each instance looks for due deliveries. */
+    readonly outboxPollMs: number;
+  };
   readonly intake: {
     /** An unfinished report is kept this long after its last answer. */
     readonly draftTtlMs: number;
@@ -128,6 +134,8 @@ const ENV_SCHEMA = z.object({
       }
     }, 'must be an IANA time zone such as Europe/Stockholm'),
   INTAKE_DRAFT_TTL_HOURS: int(1, 24 * 90, 48),
+  ROUTING_DIRECTORY_FILE: optionalString,
+  OUTBOX_POLL_MS: int(100, 60_000, 1_000),
   DEFAULT_AUDIENCE: oneOf(['partner', 'staff', 'coordinator'], 'partner'),
   KB_LOCAL_VALUES_FILE: optionalString,
   ANSWER_MODE: oneOf(['plain', 'generative'], 'plain'),
@@ -260,6 +268,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ...(e.NOTE_ENCRYPTION_KEY ? { noteEncryptionKey: Buffer.from(e.NOTE_ENCRYPTION_KEY, 'base64') } : {}),
     defaultLocale: e.DEFAULT_LOCALE,
     timeZone: e.TIME_ZONE,
+    forwarding: { directoryFile: e.ROUTING_DIRECTORY_FILE, outboxPollMs: e.OUTBOX_POLL_MS },
     intake: { draftTtlMs: e.INTAKE_DRAFT_TTL_HOURS * 3_600_000 },
     knowledge: {
       defaultAudience: e.DEFAULT_AUDIENCE,

@@ -19,6 +19,13 @@ import { createAdapter } from './server/adapter';
 import { createServer, type SamverkaServer } from './server/create-server';
 import { BlobBotStorage } from './storage/blob-bot-storage';
 import { BlobCaseStore } from './storage/blob-case-store';
+import { BlobOutboxStore } from './storage/blob-outbox-store';
+import { BlobTargetLinkStore } from './storage/blob-target-link-store';
+import { caseCard } from './cards/case-card';
+import type { Deliverer } from './forwarding/deliverer';
+import { ForwardingService } from './forwarding/forwarding-service';
+import { loadRoutingDirectory } from './forwarding/routing-directory';
+import { teamsDeliverer } from './teams/teams-deliverer';
 import { NoteCipher } from './storage/note-cipher';
 import { BlobFeedbackStore } from './storage/blob-feedback-store';
 import { BlobQuestionHandoffStore } from './storage/blob-question-handoff-store';
@@ -62,6 +69,47 @@ async function resolveStorage(config: AppConfig, logger: Logger): Promise<{ conn
 export interface StartOverrides {
   readonly completionModel?: PromptCompletionModel;
   readonly clock?: Clock;
+  /** Teams' connector cannot run here: fault tests put their own at the Deliverer interface. */
+  readonly deliverer?: Deliverer;
+}
+
+/** The shipped example directory (the Agents Playground's demo team). */
+const DEMO_DIRECTORY_PATH = path.join(PROJECT_ROOT, 'src', 'forwarding', 'directories', 'playground-demo.yaml');
+
+/**
+ * Work the outbox every `pollMs` and whenever a case is submitted; one pass at a time per instance
+ * (several instances are kept apart by the blob leases).
+ */
+function startDispatcher(forwarding: ForwardingService, pollMs: number, logger: Logger) {
+  let running: Promise<void> | undefined;
+  let again = false;
+  const pass = () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = forwarding
+      .dispatchDue()
+      .then(() => undefined)
+      .catch((err: unknown) => logger.warn('outbox pass failed', errorFields(err)))
+      .finally(() => {
+        running = undefined;
+        if (again) {
+          again = false;
+          pass();
+        }
+      });
+  };
+  const timer = setInterval(pass, pollMs);
+  timer.unref();
+  pass();
+  return {
+    kick: pass,
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
 }
 
 export async function startBot(config: AppConfig, logger: Logger, overrides: StartOverrides = {}): Promise<RunningBot> {
@@ -71,6 +119,7 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
   logger.info('knowledge base loaded', { articles: kb.articles.length });
   const resources = readLocaleResources(LOCALES_DIR);
   const form = loadFormDefinition(INCIDENT_NOTE_FORM_PATH, hasLocaleKey(resources));
+  const directory = loadRoutingDirectory(config.forwarding.directoryFile || DEMO_DIRECTORY_PATH);
   const placeholders = placeholderValues(i18n, config.knowledge.localValuesFile ? loadLocalValues(config.knowledge.localValuesFile) : {});
   const { connectionString, embedded } = await resolveStorage(config, logger);
   const containers = createBlobContainers(connectionString, config.storage.container);
@@ -82,18 +131,38 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
   const cipher = new NoteCipher(config.noteEncryptionKey ?? localNoteKey(logger));
   const cases = new BlobCaseStore(store, cipher);
   const adapter = createAdapter(config, i18n, logger);
+  const clock = overrides.clock ?? systemClock;
+  const deliverer = overrides.deliverer ?? teamsDeliverer(adapter, config.bot.appId);
+  const links = new BlobTargetLinkStore(store);
+  const forwarding = new ForwardingService({
+    directory,
+    timeZone: config.timeZone,
+    cases,
+    outbox: new BlobOutboxStore(store),
+    links,
+    deliverer,
+    caseCard: (c) => caseCard(c, i18n.t(config.defaultLocale), { form, timeZone: config.timeZone, canAct: true }),
+    clock,
+    logger: logger.child({ component: 'forwarding' }),
+  });
+  const dispatcher = startDispatcher(forwarding, config.forwarding.outboxPollMs, logger);
   const app = createApp(
     { adapter, botAppId: config.bot.appId, storage: new BlobBotStorage(store, cipher) },
     { i18n, logger, defaultLocale: config.defaultLocale, maxTextLength: MAX_TEXT_LENGTH },
     {
       cases,
+      forwarding: { directory, service: forwarding, links, deliverer, form, timeZone: config.timeZone, clock },
       intake: {
         form,
-        cases,
+        submitCase: async (draft) => {
+          const stored = await forwarding.submit(draft);
+          dispatcher.kick();
+          return stored;
+        },
         labelsOf: labelsFromResources(resources),
         timeZone: config.timeZone,
         draftTtlMs: config.intake.draftTtlMs,
-        clock: overrides.clock ?? systemClock,
+        clock,
         placeholders,
       },
       knowledge: {
@@ -132,6 +201,7 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
     port,
     async stop() {
       const finished = await http.close(config.server.shutdownTimeoutMs);
+      await dispatcher.stop();
       if (!finished) logger.warn('shutdown timed out with turns in flight', { inFlight: http.inFlight() });
       await embedded?.stop();
       logger.info('stopped');
@@ -154,7 +224,7 @@ async function main(): Promise<void> {
     process.exit(1);
   });
   const bot = await startBot(config, logger).catch((err: unknown) => {
-    if (err instanceof AppError && (err.code === 'KB_INVALID' || err.code === 'INTAKE_FORM_INVALID')) process.stderr.write(`${err.message}\n`);
+    if (err instanceof AppError && ['KB_INVALID', 'INTAKE_FORM_INVALID', 'FORWARD_DIRECTORY_INVALID'].includes(err.code)) process.stderr.write(`${err.message}\n`);
     logger.error('start failed', errorFields(err));
     process.exit(1);
   });

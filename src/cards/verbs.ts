@@ -10,6 +10,10 @@ export const Verb = {
   IntakeEmergency: 'intake.emergency',
   IntakeResume: 'intake.resume',
   IntakeForm: 'intake.form',
+  CaseAcknowledge: 'case.acknowledge',
+  CaseTake: 'case.take',
+  CaseClose: 'case.close',
+  CaseRefresh: 'case.refresh',
 } as const;
 
 export type VerbName = (typeof Verb)[keyof typeof Verb];

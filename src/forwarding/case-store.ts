@@ -6,4 +6,6 @@ export interface CaseStore {
   create(draft: Omit<Case, 'code'>): Promise<Case>;
   get(id: string): Promise<{ case: Case; etag: string } | undefined>;
   getByCode(code: string): Promise<Case | undefined>;
+  /** Replace a case read with `etag`; a concurrent change makes this fail with STORAGE_CONFLICT. */
+  update(next: Case, etag: string): Promise<string>;
 }

@@ -32,6 +32,27 @@ export interface CaseEvent {
   readonly by: string;
 }
 
+/** Where a case goes: decided once when it is received, from the routing directory. */
+export interface CaseRouting {
+  readonly municipality: string;
+  readonly primary: string;
+  readonly deputy: string;
+  readonly next: string;
+  readonly outOfHours?: string;
+  /** Targets the case has been sent to so far, in order. */
+  readonly targets: readonly string[];
+}
+
+/** A card posted for the case (to update it later). */
+export interface CaseDelivery {
+  readonly targetId: string;
+  readonly activityId: string;
+  readonly at: string;
+}
+
+export const CLOSE_OUTCOMES = ['referredSocialServices', 'referredPolice', 'noAction', 'duplicate', 'other'] as const;
+export type CloseOutcome = (typeof CLOSE_OUTCOMES)[number];
+
 export interface Case {
   readonly id: string;
   /** Short code the reporter can quote, e.g. K-7F3Q. */
@@ -42,6 +63,13 @@ export interface Case {
   readonly note: CaseNote;
   readonly reporter: Reporter;
   readonly history: readonly CaseEvent[];
+  readonly routing?: CaseRouting;
+  readonly deliveries?: readonly CaseDelivery[];
+  /** Entra ID object id of the coordinator who took the case, and the name Teams gave (staff, shown to coordinators). */
+  readonly assignee?: string;
+  readonly assigneeName?: string;
+  /** How it was closed; the reason is free text and is stored sealed. */
+  readonly outcome?: { readonly code: CloseOutcome; readonly reason: string };
 }
 
 /** What the reporter may be told about their case (secrecy: nothing more). */

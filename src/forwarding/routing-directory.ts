@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
+import { AppError } from '../errors';
 import { z } from 'zod';
 import type { CaseCategory, Urgency } from './case';
 
@@ -115,4 +117,17 @@ export function isCoordinatorFor(directory: RoutingDirectory, targetIds: readonl
   if (!aadObjectId) return false;
   const id = aadObjectId.toLowerCase();
   return targetIds.some((t) => directory.targets[t]?.members.some((m) => m.toLowerCase() === id));
+}
+
+/** Read and check the directory file; start-up refuses a broken one, naming every problem. */
+export function loadRoutingDirectory(path: string): RoutingDirectory {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (cause) {
+    throw new AppError('FORWARD_DIRECTORY_INVALID', `Routing directory ${path} cannot be read`, { cause });
+  }
+  const r = parseRoutingDirectory(text);
+  if (!r.ok) throw new AppError('FORWARD_DIRECTORY_INVALID', `Routing directory ${path} is invalid:\n${r.problems.map((p) => `  ${p}`).join('\n')}`);
+  return r.directory;
 }

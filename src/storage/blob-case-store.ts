@@ -66,15 +66,19 @@ export class BlobCaseStore implements CaseStore {
     return ref ? (await this.get(ref.value.caseId))?.case : undefined;
   }
 
+  async update(next: Case, etag: string): Promise<string> {
+    return this.store.put(`cases/${next.id}.json`, this.toStored(next), { ifMatch: etag });
+  }
+
   private toStored(c: Case): StoredCase {
-    const { note, reporter, ...meta } = c;
-    return { ...meta, urgency: note.urgency, category: note.category, sealed: this.cipher.seal({ note, reporter }, c.id) };
+    const { note, reporter, outcome, ...meta } = c;
+    return { ...meta, urgency: note.urgency, category: note.category, sealed: this.cipher.seal({ note, reporter, outcome }, c.id) };
   }
 
   private fromStored(s: StoredCase): Case {
     const { sealed, urgency: _urgency, category: _category, ...meta } = s;
-    const opened = this.cipher.open<{ note: CaseNote; reporter: Reporter }>(sealed, s.id);
+    const opened = this.cipher.open<{ note: CaseNote; reporter: Reporter; outcome?: Case['outcome'] }>(sealed, s.id);
     if (!opened.note || !opened.reporter) throw new AppError('STORAGE_CORRUPT', `case ${s.id} has no note`);
-    return { ...meta, note: opened.note, reporter: opened.reporter };
+    return { ...meta, note: opened.note, reporter: opened.reporter, ...(opened.outcome ? { outcome: opened.outcome } : {}) };
   }
 }

@@ -11,6 +11,8 @@ export interface Versioned<T> {
 export interface WriteCondition {
   readonly ifMatch?: string;
   readonly ifNoneMatch?: '*';
+  /** The lease this writer holds on the blob (required while it is leased). */
+  readonly leaseId?: string;
 }
 
 /**
@@ -38,7 +40,7 @@ export class JsonBlobStore {
     try {
       const res = await this.container.getBlockBlobClient(name).upload(body, Buffer.byteLength(body), {
         blobHTTPHeaders: { blobContentType: 'application/json; charset=utf-8' },
-        conditions: { ifMatch: condition.ifMatch, ifNoneMatch: condition.ifNoneMatch },
+        conditions: { ifMatch: condition.ifMatch, ifNoneMatch: condition.ifNoneMatch, leaseId: condition.leaseId },
       });
       return res.etag ?? '';
     } catch (err) {
@@ -46,11 +48,35 @@ export class JsonBlobStore {
     }
   }
 
-  async delete(name: string, condition: { ifMatch?: string } = {}): Promise<void> {
+  async delete(name: string, condition: { ifMatch?: string; leaseId?: string } = {}): Promise<void> {
     try {
-      await this.container.getBlockBlobClient(name).deleteIfExists({ conditions: { ifMatch: condition.ifMatch } });
+      await this.container.getBlockBlobClient(name).deleteIfExists({ conditions: { ifMatch: condition.ifMatch, leaseId: condition.leaseId } });
     } catch (err) {
       throw toStorageError(err, `delete ${name}`);
+    }
+  }
+
+  /**
+   * Take an exclusive lease on a blob for `seconds` (15-60); undefined when someone else holds it.
+   * A lease that is not released expires by itself, so a crashed holder blocks nobody for long.
+   */
+  async acquireLease(name: string, seconds: number): Promise<string | undefined> {
+    try {
+      const res = await this.container.getBlockBlobClient(name).getBlobLeaseClient().acquireLease(seconds);
+      return res.leaseId;
+    } catch (err) {
+      if (err instanceof RestError && (err.statusCode === 409 || err.statusCode === 404)) return undefined;
+      throw toStorageError(err, `lease ${name}`);
+    }
+  }
+
+  async releaseLease(name: string, leaseId: string): Promise<void> {
+    try {
+      await this.container.getBlockBlobClient(name).getBlobLeaseClient(leaseId).releaseLease();
+    } catch (err) {
+      // Released already, expired, or the blob is gone after completion: nothing left to release.
+      if (err instanceof RestError && (err.statusCode === 409 || err.statusCode === 404 || err.statusCode === 412)) return;
+      throw toStorageError(err, `release ${name}`);
     }
   }
 

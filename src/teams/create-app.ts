@@ -5,6 +5,7 @@ import { turnLocale } from './turn-locale';
 import { turnLogger } from './turn-context';
 import type { AppTurnState } from './turn-state';
 import { registerKnowledgeRoutes, type KnowledgeDeps } from './knowledge.routes';
+import { registerForwardingRoutes, type ForwardingRouteDeps } from './forwarding.routes';
 import { registerIntakeRoutes, type IntakeDeps } from './intake.routes';
 import { registerStatusRoutes } from './status.routes';
 import { registerWelcomeRoutes } from './welcome.routes';
@@ -27,6 +28,7 @@ export interface Capabilities {
   readonly knowledge: KnowledgeDeps;
   readonly cases: CaseStore;
   readonly intake: IntakeDeps;
+  readonly forwarding: ForwardingRouteDeps;
 }
 
 export function createApp(options: CreateAppOptions, deps: TeamsDeps, capabilities: Capabilities): Application<AppTurnState> {
@@ -61,6 +63,7 @@ export function createApp(options: CreateAppOptions, deps: TeamsDeps, capabiliti
   });
   registerWelcomeRoutes(app, deps);
   registerStatusRoutes(app, deps, capabilities.cases);
+  registerForwardingRoutes(app, deps, capabilities.forwarding);
   // Last: its message route takes every text the routes above did not.
   Object.assign(knowledgeApi, registerKnowledgeRoutes(app, deps, capabilities.knowledge));
 

@@ -9,7 +9,7 @@ import { Verb } from '../cards/verbs';
 import type { Clock } from '../clock';
 import type { SupportedLocale } from '../config';
 import { caseIdFor } from '../forwarding/case-code';
-import type { CaseStore } from '../forwarding/case-store';
+import type { Case } from '../forwarding/case';
 import {
   advance,
   categoryOf,
@@ -33,7 +33,8 @@ import type { AppTurnState } from './turn-state';
 
 export interface IntakeDeps {
   readonly form: FormDefinition;
-  readonly cases: CaseStore;
+  /** Stores a submitted note as a case and queues its delivery (idempotent per case id). */
+  readonly submitCase: (draft: Omit<Case, 'code' | 'routing'>) => Promise<Case>;
   readonly labelsOf: (key: string) => string[];
   readonly timeZone: string;
   readonly draftTtlMs: number;
@@ -87,7 +88,7 @@ export function registerIntakeRoutes(app: Application<AppTurnState>, deps: Teams
   async function storeCase(context: TurnContext, note: IncidentNote, lng: SupportedLocale, submissionKey: string) {
     const now = intake.clock.now().toISOString();
     const from = context.activity.from;
-    return intake.cases.create({
+    return intake.submitCase({
       id: caseIdFor(submissionKey),
       status: 'received',
       createdAt: now,

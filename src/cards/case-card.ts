@@ -1,0 +1,80 @@
+import { DateTime } from 'luxon';
+import { CLOSE_OUTCOMES, type Case } from '../forwarding/case';
+import type { FormDefinition } from '../intake/form-types';
+import { adaptiveCard, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card';
+import { formatAnswer } from './intake-review-card';
+import type { Translate } from './translate';
+import { Verb } from './verbs';
+
+export interface CaseCardOptions {
+  readonly form: FormDefinition;
+  readonly timeZone: string;
+  /** Show the actions (the viewer is a coordinator for the case). */
+  readonly canAct: boolean;
+  /** A line for the viewer, e.g. "Already taken by …" or "You may not act on this case". */
+  readonly notice?: string;
+}
+
+const URGENCY_COLOR: Record<string, string> = { P1: 'Attention', P2: 'Warning', P3: 'Accent', P4: 'Default' };
+
+/**
+ * The coordinator's card for a case (Universal Actions): urgency, category, when, every answer,
+ * status; Acknowledge, Take and Close for coordinators only. `refresh` lets each viewer get the
+ * current state, with or without actions.
+ */
+export function caseCard(c: Case, t: Translate, o: CaseCardOptions): AdaptiveCard {
+  const when = DateTime.fromISO(c.createdAt, { zone: 'utc' }).setZone(o.timeZone).toFormat('yyyy-MM-dd HH:mm');
+  const facts = o.form.fields
+    .filter((f) => c.note.answers[f.id] !== undefined)
+    .map((f) => ({ title: t(f.promptKey), value: formatAnswer(f, c.note.answers[f.id] as never, t, o.timeZone) }));
+  const body: CardElement[] = [
+    textBlock(t('forwarding:card.title', { code: c.code }), { size: 'Medium', weight: 'Bolder', style: 'heading' }),
+    {
+      type: 'ColumnSet',
+      columns: [
+        { type: 'Column', width: 'auto', items: [textBlock(t(`intake:urgency.${c.note.urgency}`), { weight: 'Bolder', color: URGENCY_COLOR[c.note.urgency] ?? 'Default' })] },
+        { type: 'Column', width: 'stretch', items: [textBlock(`${t(`intake:category.${c.note.category}`)} · ${when}`, { isSubtle: true })] },
+      ],
+    },
+    textBlock(statusLine(c, t), { weight: 'Bolder', spacing: 'Small' }),
+  ];
+  if (o.notice) body.push(textBlock(o.notice, { color: 'Attention' }));
+  body.push({ type: 'FactSet', facts, separator: true });
+  if (c.outcome) body.push(textBlock(`${t('forwarding:card.outcome')}: ${t(`forwarding:outcome.${c.outcome.code}`)} – ${c.outcome.reason}`, { separator: true }));
+
+  const open = c.status !== 'closed' && c.status !== 'withdrawn';
+  const data = { caseId: c.id };
+  const actions: CardElement[] =
+    o.canAct && open
+      ? [
+          ...(c.status === 'received' || c.status === 'delivered' ? [{ type: 'Action.Execute', title: t('forwarding:card.acknowledge'), verb: Verb.CaseAcknowledge, data }] : []),
+          ...(c.status !== 'taken' ? [{ type: 'Action.Execute', title: t('forwarding:card.take'), verb: Verb.CaseTake, data, style: 'positive' }] : []),
+          {
+            type: 'Action.ShowCard',
+            title: t('forwarding:card.close'),
+            card: {
+              type: 'AdaptiveCard',
+              body: [
+                {
+                  type: 'Input.ChoiceSet',
+                  id: 'outcome',
+                  label: t('forwarding:card.outcomeLabel'),
+                  isRequired: true,
+                  errorMessage: t('forwarding:card.outcomeRequired'),
+                  choices: CLOSE_OUTCOMES.map((code) => ({ title: t(`forwarding:outcome.${code}`), value: code })),
+                },
+                { type: 'Input.Text', id: 'reason', label: t('forwarding:card.reasonLabel'), isMultiline: true, maxLength: 1000, isRequired: true, errorMessage: t('forwarding:card.outcomeRequired') },
+              ],
+              actions: [{ type: 'Action.Execute', title: t('forwarding:card.confirmClose'), verb: Verb.CaseClose, data }],
+            },
+          },
+        ]
+      : [];
+  const card = adaptiveCard(body, actions, `${t('forwarding:card.title', { code: c.code })} ${statusLine(c, t)}`);
+  return { ...card, refresh: { action: { type: 'Action.Execute', verb: Verb.CaseRefresh, data } } } as AdaptiveCard;
+}
+
+function statusLine(c: Case, t: Translate): string {
+  const status = t(`forwarding:caseStatus.${c.status}`);
+  return c.status === 'taken' && c.assigneeName ? `${status}: ${c.assigneeName}` : status;
+}

@@ -1,0 +1,50 @@
+import type { Case, CaseEvent, CloseOutcome } from './case';
+import { CLOSE_OUTCOMES } from './case';
+
+export type CaseAction =
+  | { readonly kind: 'acknowledge' }
+  | { readonly kind: 'take' }
+  | { readonly kind: 'close'; readonly outcome: string; readonly reason: string }
+  | { readonly kind: 'reopen' };
+
+export type TransitionResult =
+  | { readonly ok: true; readonly case: Case; readonly changed: boolean }
+  | { readonly ok: false; readonly reason: 'alreadyTaken' | 'closed' | 'notClosed' | 'outcomeRequired' | 'reasonTooLong'; readonly takenBy?: string };
+
+const OPEN = new Set(['received', 'delivered', 'acknowledged', 'taken']);
+
+/**
+ * The case life cycle as a pure function: received → delivered → acknowledged → taken → closed
+ * (and reopened). Every change appends who and when to the history. Repeating an action that is
+ * already done is not a change (a second "acknowledge" is harmless).
+ */
+export function transition(c: Case, action: CaseAction, actor: string, now: Date): TransitionResult {
+  const at = now.toISOString();
+  const event = (a: CaseEvent['action']): CaseEvent => ({ at, action: a, by: actor });
+  const done = (next: Case): TransitionResult => ({ ok: true, case: { ...next, updatedAt: at }, changed: true });
+  switch (action.kind) {
+    case 'acknowledge':
+      if (!OPEN.has(c.status)) return { ok: false, reason: 'closed' };
+      if (c.status === 'acknowledged' || c.status === 'taken') return { ok: true, case: c, changed: false };
+      return done({ ...c, status: 'acknowledged', history: [...c.history, event('acknowledged')] });
+    case 'take':
+      if (!OPEN.has(c.status)) return { ok: false, reason: 'closed' };
+      if (c.status === 'taken') return c.assignee === actor ? { ok: true, case: c, changed: false } : { ok: false, reason: 'alreadyTaken', takenBy: c.assignee };
+      // Taking implies acknowledging: nobody has to press two buttons at night.
+      return done({
+        ...c,
+        status: 'taken',
+        assignee: actor,
+        history: [...c.history, ...(c.status === 'acknowledged' ? [] : [event('acknowledged')]), event('taken')],
+      });
+    case 'close': {
+      if (!OPEN.has(c.status)) return { ok: false, reason: 'closed' };
+      if (!(CLOSE_OUTCOMES as readonly string[]).includes(action.outcome) || action.reason.trim() === '') return { ok: false, reason: 'outcomeRequired' };
+      if (action.reason.length > 1000) return { ok: false, reason: 'reasonTooLong' };
+      return done({ ...c, status: 'closed', outcome: { code: action.outcome as CloseOutcome, reason: action.reason.trim() }, history: [...c.history, event('closed')] });
+    }
+    case 'reopen':
+      if (c.status !== 'closed') return { ok: false, reason: 'notClosed' };
+      return done({ ...c, status: 'acknowledged', history: [...c.history, event('reopened')] });
+  }
+}

@@ -1,0 +1,135 @@
+import type { AdaptiveCard as TeamsAiCard, Application } from '@microsoft/teams-ai';
+import { TurnContext, type ConversationReference } from 'botbuilder';
+import { caseCard } from '../cards/case-card';
+import { Verb } from '../cards/verbs';
+import type { Case } from '../forwarding/case';
+import { transition, type CaseAction } from '../forwarding/case-lifecycle';
+import type { Deliverer } from '../forwarding/deliverer';
+import type { ForwardingService } from '../forwarding/forwarding-service';
+import { isCoordinatorFor, type RoutingDirectory } from '../forwarding/routing-directory';
+import type { TargetLinkStore } from '../forwarding/target-links';
+import type { FormDefinition } from '../intake/form-types';
+import { errorFields } from '../log';
+import type { Clock } from '../clock';
+import type { TeamsDeps } from './deps';
+import { turnLogger } from './turn-context';
+import { turnLocale } from './turn-locale';
+import type { AppTurnState } from './turn-state';
+
+export interface ForwardingRouteDeps {
+  readonly directory: RoutingDirectory;
+  readonly service: ForwardingService;
+  readonly links: TargetLinkStore;
+  readonly deliverer: Deliverer;
+  readonly form: FormDefinition;
+  readonly timeZone: string;
+  readonly clock: Clock;
+}
+
+const LINK = /^\s*(link|länka)(?:\s+(\S+))?\s*$/i;
+
+/** A reference to post new messages into the conversation: ids only, no reply-thread suffix. */
+function channelAddress(context: TurnContext): Record<string, unknown> {
+  const ref = JSON.parse(JSON.stringify(TurnContext.getConversationReference(context.activity))) as Partial<ConversationReference> & Record<string, unknown>;
+  if (ref.conversation) ref.conversation = { ...ref.conversation, id: ref.conversation.id.split(';')[0]!, name: undefined as never };
+  if (ref.user) delete (ref.user as { name?: string }).name;
+  if (ref.bot) delete (ref.bot as { name?: string }).name;
+  return ref;
+}
+
+/** Everyone on the case's ladder may act on it. */
+function ladder(c: Case): string[] {
+  const r = c.routing;
+  return r ? [...new Set([...r.targets, r.primary, r.deputy, r.next, ...(r.outOfHours ? [r.outOfHours] : [])])] : [];
+}
+
+/**
+ * The coordinator's side: link a channel or chat to a directory target, and act on a case card
+ * (Universal Actions). Every change is written with the case's ETag; a refused or forged action is
+ * logged as an audit event and changes nothing.
+ */
+export function registerForwardingRoutes(app: Application<AppTurnState>, deps: TeamsDeps, f: ForwardingRouteDeps): void {
+  const t = (context: TurnContext, state: AppTurnState) => deps.i18n.t(turnLocale(context, deps.defaultLocale, state.user.locale));
+
+  app.message(LINK, async (context, state) => {
+    const tr = t(context, state);
+    const targetId = LINK.exec(context.activity.text ?? '')?.[2]?.toLowerCase();
+    if (!targetId) return void (await context.sendActivity(tr('forwarding:link.usage')));
+    const target = f.directory.targets[targetId];
+    if (!target) return void (await context.sendActivity(tr('forwarding:link.unknownTarget', { id: targetId })));
+    const user = context.activity.from?.aadObjectId?.toLowerCase() ?? '';
+    const isAdmin = f.directory.admins.some((a) => a.toLowerCase() === user);
+    const isPersonal = (context.activity.conversation?.conversationType ?? 'personal') === 'personal';
+    const selfLink = isPersonal && target.kind === 'person' && target.members.some((m) => m.toLowerCase() === user);
+    if (!isAdmin && !selfLink) {
+      turnLogger(deps.logger, context).warn('audit: link refused', { targetId });
+      return void (await context.sendActivity(tr('forwarding:link.notAdmin')));
+    }
+    await f.links.set({ targetId, conversationRef: channelAddress(context), linkedBy: user, linkedAt: f.clock.now().toISOString() });
+    turnLogger(deps.logger, context).info('audit: target linked', { targetId });
+    await context.sendActivity(tr('forwarding:link.done', { label: target.label }));
+  });
+
+  const act = (verb: string, toAction: (data: Record<string, unknown>) => CaseAction | undefined) =>
+    app.adaptiveCards.actionExecute(verb, async (context, state, data: Record<string, unknown>) => {
+      const tr = t(context, state);
+      const log = turnLogger(deps.logger, context);
+      const caseId = typeof data.caseId === 'string' ? data.caseId : '';
+      const found = await f.service.updateCase(caseId, () => undefined);
+      const render = (c: Case, canAct: boolean, notice?: string) =>
+        caseCard(c, tr, { form: f.form, timeZone: f.timeZone, canAct, ...(notice ? { notice } : {}) }) as unknown as TeamsAiCard;
+      if (!found) return tr('forwarding:card.notFound');
+      const actor = context.activity.from?.aadObjectId;
+      const allowed = isCoordinatorFor(f.directory, ladder(found), actor);
+      const action = toAction(data);
+      if (!action) return render(found, allowed); // refresh: the card as it is, for this viewer
+      if (!allowed) {
+        log.warn('audit: case action refused', { caseId: found.id, verb });
+        return render(found, false, tr('forwarding:card.notAllowed'));
+      }
+      let refusal: string | undefined;
+      let changed = false;
+      const updated = await f.service.updateCase(found.id, (c) => {
+        const r = transition(c, action, actor!, f.clock.now());
+        if (!r.ok) {
+          refusal = r.reason === 'alreadyTaken' ? tr('forwarding:card.alreadyTaken', { name: c.assigneeName ?? '' }) : r.reason === 'closed' ? tr('forwarding:card.closed') : tr('forwarding:card.outcomeRequired');
+          return undefined;
+        }
+        changed = r.changed;
+        return r.changed && action.kind === 'take' ? { ...r.case, assigneeName: context.activity.from?.name ?? '' } : r.changed ? r.case : undefined;
+      });
+      if (!updated) return tr('forwarding:card.notFound');
+      log.info('audit: case action', { caseId: updated.id, verb, changed, refused: !!refusal });
+      if (changed) await afterChange(found, updated, log);
+      return render(updated, true, refusal);
+    });
+
+  /** Tell the reporter (received → acknowledged, and closed: nothing more) and refresh every posted card. */
+  async function afterChange(before: Case, after: Case, log: ReturnType<typeof turnLogger>): Promise<void> {
+    const reporterT = deps.i18n.t(after.reporter.locale);
+    const wasOpen = before.status === 'received' || before.status === 'delivered';
+    const notice =
+      after.status === 'closed' ? 'forwarding:notify.closed' : wasOpen && (after.status === 'acknowledged' || after.status === 'taken') ? 'forwarding:notify.acknowledged' : undefined;
+    if (notice) {
+      try {
+        await f.deliverer.sendText(after.reporter.conversationRef, reporterT(notice, { code: after.code }));
+      } catch (err) {
+        log.warn('reporter could not be told', { caseId: after.id, ...errorFields(err) });
+      }
+    }
+    for (const d of after.deliveries ?? []) {
+      const link = await f.links.get(d.targetId);
+      if (!link) continue;
+      try {
+        await f.deliverer.updateCard(link.conversationRef, d.activityId, caseCard(after, deps.i18n.t(deps.defaultLocale), { form: f.form, timeZone: f.timeZone, canAct: true }));
+      } catch (err) {
+        log.warn('case card could not be updated', { caseId: after.id, ...errorFields(err) });
+      }
+    }
+  }
+
+  act(Verb.CaseRefresh, () => undefined);
+  act(Verb.CaseAcknowledge, () => ({ kind: 'acknowledge' }));
+  act(Verb.CaseTake, () => ({ kind: 'take' }));
+  act(Verb.CaseClose, (d) => ({ kind: 'close', outcome: typeof d.outcome === 'string' ? d.outcome : '', reason: typeof d.reason === 'string' ? d.reason : '' }));
+}
