@@ -1,5 +1,5 @@
 import type { CloudAdapter } from 'botbuilder';
-import { CardFactory, MessageFactory, type ConversationReference } from 'botbuilder';
+import { CardFactory, MessageFactory } from 'botbuilder';
 import { DeliveryError, type Deliverer } from '../forwarding/deliverer';
 
 /** Map a connector failure to what the outbox needs: retry or not, and Teams' Retry-After. */
