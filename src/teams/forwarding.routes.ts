@@ -1,5 +1,5 @@
 import type { AdaptiveCard as TeamsAiCard, Application } from '@microsoft/teams-ai';
-import { TurnContext, type ConversationReference } from 'botbuilder';
+import { TeamsInfo, TurnContext, type ConversationReference } from 'botbuilder';
 import { caseCard } from '../cards/case-card';
 import { Verb } from '../cards/verbs';
 import type { Case } from '../forwarding/case';
@@ -37,6 +37,21 @@ function channelAddress(context: TurnContext): Record<string, unknown> {
   return ref;
 }
 
+/**
+ * The user's Entra ID object id: on the activity in Teams; otherwise asked of the channel's member
+ * list (some clients leave it out of message activities).
+ */
+async function aadObjectIdOf(context: TurnContext): Promise<string | undefined> {
+  const from = context.activity.from;
+  if (from?.aadObjectId) return from.aadObjectId;
+  try {
+    return (await TeamsInfo.getMember(context, from.id)).aadObjectId;
+  } catch {
+    // Unknown member: treated as nobody in particular (no rights).
+    return undefined;
+  }
+}
+
 /** Everyone on the case's ladder may act on it. */
 function ladder(c: Case): string[] {
   const r = c.routing;
@@ -57,7 +72,7 @@ export function registerForwardingRoutes(app: Application<AppTurnState>, deps: T
     if (!targetId) return void (await context.sendActivity(tr('forwarding:link.usage')));
     const target = f.directory.targets[targetId];
     if (!target) return void (await context.sendActivity(tr('forwarding:link.unknownTarget', { id: targetId })));
-    const user = context.activity.from?.aadObjectId?.toLowerCase() ?? '';
+    const user = (await aadObjectIdOf(context))?.toLowerCase() ?? '';
     const isAdmin = f.directory.admins.some((a) => a.toLowerCase() === user);
     const isPersonal = (context.activity.conversation?.conversationType ?? 'personal') === 'personal';
     const selfLink = isPersonal && target.kind === 'person' && target.members.some((m) => m.toLowerCase() === user);
@@ -79,7 +94,7 @@ export function registerForwardingRoutes(app: Application<AppTurnState>, deps: T
       const render = (c: Case, canAct: boolean, notice?: string) =>
         caseCard(c, tr, { form: f.form, timeZone: f.timeZone, canAct, ...(notice ? { notice } : {}) }) as unknown as TeamsAiCard;
       if (!found) return tr('forwarding:card.notFound');
-      const actor = context.activity.from?.aadObjectId;
+      const actor = await aadObjectIdOf(context);
       const allowed = isCoordinatorFor(f.directory, ladder(found), actor);
       const action = toAction(data);
       if (!action) return render(found, allowed); // refresh: the card as it is, for this viewer

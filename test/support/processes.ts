@@ -76,6 +76,10 @@ export interface Playground extends StartedProcess {
   readonly events: PlaygroundEvent[];
   install(conversationId: string): Promise<void>;
   say(conversationId: string, text: string, fromId?: string): Promise<void>;
+  /** Say something in a team channel, @mentioning the bot as Teams does. */
+  sayInChannel(channelId: string, text: string, fromId: string): Promise<void>;
+  /** Press an Action.Execute (Universal Action); resolves to the bot's invoke response. */
+  execute(conversationId: string, replyToId: string, verb: string, data: Record<string, unknown>, fromId: string): Promise<{ status?: number; value?: unknown; type?: string }>;
   /** Press an Action.Submit on a card the bot sent (value = the action's data merged with inputs). */
   submit(conversationId: string, replyToId: string, value: Record<string, unknown>, fromId?: string): Promise<void>;
   /** Wait for a bot message in a conversation that satisfies `match`, after `since` events. */
@@ -120,6 +124,28 @@ export async function startPlayground(botEndpoint: string, configPath?: string):
     config,
     events,
     install: (conversationId) => postJson(`${baseUrl}/_debug/conversation/${conversationId}/installation`, {}),
+    sayInChannel: (channelId, text, fromId) =>
+      postJson(`${baseUrl}/_conversation/v1/conversations/${channelId}/messages`, {
+        from: { id: fromId },
+        text: `<at>Test Bot</at> ${text}`,
+        textFormat: 'plain',
+        mentions: [{ mentioned: { id: (config as unknown as { bot: { id: string } }).bot.id, name: 'Test Bot' }, text: '<at>Test Bot</at>' }],
+      }),
+    async execute(conversationId, replyToId, verb, data, fromId) {
+      const res = await fetch(`${baseUrl}/_conversation/v1/invoke`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          conversation: { id: conversationId },
+          from: { id: fromId },
+          replyToId,
+          name: 'adaptiveCard/action',
+          value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+        }),
+      });
+      if (!res.ok) throw new Error(`invoke answered ${res.status}: ${await res.text()}`);
+      return (await res.json()) as { status?: number; value?: unknown; type?: string };
+    },
     submit: (conversationId, replyToId, value, fromId = config.currentUser.id) =>
       postJson(`${baseUrl}/_conversation/v1/submit`, { conversation: { id: conversationId }, from: { id: fromId }, replyToId, value }),
     say: (conversationId, text, fromId = config.currentUser.id) =>

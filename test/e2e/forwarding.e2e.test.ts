@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BlobCaseStore } from '../../src/storage/blob-case-store';
+import { JsonBlobStore } from '../../src/storage/json-blob-store';
+import { NoteCipher } from '../../src/storage/note-cipher';
+import { freshContainers } from '../support/azurite';
+import { TEST_NOTE_KEY } from '../support/bot';
+import { startBotProcess, startPlayground, type Playground, type PlaygroundEvent, type StartedProcess } from '../support/processes';
+
+const ALEX = 'user-id-0'; // the Playground's signed-in user: administrator, and the reporting partner
+const MEGAN = 'user-id-1'; // coordinator (src/forwarding/directories/playground-demo.yaml)
+const ADELE = 'user-id-2'; // deputy
+const LYNNE = 'user-id-5'; // not a coordinator
+
+/** The whole story in the Agents Playground: partner reports → channel card → coordinator acts → partner is told. */
+describe('forwarding in the Agents Playground', () => {
+  let bot: StartedProcess & { port: number };
+  let playground: Playground;
+  let cases: BlobCaseStore;
+  let personal: string;
+  const channel = 'team-id';
+
+  beforeAll(async () => {
+    const c = await freshContainers('e2e-fwd');
+    cases = new BlobCaseStore(new JsonBlobStore(c.data), new NoteCipher(TEST_NOTE_KEY));
+    bot = await startBotProcess({ STORAGE_CONNECTION_STRING: c.connectionString, STORAGE_CONTAINER: c.name, OUTBOX_POLL_MS: '200' });
+    playground = await startPlayground(`http://127.0.0.1:${bot.port}/api/messages`);
+    personal = playground.config.personalChat.id;
+  });
+  afterAll(async () => {
+    await playground?.stop();
+    await bot?.stop();
+  });
+
+  const visible = (e: PlaygroundEvent) => `${e.message?.text ?? ''}${JSON.stringify(e.message?.attachments?.map((a) => a.content) ?? [])}`;
+  const inChannel = (e: PlaygroundEvent) => e.actionConversationId.split(';')[0] === channel;
+  async function waitIn(match: (e: PlaygroundEvent) => boolean, re: RegExp, since: number): Promise<PlaygroundEvent> {
+    const until = Date.now() + 10_000;
+    while (Date.now() < until) {
+      const found = playground.events.slice(since).find((e) => e.action === 'createMessage' && match(e) && re.test(visible(e)));
+      if (found) return found;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    throw new Error(`nothing matched ${re}: ${JSON.stringify(playground.events.slice(since)).slice(0, 1200)}`);
+  }
+
+  it('partner reports → card in the linked channel → acknowledge, take, close → the partner is told each step', async () => {
+    // An administrator links the channel to the directory's coordinators.
+    let since = playground.events.length;
+    await playground.sayInChannel(channel, 'link demo-coordinators', ALEX);
+    await waitIn(inChannel, /Done: notes for|Klart: anteckningar/, since);
+
+    // The partner fills in the one-card form in personal chat.
+    since = playground.events.length;
+    await playground.say(personal, 'quick form');
+    const form = await waitIn((e) => e.actionConversationId === personal, /"token":"/, since);
+    const token = /"token":"([0-9a-f-]{36})"/.exec(visible(form))![1];
+    since = playground.events.length;
+    await playground.submit(personal, form.message!.messageId, {
+      verb: 'intake.form',
+      practice: false,
+      token,
+      immediate_danger: 'no',
+      possible_minor: 'no',
+      site_area: 'corridor',
+      observed_from__date: '2026-11-20',
+      observed_from__time: '23:00',
+      how_known: 'saw_myself',
+      persons_role: 'possible_exploited',
+      persons_count: '1',
+      observations: 'A woman was escorted between rooms by a man who held her phone.',
+      indicators: 'seems_controlled',
+      actions_taken: 'informed_manager',
+      reporter_role: 'night_staff',
+    });
+    const receipt = await waitIn((e) => e.actionConversationId === personal, /K-[2-9A-HJKMNP-Z]{4}/, since);
+    const code = /K-[2-9A-HJKMNP-Z]{4}/.exec(visible(receipt))![0];
+
+    // The card reaches the channel through the outbox.
+    const card = await waitIn(inChannel, new RegExp(code), since);
+    expect(visible(card)).toContain('case.acknowledge');
+    const caseId = /"caseId":"([0-9a-f-]{36})"/.exec(visible(card))![1]!;
+    // The outbox records the delivery right after posting the card.
+    const until = Date.now() + 5_000;
+    while ((await cases.get(caseId))?.case.status !== 'delivered' && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    expect((await cases.get(caseId))?.case.status).toBe('delivered');
+
+    // Somebody who is not a coordinator cannot act; nothing changes.
+    const forged = await playground.execute(`${channel};messageid=${card.message!.messageId}`, card.message!.messageId, 'case.take', { caseId }, LYNNE);
+    expect(JSON.stringify(forged)).toContain('not a coordinator');
+    expect((await cases.get(caseId))?.case.status).toBe('delivered');
+
+    // The coordinator acknowledges: the card updates and the partner is told.
+    since = playground.events.length;
+    const ack = await playground.execute(`${channel};messageid=${card.message!.messageId}`, card.message!.messageId, 'case.acknowledge', { caseId }, MEGAN);
+    expect(JSON.stringify(ack)).toContain('Acknowledged');
+    await waitIn((e) => e.actionConversationId === personal, /the coordinator has received your report/, since);
+
+    // The deputy takes it; the coordinator's later "Take" is told who has it.
+    await playground.execute(`${channel};messageid=${card.message!.messageId}`, card.message!.messageId, 'case.take', { caseId }, ADELE);
+    const second = await playground.execute(`${channel};messageid=${card.message!.messageId}`, card.message!.messageId, 'case.take', { caseId }, MEGAN);
+    expect(JSON.stringify(second)).toContain('already been taken by Adele Vance');
+    const taken = (await cases.get(caseId))!.case;
+    expect(taken.history.filter((h) => h.action === 'taken')).toHaveLength(1);
+
+    // Closing needs an outcome and a reason; then the partner is told, and nothing more.
+    since = playground.events.length;
+    const refused = await playground.execute(`${channel};messageid=${card.message!.messageId}`, card.message!.messageId, 'case.close', { caseId, outcome: 'noAction', reason: '' }, ADELE);
+    expect(JSON.stringify(refused)).toContain('Choose an outcome and write a reason');
+    await playground.execute(`${channel};messageid=${card.message!.messageId}`, card.message!.messageId, 'case.close', { caseId, outcome: 'referredSocialServices', reason: 'Social services took it over.' }, ADELE);
+    const told = await waitIn((e) => e.actionConversationId === personal, /handled and closed/, since);
+    expect(visible(told)).not.toContain('Social services took it over');
+    const closed = (await cases.get(caseId))!.case;
+    expect(closed.status).toBe('closed');
+    expect(closed.outcome).toEqual({ code: 'referredSocialServices', reason: 'Social services took it over.' });
+    expect(closed.history.map((h) => h.action)).toEqual(['received', 'delivered', 'acknowledged', 'taken', 'closed']);
+  });
+});
