@@ -42,6 +42,9 @@ export interface AppConfig {
     readonly directoryFile: string;
     /** How often each instance looks for due deliveries. */
     readonly outboxPollMs: number;
+    /** First retry delay (doubling, with jitter) and how many attempts before a delivery is dead-lettered. */
+    readonly retryBaseMs: number;
+    readonly maxAttempts: number;
   };
   readonly intake: {
     /** An unfinished report is kept this long after its last answer. */
@@ -136,6 +139,8 @@ const ENV_SCHEMA = z.object({
   INTAKE_DRAFT_TTL_HOURS: int(1, 24 * 90, 48),
   ROUTING_DIRECTORY_FILE: optionalString,
   OUTBOX_POLL_MS: int(100, 60_000, 1_000),
+  OUTBOX_RETRY_BASE_MS: int(10, 600_000, 1_000),
+  OUTBOX_MAX_ATTEMPTS: int(1, 100, 8),
   DEFAULT_AUDIENCE: oneOf(['partner', 'staff', 'coordinator'], 'partner'),
   KB_LOCAL_VALUES_FILE: optionalString,
   ANSWER_MODE: oneOf(['plain', 'generative'], 'plain'),
@@ -268,7 +273,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ...(e.NOTE_ENCRYPTION_KEY ? { noteEncryptionKey: Buffer.from(e.NOTE_ENCRYPTION_KEY, 'base64') } : {}),
     defaultLocale: e.DEFAULT_LOCALE,
     timeZone: e.TIME_ZONE,
-    forwarding: { directoryFile: e.ROUTING_DIRECTORY_FILE, outboxPollMs: e.OUTBOX_POLL_MS },
+    forwarding: { directoryFile: e.ROUTING_DIRECTORY_FILE, outboxPollMs: e.OUTBOX_POLL_MS, retryBaseMs: e.OUTBOX_RETRY_BASE_MS, maxAttempts: e.OUTBOX_MAX_ATTEMPTS },
     intake: { draftTtlMs: e.INTAKE_DRAFT_TTL_HOURS * 3_600_000 },
     knowledge: {
       defaultAudience: e.DEFAULT_AUDIENCE,

@@ -24,6 +24,7 @@ import { BlobTargetLinkStore } from './storage/blob-target-link-store';
 import { caseCard } from './cards/case-card';
 import type { Deliverer } from './forwarding/deliverer';
 import { ForwardingService } from './forwarding/forwarding-service';
+import { DEFAULT_OUTBOX_POLICY } from './forwarding/outbox';
 import { loadRoutingDirectory } from './forwarding/routing-directory';
 import { teamsDeliverer } from './teams/teams-deliverer';
 import { NoteCipher } from './storage/note-cipher';
@@ -144,6 +145,7 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
     caseCard: (c) => caseCard(c, i18n.t(config.defaultLocale), { form, timeZone: config.timeZone, canAct: true }),
     clock,
     logger: logger.child({ component: 'forwarding' }),
+    policy: { ...DEFAULT_OUTBOX_POLICY, baseDelayMs: config.forwarding.retryBaseMs, maxAttempts: config.forwarding.maxAttempts },
   });
   const dispatcher = startDispatcher(forwarding, config.forwarding.outboxPollMs, logger);
   const app = createApp(

@@ -24,6 +24,8 @@ export function createAdapter(config: AppConfig, i18n: I18n, logger: Logger): Te
     CertificatePrivateKey: b.certificateKeyFile ? readFileSync(b.certificateKeyFile, 'utf8') : undefined,
     BotOpenIdMetadata: b.openIdMetadataUrl || undefined,
   };
+  // The connector client retries a failed call itself a few times (about 5 s, honouring Retry-After);
+  // the durable outbox retries deliveries beyond that.
   const adapter = new TeamsAdapter(auth, new ConfigurationServiceClientCredentialFactory(auth));
   adapter.onTurnError = (context, err) => onTurnError(context, err, config, i18n, logger);
   return adapter;

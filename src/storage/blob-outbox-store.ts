@@ -2,7 +2,8 @@ import { isAppError } from '../errors';
 import type { OutboxClaim, OutboxItem, OutboxStore } from '../forwarding/outbox';
 import type { JsonBlobStore } from './json-blob-store';
 
-const LEASE_SECONDS = 30;
+// The shortest lease Azure allows: a holder that crashed mid-delivery blocks the item for 15 s at most.
+const LEASE_SECONDS = 15;
 
 /** The outbox as one blob per delivery (`outbox/<id>.json`), claimed with a blob lease. */
 export class BlobOutboxStore implements OutboxStore {

@@ -3,7 +3,7 @@ import { BlobCaseStore } from '../../src/storage/blob-case-store';
 import { JsonBlobStore } from '../../src/storage/json-blob-store';
 import { NoteCipher } from '../../src/storage/note-cipher';
 import { freshContainers } from '../support/azurite';
-import { TEST_NOTE_KEY } from '../support/bot';
+import { TEST_NOTE_KEY } from '../support/keys';
 import { startBotProcess, startPlayground, type Playground, type PlaygroundEvent, type StartedProcess } from '../support/processes';
 
 const ALEX = 'user-id-0'; // the Playground's signed-in user: administrator, and the reporting partner

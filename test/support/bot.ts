@@ -2,8 +2,9 @@ import { loadConfig } from '../../src/config';
 import { startBot, type RunningBot, type StartOverrides } from '../../src/index';
 import { silentLogger } from '../../src/log';
 
-/** The note encryption key every test bot uses, so a test can read what the bot stored. */
-export const TEST_NOTE_KEY = Buffer.alloc(32, 42);
+import { TEST_NOTE_KEY } from './keys';
+
+export { TEST_NOTE_KEY };
 
 /** Start the real bot in this test process (port 0) against the given storage, with APP_ENV=local. */
 export async function startTestBot(

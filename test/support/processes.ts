@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { PROJECT_ROOT } from '../../src/paths';
+import { TEST_NOTE_KEY } from './keys';
 
 export interface StartedProcess {
   readonly child: ChildProcess;
@@ -51,7 +52,7 @@ export function spawnBot(env: Record<string, string>): StartedProcess {
 
 /** Start the bot and wait until it listens; returns its port. */
 export async function startBotProcess(env: Record<string, string>): Promise<StartedProcess & { port: number }> {
-  const p = spawnBot({ APP_ENV: 'local', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', NOTE_ENCRYPTION_KEY: Buffer.alloc(32, 42).toString('base64'), ...env });
+  const p = spawnBot({ APP_ENV: 'local', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', NOTE_ENCRYPTION_KEY: TEST_NOTE_KEY.toString('base64'), ...env });
   const m = await waitForOutput(p, /"port":(\d+),"host"[^\n]*"msg":"listening"/, 30_000);
   return Object.assign(p, { port: Number(m[1]) });
 }
