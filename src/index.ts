@@ -21,6 +21,7 @@ import { BlobBotStorage } from './storage/blob-bot-storage';
 import { BlobCaseStore } from './storage/blob-case-store';
 import { BlobOutboxStore } from './storage/blob-outbox-store';
 import { BlobTargetLinkStore } from './storage/blob-target-link-store';
+import { BlobPersonAddressStore } from './storage/blob-person-address-store';
 import { caseCard } from './cards/case-card';
 import type { Deliverer } from './forwarding/deliverer';
 import { ForwardingService } from './forwarding/forwarding-service';
@@ -135,6 +136,7 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
   const clock = overrides.clock ?? systemClock;
   const deliverer = overrides.deliverer ?? teamsDeliverer(adapter, config.bot.appId);
   const links = new BlobTargetLinkStore(store);
+  const people = new BlobPersonAddressStore(store);
   const forwarding = new ForwardingService({
     directory,
     timeZone: config.timeZone,
@@ -145,15 +147,23 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
     caseCard: (c) => caseCard(c, i18n.t(config.defaultLocale), { form, timeZone: config.timeZone, canAct: true }),
     clock,
     logger: logger.child({ component: 'forwarding' }),
+    notifyAdmins: async (problem, item, c) => {
+      const t = i18n.t(config.defaultLocale);
+      const label = directory.targets[item.targetId]?.label ?? item.targetId;
+      for (const admin of directory.admins) {
+        const ref = await people.get(admin);
+        if (ref) await deliverer.sendText(ref, t(`forwarding:admin.${problem}`, { code: c?.code ?? '?', target: item.targetId, label }));
+      }
+    },
     policy: { ...DEFAULT_OUTBOX_POLICY, baseDelayMs: config.forwarding.retryBaseMs, maxAttempts: config.forwarding.maxAttempts },
   });
   const dispatcher = startDispatcher(forwarding, config.forwarding.outboxPollMs, logger);
   const app = createApp(
     { adapter, botAppId: config.bot.appId, storage: new BlobBotStorage(store, cipher) },
-    { i18n, logger, defaultLocale: config.defaultLocale, maxTextLength: MAX_TEXT_LENGTH },
+    { i18n, logger, defaultLocale: config.defaultLocale, maxTextLength: MAX_TEXT_LENGTH, people },
     {
       cases,
-      forwarding: { directory, service: forwarding, links, deliverer, form, timeZone: config.timeZone, clock },
+      forwarding: { directory, service: forwarding, links, deliverer, form, timeZone: config.timeZone, clock, kick: () => dispatcher.kick() },
       intake: {
         form,
         submitCase: async (draft) => {

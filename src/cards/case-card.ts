@@ -40,6 +40,10 @@ export function caseCard(c: Case, t: Translate, o: CaseCardOptions): AdaptiveCar
   ];
   if (o.notice) body.push(textBlock(o.notice, { color: 'Attention' }));
   body.push({ type: 'FactSet', facts, separator: true });
+  for (const a of c.additions ?? []) {
+    const at = DateTime.fromISO(a.at, { zone: 'utc' }).setZone(o.timeZone).toFormat('yyyy-MM-dd HH:mm');
+    body.push(textBlock(`**${t('forwarding:card.addition', { at })}** ${a.text}`, { separator: true }));
+  }
   if (c.outcome) body.push(textBlock(`${t('forwarding:card.outcome')}: ${t(`forwarding:outcome.${c.outcome.code}`)} – ${c.outcome.reason}`, { separator: true }));
 
   const open = c.status !== 'closed' && c.status !== 'withdrawn';

@@ -5,7 +5,10 @@ export type CaseAction =
   | { readonly kind: 'acknowledge' }
   | { readonly kind: 'take' }
   | { readonly kind: 'close'; readonly outcome: string; readonly reason: string }
-  | { readonly kind: 'reopen' };
+  | { readonly kind: 'reopen' }
+  /** The reporter's own actions. */
+  | { readonly kind: 'withdraw' }
+  | { readonly kind: 'addInfo'; readonly text: string };
 
 export type TransitionResult =
   | { readonly ok: true; readonly case: Case; readonly changed: boolean }
@@ -46,5 +49,13 @@ export function transition(c: Case, action: CaseAction, actor: string, now: Date
     case 'reopen':
       if (c.status !== 'closed') return { ok: false, reason: 'notClosed' };
       return done({ ...c, status: 'acknowledged', history: [...c.history, event('reopened')] });
+    case 'withdraw':
+      if (!OPEN.has(c.status)) return { ok: false, reason: 'closed' };
+      return done({ ...c, status: 'withdrawn', history: [...c.history, event('withdrawn')] });
+    case 'addInfo':
+      if (!OPEN.has(c.status)) return { ok: false, reason: 'closed' };
+      if (action.text.trim() === '') return { ok: false, reason: 'outcomeRequired' };
+      if (action.text.length > 1000) return { ok: false, reason: 'reasonTooLong' };
+      return done({ ...c, additions: [...(c.additions ?? []), { at, text: action.text.trim() }], history: [...c.history, event('infoAdded')] });
   }
 }

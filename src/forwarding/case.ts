@@ -70,6 +70,8 @@ export interface Case {
   readonly assigneeName?: string;
   /** How it was closed; the reason is free text and is stored sealed. */
   readonly outcome?: { readonly code: CloseOutcome; readonly reason: string };
+  /** Information the reporter added afterwards (free text, stored sealed). */
+  readonly additions?: readonly { readonly at: string; readonly text: string }[];
 }
 
 /** What the reporter may be told about their case (secrecy: nothing more). */

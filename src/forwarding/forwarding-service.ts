@@ -20,6 +20,8 @@ export interface ForwardingDeps {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly policy?: OutboxPolicy;
+  /** Tell the administrators that a delivery waits for an unlinked target, or was given up. */
+  readonly notifyAdmins?: (problem: 'unlinked' | 'dead', item: OutboxItem, c: Case | undefined) => Promise<void>;
 }
 
 /** An outbox item whose case never got written (the submit failed after queueing) is dropped after this. */
@@ -104,7 +106,9 @@ export class ForwardingService {
     if (!link) {
       // Never dropped: it waits (visible in the outbox and to the administrators) until someone links the target.
       log.warn('target not linked; delivery waits', { attempts: item.attempts });
+      const first = item.lastError !== 'TARGET_NOT_LINKED';
       await this.deps.outbox.update(claim, { ...item, nextAttemptAt: new Date(now.getTime() + UNLINKED_RETRY_MS).toISOString(), lastError: 'TARGET_NOT_LINKED' });
+      if (first) await this.tellAdmins('unlinked', item, found.case, log);
       return 'retried';
     }
     let activityId = item.sentActivityId;
@@ -129,6 +133,7 @@ export class ForwardingService {
     if ((err && !err.retryable) || isExhausted(attempts, this.policy)) {
       log.error('delivery dead-lettered', { code, attempts });
       await this.deps.outbox.update(claim, { ...claim.item, attempts, status: 'dead', lastError: code });
+      await this.tellAdmins('dead', claim.item, (await this.deps.cases.get(claim.item.caseId))?.case, log);
       return 'dead';
     }
     const next = nextAttemptAt(attempts, this.deps.clock.now(), { policy: this.policy, ...(err?.retryAfterMs !== undefined ? { retryAfterMs: err.retryAfterMs } : {}) });
@@ -149,6 +154,43 @@ export class ForwardingService {
         history: [...c.history, { at, action: 'delivered', by: 'system' }],
       };
     });
+  }
+
+  private async tellAdmins(problem: 'unlinked' | 'dead', item: OutboxItem, c: Case | undefined, log: Logger): Promise<void> {
+    try {
+      await this.deps.notifyAdmins?.(problem, item, c);
+    } catch (err) {
+      // The item stays visible in the outbox either way; a failed notice must not block it.
+      log.warn('administrators could not be told', { problem, errName: (err as Error).name });
+    }
+  }
+
+  /** Make every delivery waiting for `targetId` due now (it was just linked). */
+  async retryWaitingFor(targetId: string): Promise<void> {
+    const now = this.deps.clock.now().toISOString();
+    for (const item of await this.deps.outbox.pending()) {
+      if (item.targetId !== targetId) continue;
+      const claim = await this.deps.outbox.claim(item.id);
+      if (!claim) continue;
+      try {
+        await this.deps.outbox.update(claim, { ...claim.item, nextAttemptAt: now });
+      } finally {
+        await claim.release();
+      }
+    }
+  }
+
+  /** Show the case as it is now on every card posted for it. */
+  async refreshCards(c: Case): Promise<void> {
+    for (const d of c.deliveries ?? []) {
+      const link = await this.deps.links.get(d.targetId);
+      if (!link) continue;
+      try {
+        await this.deps.deliverer.updateCard(link.conversationRef, d.activityId, this.deps.caseCard(c));
+      } catch (err) {
+        this.deps.logger.warn('case card could not be updated', { caseId: c.id, errName: (err as Error).name });
+      }
+    }
   }
 
   /** Read-modify-write with the ETag, retried when someone else changed the case in between. */

@@ -56,6 +56,8 @@ export interface OutboxStore {
   add(item: OutboxItem): Promise<void>;
   /** Pending items whose time has come. */
   due(now: Date): Promise<OutboxItem[]>;
+  /** Every pending item, due or not. */
+  pending(): Promise<OutboxItem[]>;
   /** Claim an item for delivery, or undefined if another instance holds it. */
   claim(id: string): Promise<OutboxClaim | undefined>;
   /** Save a change to a claimed item. */

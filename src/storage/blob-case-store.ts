@@ -71,14 +71,20 @@ export class BlobCaseStore implements CaseStore {
   }
 
   private toStored(c: Case): StoredCase {
-    const { note, reporter, outcome, ...meta } = c;
-    return { ...meta, urgency: note.urgency, category: note.category, sealed: this.cipher.seal({ note, reporter, outcome }, c.id) };
+    const { note, reporter, outcome, additions, ...meta } = c;
+    return { ...meta, urgency: note.urgency, category: note.category, sealed: this.cipher.seal({ note, reporter, outcome, additions }, c.id) };
   }
 
   private fromStored(s: StoredCase): Case {
     const { sealed, urgency: _urgency, category: _category, ...meta } = s;
-    const opened = this.cipher.open<{ note: CaseNote; reporter: Reporter; outcome?: Case['outcome'] }>(sealed, s.id);
+    const opened = this.cipher.open<{ note: CaseNote; reporter: Reporter; outcome?: Case['outcome']; additions?: Case['additions'] }>(sealed, s.id);
     if (!opened.note || !opened.reporter) throw new AppError('STORAGE_CORRUPT', `case ${s.id} has no note`);
-    return { ...meta, note: opened.note, reporter: opened.reporter, ...(opened.outcome ? { outcome: opened.outcome } : {}) };
+    return {
+      ...meta,
+      note: opened.note,
+      reporter: opened.reporter,
+      ...(opened.outcome ? { outcome: opened.outcome } : {}),
+      ...(opened.additions ? { additions: opened.additions } : {}),
+    };
   }
 }

@@ -22,12 +22,13 @@ export class BlobOutboxStore implements OutboxStore {
     }
   }
 
-  async due(now: Date): Promise<OutboxItem[]> {
+  async pending(): Promise<OutboxItem[]> {
     const items = await Promise.all((await this.store.list('outbox/')).map((n) => this.store.get<OutboxItem>(n)));
-    return items
-      .flatMap((i) => (i ? [i.value] : []))
-      .filter((i) => i.status === 'pending' && Date.parse(i.nextAttemptAt) <= now.getTime())
-      .sort((a, b) => a.nextAttemptAt.localeCompare(b.nextAttemptAt));
+    return items.flatMap((i) => (i && i.value.status === 'pending' ? [i.value] : [])).sort((a, b) => a.nextAttemptAt.localeCompare(b.nextAttemptAt));
+  }
+
+  async due(now: Date): Promise<OutboxItem[]> {
+    return (await this.pending()).filter((i) => Date.parse(i.nextAttemptAt) <= now.getTime());
   }
 
   async claim(id: string): Promise<OutboxClaim | undefined> {

@@ -62,7 +62,7 @@ export function createApp(options: CreateAppOptions, deps: TeamsDeps, capabiliti
     return knowledgeApi.answerTyped;
   });
   registerWelcomeRoutes(app, deps);
-  registerStatusRoutes(app, deps, capabilities.cases);
+  registerStatusRoutes(app, deps, capabilities.cases, capabilities.forwarding.service, capabilities.forwarding.clock);
   registerForwardingRoutes(app, deps, capabilities.forwarding);
   // Last: its message route takes every text the routes above did not.
   Object.assign(knowledgeApi, registerKnowledgeRoutes(app, deps, capabilities.knowledge));

@@ -1,5 +1,6 @@
 import type { AdaptiveCard as TeamsAiCard, Application } from '@microsoft/teams-ai';
-import { TeamsInfo, TurnContext, type ConversationReference } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
+import { aadObjectIdOf, addressOf } from './conversation-refs';
 import { caseCard } from '../cards/case-card';
 import { Verb } from '../cards/verbs';
 import type { Case } from '../forwarding/case';
@@ -24,33 +25,11 @@ export interface ForwardingRouteDeps {
   readonly form: FormDefinition;
   readonly timeZone: string;
   readonly clock: Clock;
+  /** Run the outbox now (after a link, waiting notes go at once). */
+  readonly kick?: () => void;
 }
 
 const LINK = /^\s*(link|länka)(?:\s+(\S+))?\s*$/i;
-
-/** A reference to post new messages into the conversation: ids only, no reply-thread suffix. */
-function channelAddress(context: TurnContext): Record<string, unknown> {
-  const ref = JSON.parse(JSON.stringify(TurnContext.getConversationReference(context.activity))) as Partial<ConversationReference> & Record<string, unknown>;
-  if (ref.conversation) ref.conversation = { ...ref.conversation, id: ref.conversation.id.split(';')[0]!, name: undefined as never };
-  if (ref.user) delete (ref.user as { name?: string }).name;
-  if (ref.bot) delete (ref.bot as { name?: string }).name;
-  return ref;
-}
-
-/**
- * The user's Entra ID object id: on the activity in Teams; otherwise asked of the channel's member
- * list (some clients leave it out of message activities).
- */
-async function aadObjectIdOf(context: TurnContext): Promise<string | undefined> {
-  const from = context.activity.from;
-  if (from?.aadObjectId) return from.aadObjectId;
-  try {
-    return (await TeamsInfo.getMember(context, from.id)).aadObjectId;
-  } catch {
-    // Unknown member: treated as nobody in particular (no rights).
-    return undefined;
-  }
-}
 
 /** Everyone on the case's ladder may act on it. */
 function ladder(c: Case): string[] {
@@ -80,7 +59,10 @@ export function registerForwardingRoutes(app: Application<AppTurnState>, deps: T
       turnLogger(deps.logger, context).warn('audit: link refused', { targetId });
       return void (await context.sendActivity(tr('forwarding:link.notAdmin')));
     }
-    await f.links.set({ targetId, conversationRef: channelAddress(context), linkedBy: user, linkedAt: f.clock.now().toISOString() });
+    await f.links.set({ targetId, conversationRef: addressOf(context), linkedBy: user, linkedAt: f.clock.now().toISOString() });
+    // Notes that waited for this target go now.
+    await f.service.retryWaitingFor(targetId);
+    f.kick?.();
     turnLogger(deps.logger, context).info('audit: target linked', { targetId });
     await context.sendActivity(tr('forwarding:link.done', { label: target.label }));
   });
@@ -132,15 +114,7 @@ export function registerForwardingRoutes(app: Application<AppTurnState>, deps: T
         log.warn('reporter could not be told', { caseId: after.id, ...errorFields(err) });
       }
     }
-    for (const d of after.deliveries ?? []) {
-      const link = await f.links.get(d.targetId);
-      if (!link) continue;
-      try {
-        await f.deliverer.updateCard(link.conversationRef, d.activityId, caseCard(after, deps.i18n.t(deps.defaultLocale), { form: f.form, timeZone: f.timeZone, canAct: true }));
-      } catch (err) {
-        log.warn('case card could not be updated', { caseId: after.id, ...errorFields(err) });
-      }
-    }
+    await f.service.refreshCards(after);
   }
 
   act(Verb.CaseRefresh, () => undefined);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Application } from '@microsoft/teams-ai';
-import { ActivityTypes, TurnContext, type ConversationReference } from 'botbuilder';
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { addressOf } from './conversation-refs';
 import { intakeEmergencyCard } from '../cards/intake-emergency-card';
 import { DATE_SUFFIX, intakeFormCard, TIME_SUFFIX } from '../cards/intake-form-card';
 import { intakeConfirmCancelCard, intakeResumeCard, intakeReviewCard } from '../cards/intake-review-card';
@@ -43,13 +44,6 @@ export interface IntakeDeps {
 }
 
 type AnswerTyped = (context: TurnContext, state: AppTurnState, text: string) => Promise<void>;
-
-/** A conversation reference with ids only: getConversationReference copies display names too. */
-function addressOnly(ref: Partial<ConversationReference>): Record<string, unknown> {
-  const copy = JSON.parse(JSON.stringify(ref)) as Record<string, { name?: unknown } | undefined>;
-  for (const part of ['user', 'bot', 'conversation']) if (copy[part]) delete copy[part].name;
-  return copy;
-}
 
 /** The last few one-card forms sent, so a repeated press is recognised (bounded: state stays small). */
 const recent = (sent: Record<string, string> | undefined) => Object.fromEntries(Object.entries(sent ?? {}).slice(-19));
@@ -97,7 +91,7 @@ export function registerIntakeRoutes(app: Application<AppTurnState>, deps: Teams
       reporter: {
         userId: from.id,
         ...(from.aadObjectId ? { aadObjectId: from.aadObjectId } : {}),
-        conversationRef: addressOnly(TurnContext.getConversationReference(context.activity)),
+        conversationRef: addressOf(context),
         locale: lng,
       },
       history: [{ at: now, action: 'received', by: 'reporter' }],

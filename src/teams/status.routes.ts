@@ -2,6 +2,9 @@ import type { Application } from '@microsoft/teams-ai';
 import { reporterStatusOf, type Case } from '../forwarding/case';
 import { normalizeCaseCode } from '../forwarding/case-code';
 import type { CaseStore } from '../forwarding/case-store';
+import { transition, type CaseAction } from '../forwarding/case-lifecycle';
+import type { ForwardingService } from '../forwarding/forwarding-service';
+import type { Clock } from '../clock';
 import type { TeamsDeps } from './deps';
 import { turnLogger } from './turn-context';
 import { turnLocale } from './turn-locale';
@@ -16,7 +19,38 @@ export function isReporterOf(c: Case, from: { id?: string; aadObjectId?: string 
 }
 
 /** "status K-7F3Q": the reporter's view of their case (received, acknowledged, closed: nothing more). */
-export function registerStatusRoutes(app: Application<AppTurnState>, deps: TeamsDeps, cases: CaseStore): void {
+const WITHDRAW = /^\s*(dra tillbaka|återkalla|withdraw)\s+(\S+)\s*$/i;
+const ADD_INFO = /^\s*(tillägg|lägg till|add|add info)\s+(K-?\s?[0-9A-Za-z]{4})\s*:?\s*([\s\S]+)$/i;
+
+export function registerStatusRoutes(app: Application<AppTurnState>, deps: TeamsDeps, cases: CaseStore, forwarding: ForwardingService, clock: Clock): void {
+  /** The reporter withdraws an open case, or adds information to it; the coordinators' cards follow. */
+  const reporterAction = (re: RegExp, toAction: (m: RegExpExecArray) => CaseAction, okKey: string) =>
+    app.message(re, async (context, state) => {
+      const t = deps.i18n.t(turnLocale(context, deps.defaultLocale, state.user.locale));
+      const m = re.exec(context.activity.text ?? '')!;
+      const code = normalizeCaseCode(m[2] ?? '');
+      const found = code ? await cases.getByCode(code) : undefined;
+      if (!code || !found || !isReporterOf(found, context.activity.from ?? {})) {
+        await context.sendActivity(code ? t('forwarding:status.notFound', { code }) : t('forwarding:status.usage'));
+        return;
+      }
+      let refused = false;
+      const updated = await forwarding.updateCase(found.id, (c) => {
+        const r = transition(c, toAction(m), 'reporter', clock.now());
+        refused = !r.ok;
+        return r.ok && r.changed ? r.case : undefined;
+      });
+      if (refused || !updated) {
+        await context.sendActivity(t('forwarding:status.notOpen', { code }));
+        return;
+      }
+      turnLogger(deps.logger, context).info('audit: reporter action', { caseId: updated.id, action: toAction(m).kind });
+      await forwarding.refreshCards(updated);
+      await context.sendActivity(t(okKey, { code }));
+    });
+  reporterAction(WITHDRAW, () => ({ kind: 'withdraw' }), 'forwarding:status.withdrawnNow');
+  reporterAction(ADD_INFO, (m) => ({ kind: 'addInfo', text: m[3] ?? '' }), 'forwarding:status.infoAdded');
+
   app.message(STATUS, async (context, state) => {
     const t = deps.i18n.t(turnLocale(context, deps.defaultLocale, state.user.locale));
     const rest = STATUS.exec(context.activity.text ?? '')?.[2] ?? '';

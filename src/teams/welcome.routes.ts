@@ -2,6 +2,7 @@ import type { Application } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import type { Translate } from '../i18n/create-i18n';
 import type { TeamsDeps } from './deps';
+import { aadObjectIdOf, addressOf } from './conversation-refs';
 import { turnLocale } from './turn-locale';
 import type { AppTurnState } from './turn-state';
 
@@ -34,6 +35,10 @@ export function registerWelcomeRoutes(app: Application<AppTurnState>, deps: Team
   app.conversationUpdate('membersAdded', async (context, state) => {
     if (!isBotAdded(context)) return;
     state.conversation.welcomedAt = new Date().toISOString();
+    if ((context.activity.conversation?.conversationType ?? 'personal') === 'personal' && deps.people) {
+      const aad = await aadObjectIdOf(context);
+      if (aad) await deps.people.set(aad, addressOf(context));
+    }
     await context.sendActivity(welcomeText(deps.i18n.t(locale(context, state))));
   });
 

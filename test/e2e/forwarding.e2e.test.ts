@@ -44,10 +44,11 @@ describe('forwarding in the Agents Playground', () => {
   }
 
   it('partner reports → card in the linked channel → acknowledge, take, close → the partner is told each step', async () => {
-    // An administrator links the channel to the directory's coordinators.
+    // The administrator (the Playground's signed-in user) installs the bot personally: that is how
+    // the bot can reach them. A note for a target nobody has linked yet waits and is reported to them.
     let since = playground.events.length;
-    await playground.sayInChannel(channel, 'link demo-coordinators', ALEX);
-    await waitIn(inChannel, /Done: notes for|Klart: anteckningar/, since);
+    await playground.install(personal);
+    await waitIn((e) => e.actionConversationId === personal, /Samverka/, since);
 
     // The partner fills in the one-card form in personal chat.
     since = playground.events.length;
@@ -74,8 +75,14 @@ describe('forwarding in the Agents Playground', () => {
     });
     const receipt = await waitIn((e) => e.actionConversationId === personal, /K-[2-9A-HJKMNP-Z]{4}/, since);
     const code = /K-[2-9A-HJKMNP-Z]{4}/.exec(visible(receipt))![0];
+    const waiting = await waitIn((e) => e.actionConversationId === personal, /is not linked|inte länkad/, since);
+    expect(visible(waiting)).toContain(code);
+    expect(playground.events.slice(since).some(inChannel)).toBe(false);
 
-    // The card reaches the channel through the outbox.
+    // An administrator links the channel to the directory's coordinators: the waiting card goes at once.
+    since = playground.events.length;
+    await playground.sayInChannel(channel, 'link demo-coordinators', ALEX);
+    await waitIn(inChannel, /Done: notes for|Klart: anteckningar/, since);
     const card = await waitIn(inChannel, new RegExp(code), since);
     expect(visible(card)).toContain('case.acknowledge');
     const caseId = /"caseId":"([0-9a-f-]{36})"/.exec(visible(card))![1]!;
@@ -113,5 +120,36 @@ describe('forwarding in the Agents Playground', () => {
     expect(closed.status).toBe('closed');
     expect(closed.outcome).toEqual({ code: 'referredSocialServices', reason: 'Social services took it over.' });
     expect(closed.history.map((h) => h.action)).toEqual(['received', 'delivered', 'acknowledged', 'taken', 'closed']);
+  });
+
+  it('the reporter adds information to an open case (shown on the card) and withdraws another', async () => {
+    let since = playground.events.length;
+    await playground.say(personal, 'quick form');
+    const form = await waitIn((e) => e.actionConversationId === personal, /"token":"/, since);
+    const token = /"token":"([0-9a-f-]{36})"/.exec(visible(form))![1];
+    since = playground.events.length;
+    await playground.submit(personal, form.message!.messageId, {
+      verb: 'intake.form', practice: false, token, immediate_danger: 'no', possible_minor: 'no', site_area: 'parking',
+      observed_from__date: '2026-11-21', observed_from__time: '01:30', how_known: 'told_by_colleague', persons_role: 'unknown',
+      persons_count: '3', observations: 'Cars dropping people off at night.', actions_taken: 'none', reporter_role: 'security',
+    });
+    const code = /K-[2-9A-HJKMNP-Z]{4}/.exec(visible(await waitIn((e) => e.actionConversationId === personal, /K-[2-9A-HJKMNP-Z]{4}/, since)))![0];
+    await waitIn(inChannel, new RegExp(code), since);
+    const stored = await cases.getByCode(code);
+
+    since = playground.events.length;
+    await playground.say(personal, `add ${code}: The same car came back at 02:15.`);
+    await waitIn((e) => e.actionConversationId === personal, /What you added is now on case/, since);
+    const updated = (await cases.get(stored!.id))!.case;
+    expect(updated.additions?.map((a) => a.text)).toEqual(['The same car came back at 02:15.']);
+
+    since = playground.events.length;
+    await playground.say(personal, `withdraw ${code}`);
+    await waitIn((e) => e.actionConversationId === personal, /is withdrawn/, since);
+    expect((await cases.get(stored!.id))!.case.status).toBe('withdrawn');
+    // Someone else's code is not theirs to withdraw (the Playground has one user, so use a made-up code).
+    since = playground.events.length;
+    await playground.say(personal, 'withdraw K-2222');
+    await waitIn((e) => e.actionConversationId === personal, /cannot find a case with code K-2222/, since);
   });
 });
