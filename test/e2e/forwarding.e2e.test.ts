@@ -92,9 +92,18 @@ describe('forwarding in the Agents Playground', () => {
     expect((await cases.get(caseId))?.case.status).toBe('delivered');
 
     // Somebody who is not a coordinator cannot act; nothing changes.
-    const forged = await playground.execute(`${channel};messageid=${card.message!.messageId}`, card.message!.messageId, 'case.take', { caseId }, LYNNE);
-    expect(JSON.stringify(forged)).toContain('not a coordinator');
-    expect((await cases.get(caseId))?.case.status).toBe('delivered');
+    const before = JSON.stringify((await cases.get(caseId))?.case);
+    for (const [verb, data] of [
+      ['case.acknowledge', { caseId }],
+      ['case.take', { caseId }],
+      ['case.close', { caseId, outcome: 'noAction', reason: 'forged' }],
+    ] as const) {
+      const forged = await playground.execute(`${channel};messageid=${card.message!.messageId}`, card.message!.messageId, verb, data, LYNNE);
+      expect(JSON.stringify(forged)).toContain('not a coordinator');
+      expect(JSON.stringify(forged)).not.toContain('case.acknowledge'); // no actions for them
+    }
+    expect(JSON.stringify((await cases.get(caseId))?.case)).toBe(before);
+    expect(bot.output()).toContain('audit: case action refused');
 
     // The coordinator acknowledges: the card updates and the partner is told.
     since = playground.events.length;
