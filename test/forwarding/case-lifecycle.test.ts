@@ -107,9 +107,8 @@ describe('routing directory', () => {
     expect(firstTarget(route, 'P3', false)).toBe('demo-coordinators');
   });
 
-  it('refuses a directory with problems, naming each entry', () => {
-    const r = parseRoutingDirectory(`
-admins: ["not-a-guid"]
+  const badDirectory = (admin: string) => `
+admins: ["${admin}"]
 defaultMunicipality: nowhere
 officeHours: { days: [mon], start: "17:00", end: "08:00" }
 targets:
@@ -119,25 +118,17 @@ municipalities:
     name: Town
     routes:
       - { category: possibleMinor, primary: a, deputy: ghost, next: a }
-`);
+`;
+
+  it('refuses a directory whose entries break the schema, naming each entry', () => {
+    const r = parseRoutingDirectory(badDirectory('not-a-guid'));
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problems.join('\n')).toContain('admins.0: must be an Entra ID object id');
   });
 
   it('names unknown targets, a missing default route and bad office hours', () => {
-    const r = parseRoutingDirectory(`
-admins: ["00000000-0000-0000-0000-000000000001"]
-defaultMunicipality: nowhere
-officeHours: { days: [mon], start: "17:00", end: "08:00" }
-targets:
-  a: { kind: channel, label: A, members: ["00000000-0000-0000-0000-000000000001"] }
-municipalities:
-  town:
-    name: Town
-    routes:
-      - { category: possibleMinor, primary: a, deputy: ghost, next: a }
-`);
+    const r = parseRoutingDirectory(badDirectory('00000000-0000-0000-0000-000000000001'));
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const text = r.problems.join('\n');
