@@ -45,6 +45,9 @@ export interface AppConfig {
     /** First retry delay (doubling, with jitter) and how many attempts before a delivery is dead-lettered. */
     readonly retryBaseMs: number;
     readonly maxAttempts: number;
+    /** Acknowledgement deadlines before a case goes to the next person on its ladder. */
+    readonly escalation: { readonly p1Minutes: number; readonly p2Minutes: number; readonly p3NextWorkingDayAt: string };
+    readonly escalationCheckMs: number;
   };
   readonly intake: {
     /** An unfinished report is kept this long after its last answer. */
@@ -141,6 +144,10 @@ const ENV_SCHEMA = z.object({
   OUTBOX_POLL_MS: int(100, 60_000, 1_000),
   OUTBOX_RETRY_BASE_MS: int(10, 600_000, 1_000),
   OUTBOX_MAX_ATTEMPTS: int(1, 100, 8),
+  ESCALATION_P1_MINUTES: int(1, 24 * 60, 15),
+  ESCALATION_P2_MINUTES: int(1, 7 * 24 * 60, 240),
+  ESCALATION_P3_AT: matching(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time HH:MM').transform((v) => v || '12:00'),
+  ESCALATION_CHECK_MS: int(1_000, 3_600_000, 30_000),
   DEFAULT_AUDIENCE: oneOf(['partner', 'staff', 'coordinator'], 'partner'),
   KB_LOCAL_VALUES_FILE: optionalString,
   ANSWER_MODE: oneOf(['plain', 'generative'], 'plain'),
@@ -273,7 +280,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ...(e.NOTE_ENCRYPTION_KEY ? { noteEncryptionKey: Buffer.from(e.NOTE_ENCRYPTION_KEY, 'base64') } : {}),
     defaultLocale: e.DEFAULT_LOCALE,
     timeZone: e.TIME_ZONE,
-    forwarding: { directoryFile: e.ROUTING_DIRECTORY_FILE, outboxPollMs: e.OUTBOX_POLL_MS, retryBaseMs: e.OUTBOX_RETRY_BASE_MS, maxAttempts: e.OUTBOX_MAX_ATTEMPTS },
+    forwarding: { directoryFile: e.ROUTING_DIRECTORY_FILE, outboxPollMs: e.OUTBOX_POLL_MS, retryBaseMs: e.OUTBOX_RETRY_BASE_MS,
+      maxAttempts: e.OUTBOX_MAX_ATTEMPTS,
+      escalation: { p1Minutes: e.ESCALATION_P1_MINUTES, p2Minutes: e.ESCALATION_P2_MINUTES, p3NextWorkingDayAt: e.ESCALATION_P3_AT },
+      escalationCheckMs: e.ESCALATION_CHECK_MS,
+    },
     intake: { draftTtlMs: e.INTAKE_DRAFT_TTL_HOURS * 3_600_000 },
     knowledge: {
       defaultAudience: e.DEFAULT_AUDIENCE,

@@ -22,6 +22,7 @@ import { BlobCaseStore } from './storage/blob-case-store';
 import { BlobOutboxStore } from './storage/blob-outbox-store';
 import { BlobTargetLinkStore } from './storage/blob-target-link-store';
 import { BlobPersonAddressStore } from './storage/blob-person-address-store';
+import { BlobJobLock } from './storage/blob-job-lock';
 import { caseCard } from './cards/case-card';
 import type { Deliverer } from './forwarding/deliverer';
 import { ForwardingService } from './forwarding/forwarding-service';
@@ -155,9 +156,18 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
         if (ref) await deliverer.sendText(ref, t(`forwarding:admin.${problem}`, { code: c?.code ?? '?', target: item.targetId, label }));
       }
     },
+    escalation: config.forwarding.escalation,
+    lock: new BlobJobLock(store),
     policy: { ...DEFAULT_OUTBOX_POLICY, baseDelayMs: config.forwarding.retryBaseMs, maxAttempts: config.forwarding.maxAttempts },
   });
   const dispatcher = startDispatcher(forwarding, config.forwarding.outboxPollMs, logger);
+  const escalationTimer = setInterval(() => {
+    forwarding
+      .escalateDue()
+      .then((n) => (n > 0 ? dispatcher.kick() : undefined))
+      .catch((err: unknown) => logger.warn('escalation check failed', errorFields(err)));
+  }, config.forwarding.escalationCheckMs);
+  escalationTimer.unref();
   const app = createApp(
     { adapter, botAppId: config.bot.appId, storage: new BlobBotStorage(store, cipher) },
     { i18n, logger, defaultLocale: config.defaultLocale, maxTextLength: MAX_TEXT_LENGTH, people },
@@ -213,6 +223,7 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
     port,
     async stop() {
       const finished = await http.close(config.server.shutdownTimeoutMs);
+      clearInterval(escalationTimer);
       await dispatcher.stop();
       if (!finished) logger.warn('shutdown timed out with turns in flight', { inFlight: http.inFlight() });
       await embedded?.stop();

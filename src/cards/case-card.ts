@@ -39,6 +39,8 @@ export function caseCard(c: Case, t: Translate, o: CaseCardOptions): AdaptiveCar
     textBlock(statusLine(c, t), { weight: 'Bolder', spacing: 'Small' }),
   ];
   if (o.notice) body.push(textBlock(o.notice, { color: 'Attention' }));
+  const escalations = c.history.filter((h) => h.action === 'escalated').length;
+  if (escalations > 0) body.push(textBlock(t('forwarding:card.escalated', { count: escalations }), { color: 'Warning', weight: 'Bolder' }));
   body.push({ type: 'FactSet', facts, separator: true });
   for (const a of c.additions ?? []) {
     const at = DateTime.fromISO(a.at, { zone: 'utc' }).setZone(o.timeZone).toFormat('yyyy-MM-dd HH:mm');

@@ -6,6 +6,8 @@ export interface CaseStore {
   create(draft: Omit<Case, 'code'>): Promise<Case>;
   get(id: string): Promise<{ case: Case; etag: string } | undefined>;
   getByCode(code: string): Promise<Case | undefined>;
+  /** Cases nobody has acknowledged yet (received or delivered). */
+  listAwaiting(): Promise<Case[]>;
   /** Replace a case read with `etag`; a concurrent change makes this fail with STORAGE_CONFLICT. */
   update(next: Case, etag: string): Promise<string>;
 }

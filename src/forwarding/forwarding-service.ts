@@ -5,6 +5,8 @@ import type { Case, CaseRouting } from './case';
 import type { CaseStore } from './case-store';
 import { DeliveryError, type Deliverer } from './deliverer';
 import { DEFAULT_OUTBOX_POLICY, isExhausted, nextAttemptAt, type OutboxClaim, type OutboxItem, type OutboxPolicy, type OutboxStore } from './outbox';
+import { DEFAULT_ESCALATION_POLICY, escalationDue, type EscalationPolicy } from './escalation';
+import type { JobLock } from './job-lock';
 import { chooseRoute, firstTarget, isOfficeHours, type RoutingDirectory } from './routing-directory';
 import type { TargetLinkStore } from './target-links';
 
@@ -20,6 +22,8 @@ export interface ForwardingDeps {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly policy?: OutboxPolicy;
+  readonly escalation?: EscalationPolicy;
+  readonly lock?: JobLock;
   /** Tell the administrators that a delivery waits for an unlinked target, or was given up. */
   readonly notifyAdmins?: (problem: 'unlinked' | 'dead', item: OutboxItem, c: Case | undefined) => Promise<void>;
 }
@@ -163,6 +167,39 @@ export class ForwardingService {
       // The item stays visible in the outbox either way; a failed notice must not block it.
       log.warn('administrators could not be told', { problem, errName: (err as Error).name });
     }
+  }
+
+  /**
+   * Send every unacknowledged case whose deadline has passed to the next person on its ladder.
+   * One instance at a time (a job lock); each step is written with the case's ETag, so a deadline
+   * escalates once however many instances run. Returns the number of escalations made.
+   */
+  async escalateDue(): Promise<number> {
+    const lock = await this.deps.lock?.tryLock('escalation');
+    if (this.deps.lock && !lock) return 0;
+    const policy = this.deps.escalation ?? DEFAULT_ESCALATION_POLICY;
+    let count = 0;
+    try {
+      for (const waiting of await this.deps.cases.listAwaiting()) {
+        const now = this.deps.clock.now();
+        if (!escalationDue(waiting, now, policy, this.deps.directory, this.deps.timeZone)) continue;
+        let to: string | undefined;
+        const updated = await this.updateCase(waiting.id, (c) => {
+          const due = escalationDue(c, now, policy, this.deps.directory, this.deps.timeZone);
+          if (!due || !c.routing) return undefined;
+          to = due.to;
+          const at = now.toISOString();
+          return { ...c, updatedAt: at, routing: { ...c.routing, targets: [...c.routing.targets, due.to] }, history: [...c.history, { at, action: 'escalated', by: 'system' }] };
+        });
+        if (!updated || !to) continue;
+        await this.deps.outbox.add({ id: `${updated.id}.${to}`, caseId: updated.id, targetId: to, createdAt: now.toISOString(), attempts: 0, nextAttemptAt: now.toISOString(), status: 'pending' });
+        this.deps.logger.info('case escalated', { caseId: updated.id, to, level: updated.routing?.targets.length ?? 0 });
+        count++;
+      }
+    } finally {
+      await lock?.release();
+    }
+    return count;
   }
 
   /** Make every delivery waiting for `targetId` due now (it was just linked). */

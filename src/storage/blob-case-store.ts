@@ -66,6 +66,13 @@ export class BlobCaseStore implements CaseStore {
     return ref ? (await this.get(ref.value.caseId))?.case : undefined;
   }
 
+  async listAwaiting(): Promise<Case[]> {
+    // Status is readable without the key, so only awaiting cases are decrypted.
+    const names = await this.store.list('cases/');
+    const found = await Promise.all(names.map((n) => this.store.get<StoredCase>(n)));
+    return found.flatMap((f) => (f && (f.value.status === 'received' || f.value.status === 'delivered') ? [this.fromStored(f.value)] : []));
+  }
+
   async update(next: Case, etag: string): Promise<string> {
     return this.store.put(`cases/${next.id}.json`, this.toStored(next), { ifMatch: etag });
   }

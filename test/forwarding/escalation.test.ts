@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { Case } from '../../src/forwarding/case';
+import { transition } from '../../src/forwarding/case-lifecycle';
+import { DEFAULT_ESCALATION_POLICY, deadlineOf, escalationDue } from '../../src/forwarding/escalation';
+import { ForwardingService } from '../../src/forwarding/forwarding-service';
+import { loadRoutingDirectory } from '../../src/forwarding/routing-directory';
+import { silentLogger } from '../../src/log';
+import { PROJECT_ROOT } from '../../src/paths';
+import { BlobCaseStore } from '../../src/storage/blob-case-store';
+import { BlobJobLock } from '../../src/storage/blob-job-lock';
+import { BlobOutboxStore } from '../../src/storage/blob-outbox-store';
+import { BlobTargetLinkStore } from '../../src/storage/blob-target-link-store';
+import { JsonBlobStore } from '../../src/storage/json-blob-store';
+import { NoteCipher } from '../../src/storage/note-cipher';
+import { freshContainers } from '../support/azurite';
+
+const directory = loadRoutingDirectory(`${PROJECT_ROOT}/src/forwarding/directories/playground-demo.yaml`);
+const TZ = 'Europe/Stockholm';
+const MONDAY_10 = new Date('2026-11-23T09:00:00Z'); // Monday 10:00 in Stockholm, office hours
+const min = (n: number) => n * 60_000;
+
+/** A test clock: time only moves when the test says so (no sleeping). */
+function testClock(start: Date) {
+  return {
+    t: start,
+    now() {
+      return this.t;
+    },
+    advance(ms: number) {
+      this.t = new Date(this.t.getTime() + ms);
+    },
+  };
+}
+
+async function setup() {
+  const c = await freshContainers('esc');
+  const store = new JsonBlobStore(c.data);
+  const clock = testClock(MONDAY_10);
+  const cases = new BlobCaseStore(store, new NoteCipher(Buffer.alloc(32, 6)));
+  const service = () =>
+    new ForwardingService({
+      directory,
+      timeZone: TZ,
+      cases,
+      outbox: new BlobOutboxStore(store),
+      links: new BlobTargetLinkStore(store),
+      deliverer: { sendCard: async () => ({ activityId: 'a' }), sendText: async () => undefined, updateCard: async () => undefined },
+      caseCard: () => ({}),
+      clock,
+      logger: silentLogger,
+      lock: new BlobJobLock(store),
+    });
+  const submit = (urgency: Case['note']['urgency']) =>
+    service().submit({
+      id: randomUUID(),
+      status: 'received',
+      createdAt: clock.now().toISOString(),
+      updatedAt: clock.now().toISOString(),
+      note: { formId: 'incident-note', formVersion: 1, answers: {}, urgency, category: 'other' },
+      reporter: { userId: 'r', conversationRef: {}, locale: 'sv' },
+      history: [{ at: clock.now().toISOString(), action: 'received', by: 'reporter' }],
+    });
+  const outboxTargets = async () => (await store.list('outbox/')).map((n) => n.split('.').slice(1, -1).join('.')).sort();
+  return { store, clock, cases, service, submit, outboxTargets };
+}
+
+describe('escalation with a test clock (real Azurite)', () => {
+  it('sends an unacknowledged P1 to the deputy after 15 minutes, then to the next level after the next 15', async () => {
+    const s = await setup();
+    const c = await s.submit('P1');
+    expect(await s.outboxTargets()).toEqual(['demo-coordinators']);
+
+    s.clock.advance(min(14));
+    expect(await s.service().escalateDue()).toBe(0);
+    s.clock.advance(min(1));
+    expect(await s.service().escalateDue()).toBe(1);
+    expect((await s.cases.get(c.id))!.case.routing?.targets).toEqual(['demo-coordinators', 'demo-deputy']);
+    expect(await s.outboxTargets()).toEqual(['demo-coordinators', 'demo-deputy']);
+
+    s.clock.advance(min(10));
+    expect(await s.service().escalateDue()).toBe(0); // the deputy's 15 minutes count from the escalation
+    s.clock.advance(min(5));
+    expect(await s.service().escalateDue()).toBe(1);
+    const top = (await s.cases.get(c.id))!.case;
+    expect(top.routing?.targets).toEqual(['demo-coordinators', 'demo-deputy', 'region-coordinator']);
+    expect(top.history.filter((h) => h.action === 'escalated')).toHaveLength(2);
+
+    s.clock.advance(min(60));
+    expect(await s.service().escalateDue()).toBe(0); // the top of the ladder: nobody further to ask
+  });
+
+  it('never escalates an acknowledged case', async () => {
+    const s = await setup();
+    const c = await s.submit('P1');
+    const found = (await s.cases.get(c.id))!;
+    const ack = transition(found.case, { kind: 'acknowledge' }, 'aad-megan', s.clock.now());
+    if (ack.ok) await s.cases.update(ack.case, found.etag);
+    s.clock.advance(min(120));
+    expect(await s.service().escalateDue()).toBe(0);
+    expect((await s.cases.get(c.id))!.case.routing?.targets).toEqual(['demo-coordinators']);
+  });
+
+  it('escalates once when two instances check at the same moment', async () => {
+    const s = await setup();
+    const c = await s.submit('P1');
+    s.clock.advance(min(16));
+    const results = await Promise.all([s.service().escalateDue(), s.service().escalateDue(), s.service().escalateDue()]);
+    expect(results.reduce((a, b) => a + b, 0)).toBe(1);
+    const after = (await s.cases.get(c.id))!.case;
+    expect(after.history.filter((h) => h.action === 'escalated')).toHaveLength(1);
+    expect(await s.outboxTargets()).toEqual(['demo-coordinators', 'demo-deputy']);
+  });
+});
+
+describe('deadlines', () => {
+  const base = (urgency: Case['note']['urgency'], at: Date): Case =>
+    ({
+      id: 'x',
+      code: 'K-2222',
+      status: 'delivered',
+      createdAt: at.toISOString(),
+      updatedAt: at.toISOString(),
+      note: { formId: 'f', formVersion: 1, answers: {}, urgency, category: 'other' },
+      reporter: { userId: 'r', conversationRef: {}, locale: 'sv' },
+      history: [{ at: at.toISOString(), action: 'received', by: 'reporter' }],
+      routing: { municipality: 'demo', primary: 'demo-coordinators', deputy: 'demo-deputy', next: 'region-coordinator', targets: ['demo-coordinators'] },
+    }) as Case;
+
+  it.each([
+    ['P1', MONDAY_10, '2026-11-23T09:15:00.000Z'],
+    ['P2', MONDAY_10, '2026-11-23T13:00:00.000Z'],
+    ['P3', MONDAY_10, '2026-11-24T11:00:00.000Z'], // Tuesday 12:00 Stockholm
+    ['P3', new Date('2026-11-27T15:00:00Z'), '2026-11-30T11:00:00.000Z'], // Friday → Monday 12:00
+    ['P3', new Date('2026-12-23T10:00:00Z'), '2026-12-28T11:00:00.000Z'], // over the Christmas holidays
+  ] as const)('%s received %s must be acknowledged by %s', (urgency, at, expected) => {
+    expect(deadlineOf(base(urgency, at), DEFAULT_ESCALATION_POLICY, directory, TZ)?.toISOString()).toBe(expected);
+  });
+
+  it('never escalates P4', () => {
+    expect(escalationDue(base('P4', MONDAY_10), new Date('2027-01-01T00:00:00Z'), DEFAULT_ESCALATION_POLICY, directory, TZ)).toBeUndefined();
+  });
+});
