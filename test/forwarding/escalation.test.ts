@@ -125,7 +125,7 @@ describe('deadlines', () => {
       reporter: { userId: 'r', conversationRef: {}, locale: 'sv' },
       history: [{ at: at.toISOString(), action: 'received', by: 'reporter' }],
       routing: { municipality: 'demo', primary: 'demo-coordinators', deputy: 'demo-deputy', next: 'region-coordinator', targets: ['demo-coordinators'] },
-    }) as Case;
+    });
 
   it.each([
     ['P1', MONDAY_10, '2026-11-23T09:15:00.000Z'],
