@@ -23,6 +23,7 @@ import { BlobOutboxStore } from './storage/blob-outbox-store';
 import { BlobTargetLinkStore } from './storage/blob-target-link-store';
 import { BlobPersonAddressStore } from './storage/blob-person-address-store';
 import { BlobJobLock } from './storage/blob-job-lock';
+import { BlobCaseIndex } from './storage/blob-case-index';
 import { caseCard } from './cards/case-card';
 import type { Deliverer } from './forwarding/deliverer';
 import { ForwardingService } from './forwarding/forwarding-service';
@@ -138,6 +139,7 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
   const deliverer = overrides.deliverer ?? teamsDeliverer(adapter, config.bot.appId);
   const links = new BlobTargetLinkStore(store);
   const people = new BlobPersonAddressStore(store);
+  const caseIndex = new BlobCaseIndex(store);
   const forwarding = new ForwardingService({
     directory,
     timeZone: config.timeZone,
@@ -157,6 +159,7 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
       }
     },
     escalation: config.forwarding.escalation,
+    index: caseIndex,
     lock: new BlobJobLock(store),
     policy: { ...DEFAULT_OUTBOX_POLICY, baseDelayMs: config.forwarding.retryBaseMs, maxAttempts: config.forwarding.maxAttempts },
   });
@@ -173,7 +176,18 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
     { i18n, logger, defaultLocale: config.defaultLocale, maxTextLength: MAX_TEXT_LENGTH, people },
     {
       cases,
-      forwarding: { directory, service: forwarding, links, deliverer, form, timeZone: config.timeZone, clock, kick: () => dispatcher.kick() },
+      forwarding: {
+        directory,
+        service: forwarding,
+        links,
+        deliverer,
+        form,
+        timeZone: config.timeZone,
+        clock,
+        kick: () => dispatcher.kick(),
+        index: caseIndex,
+        escalation: config.forwarding.escalation,
+      },
       intake: {
         form,
         submitCase: async (draft) => {

@@ -14,6 +14,7 @@ export const Verb = {
   CaseTake: 'case.take',
   CaseClose: 'case.close',
   CaseRefresh: 'case.refresh',
+  CaseList: 'case.list',
 } as const;
 
 export type VerbName = (typeof Verb)[keyof typeof Verb];

@@ -1,4 +1,4 @@
-import type { Case } from './case';
+import type { Case, Urgency } from './case';
 import { DateTime } from 'luxon';
 import type { RoutingDirectory } from './routing-directory';
 
@@ -31,8 +31,12 @@ function levelReachedAt(c: Case): Date {
  * @example deadline(P1 case sent at 22:00, policy) → 22:15
  */
 export function deadlineOf(c: Case, policy: EscalationPolicy, directory: RoutingDirectory, timeZone: string): Date | undefined {
-  const from = levelReachedAt(c);
-  switch (c.note.urgency) {
+  return deadlineFrom(levelReachedAt(c), c.note.urgency, policy, directory, timeZone);
+}
+
+/** The acknowledgement deadline for a level reached at `from`. */
+export function deadlineFrom(from: Date, urgency: Urgency, policy: EscalationPolicy, directory: RoutingDirectory, timeZone: string): Date | undefined {
+  switch (urgency) {
     case 'P1':
       return new Date(from.getTime() + policy.p1Minutes * 60_000);
     case 'P2':

@@ -6,6 +6,7 @@ import type { CaseStore } from './case-store';
 import { DeliveryError, type Deliverer } from './deliverer';
 import { DEFAULT_OUTBOX_POLICY, isExhausted, nextAttemptAt, type OutboxClaim, type OutboxItem, type OutboxPolicy, type OutboxStore } from './outbox';
 import { DEFAULT_ESCALATION_POLICY, escalationDue, type EscalationPolicy } from './escalation';
+import type { CaseIndex } from './case-index';
 import type { JobLock } from './job-lock';
 import { chooseRoute, firstTarget, isOfficeHours, type RoutingDirectory } from './routing-directory';
 import type { TargetLinkStore } from './target-links';
@@ -23,6 +24,8 @@ export interface ForwardingDeps {
   readonly logger: Logger;
   readonly policy?: OutboxPolicy;
   readonly escalation?: EscalationPolicy;
+  /** The open-case index behind coordinator views; kept in step with every case write. */
+  readonly index?: CaseIndex;
   readonly lock?: JobLock;
   /** Tell the administrators that a delivery waits for an unlinked target, or was given up. */
   readonly notifyAdmins?: (problem: 'unlinked' | 'dead', item: OutboxItem, c: Case | undefined) => Promise<void>;
@@ -74,7 +77,9 @@ export class ForwardingService {
       nextAttemptAt: now.toISOString(),
       status: 'pending',
     });
-    return this.deps.cases.create({ ...draft, routing });
+    const stored = await this.deps.cases.create({ ...draft, routing });
+    await this.deps.index?.put(stored);
+    return stored;
   }
 
   /** Work every due outbox item once. */
@@ -239,6 +244,7 @@ export class ForwardingService {
       if (!next) return found.case;
       try {
         await this.deps.cases.update(next, found.etag);
+        await this.deps.index?.put(next);
         return next;
       } catch (err) {
         if (!isAppError(err, 'STORAGE_CONFLICT') || attempt >= 5) throw err;

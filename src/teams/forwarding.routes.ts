@@ -2,6 +2,10 @@ import type { AdaptiveCard as TeamsAiCard, Application } from '@microsoft/teams-
 import type { TurnContext } from 'botbuilder';
 import { aadObjectIdOf, addressOf } from './conversation-refs';
 import { caseCard } from '../cards/case-card';
+import { caseListCard } from '../cards/case-list-card';
+import { selectCases, type CaseIndex, type CaseSummary, type CaseView } from '../forwarding/case-index';
+import { deadlineFrom, type EscalationPolicy } from '../forwarding/escalation';
+import { cardActivity } from './knowledge.routes';
 import { Verb } from '../cards/verbs';
 import type { Case } from '../forwarding/case';
 import { transition, type CaseAction } from '../forwarding/case-lifecycle';
@@ -27,6 +31,8 @@ export interface ForwardingRouteDeps {
   readonly clock: Clock;
   /** Run the outbox now (after a link, waiting notes go at once). */
   readonly kick?: () => void;
+  readonly index: CaseIndex;
+  readonly escalation: EscalationPolicy;
 }
 
 const LINK = /^\s*(link|länka)(?:\s+(\S+))?\s*$/i;
@@ -116,6 +122,44 @@ export function registerForwardingRoutes(app: Application<AppTurnState>, deps: T
     }
     await f.service.refreshCards(after);
   }
+
+  /** "my cases", "open cases", "overdue": from the open-case index, never by reading every case. */
+  const VIEWS = ['mine', 'open', 'overdue'] as const;
+  const viewOf = (text: string): CaseView | undefined => {
+    const said = text.trim().toLowerCase();
+    return VIEWS.find((v) => (['sv', 'en'] as const).some((lng) => (deps.i18n.t(lng)(`forwarding:list.words.${v}`, { returnObjects: true }) as unknown as string[]).includes(said)));
+  };
+  async function showCases(context: TurnContext, state: AppTurnState, view: CaseView, page: number): Promise<void> {
+    const tr = t(context, state);
+    const me = (await aadObjectIdOf(context))?.toLowerCase() ?? '';
+    const targets = Object.entries(f.directory.targets)
+      .filter(([, target]) => target.members.some((m) => m.toLowerCase() === me))
+      .map(([id]) => id);
+    if (!me || targets.length === 0) {
+      turnLogger(deps.logger, context).info('case list refused: not a coordinator');
+      await context.sendActivity(tr('forwarding:list.notCoordinator'));
+      return;
+    }
+    const now = f.clock.now();
+    const all = await f.index.open();
+    const overdue = (s: CaseSummary) => {
+      if (s.status !== 'received' && s.status !== 'delivered') return false;
+      const deadline = deadlineFrom(new Date(s.levelAt), s.urgency, f.escalation, f.directory, f.timeZone);
+      return !!deadline && deadline.getTime() <= now.getTime();
+    };
+    const cases = selectCases(all, view, { aadObjectId: me, targets }, overdue);
+    turnLogger(deps.logger, context).info('case list shown', { view, count: cases.length, page });
+    await context.sendActivity(cardActivity(caseListCard(cases, view, page, tr, now)));
+  }
+  app.message(
+    async (context) => viewOf(context.activity.text ?? '') !== undefined,
+    async (context, state) => showCases(context, state, viewOf(context.activity.text ?? '')!, 0),
+  );
+  app.adaptiveCards.actionSubmit(Verb.CaseList, async (context, state, data: Record<string, unknown>) => {
+    const view = VIEWS.find((v) => v === data.view) ?? 'mine';
+    const page = typeof data.page === 'number' && Number.isInteger(data.page) && data.page >= 0 ? data.page : 0;
+    await showCases(context, state, view, page);
+  });
 
   act(Verb.CaseRefresh, () => undefined);
   act(Verb.CaseAcknowledge, () => ({ kind: 'acknowledge' }));

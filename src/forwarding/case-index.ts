@@ -1,0 +1,60 @@
+import type { Case, CaseCategory, CaseStatus, Urgency } from './case';
+
+/** What a coordinator's list shows of a case: no note content, so the index needs no sealing. */
+export interface CaseSummary {
+  readonly id: string;
+  readonly code: string;
+  readonly status: CaseStatus;
+  readonly urgency: Urgency;
+  readonly category: CaseCategory;
+  readonly createdAt: string;
+  /** The case's last change: an older snapshot never overwrites a newer one in the index. */
+  readonly updatedAt: string;
+  /** The latest escalation or receipt (deadlines count from here). */
+  readonly levelAt: string;
+  readonly targets: readonly string[];
+  readonly assignee?: string;
+}
+
+export function summaryOf(c: Case): CaseSummary {
+  const level = [...c.history].reverse().find((h) => h.action === 'escalated' || h.action === 'received');
+  return {
+    id: c.id,
+    code: c.code,
+    status: c.status,
+    urgency: c.note.urgency,
+    category: c.note.category,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+    levelAt: level?.at ?? c.createdAt,
+    targets: c.routing?.targets ?? [],
+    ...(c.assignee ? { assignee: c.assignee } : {}),
+  };
+}
+
+/** The open cases at a glance, kept beside the cases so a list never reads every case blob. */
+export interface CaseIndex {
+  /** Record a case as it is now (closed and withdrawn cases leave the index). */
+  put(c: Case): Promise<void>;
+  open(): Promise<CaseSummary[]>;
+}
+
+export type CaseView = 'mine' | 'open' | 'overdue';
+
+const ORDER: Record<Urgency, number> = { P1: 0, P2: 1, P3: 2, P4: 3 };
+
+/**
+ * The cases a coordinator sees in a view: `mine` (taken by them), `open` (everything open on their
+ * targets), `overdue` (awaiting acknowledgement past the deadline). Most urgent first, then oldest.
+ */
+export function selectCases(
+  all: readonly CaseSummary[],
+  view: CaseView,
+  viewer: { readonly aadObjectId: string; readonly targets: readonly string[] },
+  isOverdue: (s: CaseSummary) => boolean,
+): CaseSummary[] {
+  const mine = (s: CaseSummary) => s.assignee?.toLowerCase() === viewer.aadObjectId.toLowerCase();
+  const onMyTargets = (s: CaseSummary) => s.targets.some((t) => viewer.targets.includes(t));
+  const chosen = all.filter((s) => (view === 'mine' ? mine(s) : view === 'open' ? onMyTargets(s) || mine(s) : onMyTargets(s) && isOverdue(s)));
+  return chosen.sort((a, b) => ORDER[a.urgency] - ORDER[b.urgency] || a.createdAt.localeCompare(b.createdAt));
+}
