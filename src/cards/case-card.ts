@@ -46,6 +46,10 @@ export function caseCard(c: Case, t: Translate, o: CaseCardOptions): AdaptiveCar
     const at = DateTime.fromISO(a.at, { zone: 'utc' }).setZone(o.timeZone).toFormat('yyyy-MM-dd HH:mm');
     body.push(textBlock(`**${t('forwarding:card.addition', { at })}** ${a.text}`, { separator: true }));
   }
+  for (const q of c.questions ?? []) {
+    body.push(textBlock(`**${t('forwarding:card.question')}** ${q.text}`, { separator: true }));
+    body.push(textBlock(q.answer !== undefined ? `**${t('forwarding:card.answer')}** ${q.answer}` : t('forwarding:card.awaitingAnswer'), { spacing: 'Small', isSubtle: q.answer === undefined }));
+  }
   if (c.outcome) body.push(textBlock(`${t('forwarding:card.outcome')}: ${t(`forwarding:outcome.${c.outcome.code}`)} – ${c.outcome.reason}`, { separator: true }));
 
   const open = c.status !== 'closed' && c.status !== 'withdrawn';
@@ -55,6 +59,15 @@ export function caseCard(c: Case, t: Translate, o: CaseCardOptions): AdaptiveCar
       ? [
           ...(c.status === 'received' || c.status === 'delivered' ? [{ type: 'Action.Execute', title: t('forwarding:card.acknowledge'), verb: Verb.CaseAcknowledge, data }] : []),
           ...(c.status !== 'taken' ? [{ type: 'Action.Execute', title: t('forwarding:card.take'), verb: Verb.CaseTake, data, style: 'positive' }] : []),
+          {
+            type: 'Action.ShowCard',
+            title: t('forwarding:card.ask'),
+            card: {
+              type: 'AdaptiveCard',
+              body: [{ type: 'Input.Text', id: 'question', label: t('forwarding:card.askLabel'), isMultiline: true, maxLength: 1000, isRequired: true, errorMessage: t('forwarding:card.askRequired') }],
+              actions: [{ type: 'Action.Execute', title: t('forwarding:card.sendQuestion'), verb: Verb.CaseAsk, data }],
+            },
+          },
           {
             type: 'Action.ShowCard',
             title: t('forwarding:card.close'),

@@ -15,6 +15,7 @@ export const Verb = {
   CaseClose: 'case.close',
   CaseRefresh: 'case.refresh',
   CaseList: 'case.list',
+  CaseAsk: 'case.ask',
 } as const;
 
 export type VerbName = (typeof Verb)[keyof typeof Verb];

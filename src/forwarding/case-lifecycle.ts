@@ -8,11 +8,18 @@ export type CaseAction =
   | { readonly kind: 'reopen' }
   /** The reporter's own actions. */
   | { readonly kind: 'withdraw' }
-  | { readonly kind: 'addInfo'; readonly text: string };
+  | { readonly kind: 'addInfo'; readonly text: string }
+  /** A coordinator's question relayed to the reporter, and the reporter's answer. */
+  | { readonly kind: 'askReporter'; readonly text: string }
+  | { readonly kind: 'answerQuestion'; readonly text: string };
 
 export type TransitionResult =
   | { readonly ok: true; readonly case: Case; readonly changed: boolean }
-  | { readonly ok: false; readonly reason: 'alreadyTaken' | 'closed' | 'notClosed' | 'outcomeRequired' | 'reasonTooLong'; readonly takenBy?: string };
+  | {
+      readonly ok: false;
+      readonly reason: 'alreadyTaken' | 'closed' | 'notClosed' | 'outcomeRequired' | 'reasonTooLong' | 'noQuestion';
+      readonly takenBy?: string;
+    };
 
 const OPEN = new Set(['received', 'delivered', 'acknowledged', 'taken']);
 
@@ -57,5 +64,21 @@ export function transition(c: Case, action: CaseAction, actor: string, now: Date
       if (action.text.trim() === '') return { ok: false, reason: 'outcomeRequired' };
       if (action.text.length > 1000) return { ok: false, reason: 'reasonTooLong' };
       return done({ ...c, additions: [...(c.additions ?? []), { at, text: action.text.trim() }], history: [...c.history, event('infoAdded')] });
+    case 'askReporter':
+    case 'answerQuestion': {
+      if (!OPEN.has(c.status)) return { ok: false, reason: 'closed' };
+      const text = action.text.trim();
+      if (text === '') return { ok: false, reason: 'outcomeRequired' };
+      if (text.length > 1000) return { ok: false, reason: 'reasonTooLong' };
+      const questions = [...(c.questions ?? [])];
+      if (action.kind === 'askReporter') {
+        return done({ ...c, questions: [...questions, { at, text }], history: [...c.history, event('questionAsked')] });
+      }
+      // The answer goes to the oldest question still open.
+      const i = questions.findIndex((q) => q.answer === undefined);
+      if (i < 0) return { ok: false, reason: 'noQuestion' };
+      questions[i] = { ...questions[i]!, answer: text, answeredAt: at };
+      return done({ ...c, questions, history: [...c.history, event('questionAnswered')] });
+    }
   }
 }

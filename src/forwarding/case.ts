@@ -27,7 +27,18 @@ export interface Reporter {
 
 export interface CaseEvent {
   readonly at: string;
-  readonly action: 'received' | 'delivered' | 'acknowledged' | 'taken' | 'closed' | 'withdrawn' | 'reopened' | 'escalated' | 'infoAdded';
+  readonly action:
+    | 'received'
+    | 'delivered'
+    | 'acknowledged'
+    | 'taken'
+    | 'closed'
+    | 'withdrawn'
+    | 'reopened'
+    | 'escalated'
+    | 'infoAdded'
+    | 'questionAsked'
+    | 'questionAnswered';
   /** An actor id (coordinator AAD id, 'reporter' or 'system'); never a name. */
   readonly by: string;
 }
@@ -72,6 +83,8 @@ export interface Case {
   readonly outcome?: { readonly code: CloseOutcome; readonly reason: string };
   /** Information the reporter added afterwards (free text, stored sealed). */
   readonly additions?: readonly { readonly at: string; readonly text: string }[];
+  /** Questions a coordinator relayed to the reporter, and their answers (free text, stored sealed). */
+  readonly questions?: readonly { readonly at: string; readonly text: string; readonly answer?: string; readonly answeredAt?: string }[];
 }
 
 /** What the reporter may be told about their case (secrecy: nothing more). */

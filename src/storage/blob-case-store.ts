@@ -78,13 +78,16 @@ export class BlobCaseStore implements CaseStore {
   }
 
   private toStored(c: Case): StoredCase {
-    const { note, reporter, outcome, additions, ...meta } = c;
-    return { ...meta, urgency: note.urgency, category: note.category, sealed: this.cipher.seal({ note, reporter, outcome, additions }, c.id) };
+    const { note, reporter, outcome, additions, questions, ...meta } = c;
+    return { ...meta, urgency: note.urgency, category: note.category, sealed: this.cipher.seal({ note, reporter, outcome, additions, questions }, c.id) };
   }
 
   private fromStored(s: StoredCase): Case {
     const { sealed, urgency: _urgency, category: _category, ...meta } = s;
-    const opened = this.cipher.open<{ note: CaseNote; reporter: Reporter; outcome?: Case['outcome']; additions?: Case['additions'] }>(sealed, s.id);
+    const opened = this.cipher.open<{ note: CaseNote; reporter: Reporter; outcome?: Case['outcome']; additions?: Case['additions']; questions?: Case['questions'] }>(
+      sealed,
+      s.id,
+    );
     if (!opened.note || !opened.reporter) throw new AppError('STORAGE_CORRUPT', `case ${s.id} has no note`);
     return {
       ...meta,
@@ -92,6 +95,7 @@ export class BlobCaseStore implements CaseStore {
       reporter: opened.reporter,
       ...(opened.outcome ? { outcome: opened.outcome } : {}),
       ...(opened.additions ? { additions: opened.additions } : {}),
+      ...(opened.questions ? { questions: opened.questions } : {}),
     };
   }
 }

@@ -95,7 +95,14 @@ export function registerForwardingRoutes(app: Application<AppTurnState>, deps: T
       const updated = await f.service.updateCase(found.id, (c) => {
         const r = transition(c, action, actor!, f.clock.now());
         if (!r.ok) {
-          refusal = r.reason === 'alreadyTaken' ? tr('forwarding:card.alreadyTaken', { name: c.assigneeName ?? '' }) : r.reason === 'closed' ? tr('forwarding:card.closed') : tr('forwarding:card.outcomeRequired');
+          refusal =
+            r.reason === 'alreadyTaken'
+              ? tr('forwarding:card.alreadyTaken', { name: c.assigneeName ?? '' })
+              : r.reason === 'closed'
+                ? tr('forwarding:card.closed')
+                : action.kind === 'askReporter'
+                  ? tr('forwarding:card.askRequired')
+                  : tr('forwarding:card.outcomeRequired');
           return undefined;
         }
         changed = r.changed;
@@ -113,9 +120,16 @@ export function registerForwardingRoutes(app: Application<AppTurnState>, deps: T
     const wasOpen = before.status === 'received' || before.status === 'delivered';
     const notice =
       after.status === 'closed' ? 'forwarding:notify.closed' : wasOpen && (after.status === 'acknowledged' || after.status === 'taken') ? 'forwarding:notify.acknowledged' : undefined;
-    if (notice) {
+    const asked = (after.questions?.length ?? 0) > (before.questions?.length ?? 0) ? after.questions?.at(-1) : undefined;
+    // The reporter learns only that "the coordinator for <municipality>" asks: no names either way.
+    const who = reporterT('forwarding:relay.who', { municipality: f.directory.municipalities[after.routing?.municipality ?? '']?.name ?? '' });
+    const messages = [
+      ...(notice ? [reporterT(notice, { code: after.code })] : []),
+      ...(asked ? [reporterT('forwarding:relay.question', { who, code: after.code, question: asked.text })] : []),
+    ];
+    for (const message of messages) {
       try {
-        await f.deliverer.sendText(after.reporter.conversationRef, reporterT(notice, { code: after.code }));
+        await f.deliverer.sendText(after.reporter.conversationRef, message);
       } catch (err) {
         log.warn('reporter could not be told', { caseId: after.id, ...errorFields(err) });
       }
@@ -164,5 +178,6 @@ export function registerForwardingRoutes(app: Application<AppTurnState>, deps: T
   act(Verb.CaseRefresh, () => undefined);
   act(Verb.CaseAcknowledge, () => ({ kind: 'acknowledge' }));
   act(Verb.CaseTake, () => ({ kind: 'take' }));
+  act(Verb.CaseAsk, (d) => ({ kind: 'askReporter', text: typeof d.question === 'string' ? d.question : '' }));
   act(Verb.CaseClose, (d) => ({ kind: 'close', outcome: typeof d.outcome === 'string' ? d.outcome : '', reason: typeof d.reason === 'string' ? d.reason : '' }));
 }

@@ -20,11 +20,12 @@ export function isReporterOf(c: Case, from: { id?: string; aadObjectId?: string 
 
 /** "status K-7F3Q": the reporter's view of their case (received, acknowledged, closed: nothing more). */
 const WITHDRAW = /^\s*(dra tillbaka|återkalla|withdraw)\s+(\S+)\s*$/i;
+const ANSWER = /^\s*(svar|answer)\s+(K-?\s?[0-9A-Za-z]{4})\s*:?\s*([\s\S]+)$/i;
 const ADD_INFO = /^\s*(tillägg|lägg till|add|add info)\s+(K-?\s?[0-9A-Za-z]{4})\s*:?\s*([\s\S]+)$/i;
 
 export function registerStatusRoutes(app: Application<AppTurnState>, deps: TeamsDeps, cases: CaseStore, forwarding: ForwardingService, clock: Clock): void {
   /** The reporter withdraws an open case, or adds information to it; the coordinators' cards follow. */
-  const reporterAction = (re: RegExp, toAction: (m: RegExpExecArray) => CaseAction, okKey: string) =>
+  const reporterAction = (re: RegExp, toAction: (m: RegExpExecArray) => CaseAction, okKey: string, refusedKey = 'forwarding:status.notOpen') =>
     app.message(re, async (context, state) => {
       const t = deps.i18n.t(turnLocale(context, deps.defaultLocale, state.user.locale));
       const m = re.exec(context.activity.text ?? '')!;
@@ -34,14 +35,14 @@ export function registerStatusRoutes(app: Application<AppTurnState>, deps: Teams
         await context.sendActivity(code ? t('forwarding:status.notFound', { code }) : t('forwarding:status.usage'));
         return;
       }
-      let refused = false;
+      let refusal: string | undefined;
       const updated = await forwarding.updateCase(found.id, (c) => {
         const r = transition(c, toAction(m), 'reporter', clock.now());
-        refused = !r.ok;
+        if (!r.ok) refusal = r.reason === 'closed' ? 'forwarding:status.notOpen' : refusedKey;
         return r.ok && r.changed ? r.case : undefined;
       });
-      if (refused || !updated) {
-        await context.sendActivity(t('forwarding:status.notOpen', { code }));
+      if (refusal || !updated) {
+        await context.sendActivity(t(refusal ?? 'forwarding:status.notOpen', { code }));
         return;
       }
       turnLogger(deps.logger, context).info('audit: reporter action', { caseId: updated.id, action: toAction(m).kind });
@@ -50,6 +51,7 @@ export function registerStatusRoutes(app: Application<AppTurnState>, deps: Teams
     });
   reporterAction(WITHDRAW, () => ({ kind: 'withdraw' }), 'forwarding:status.withdrawnNow');
   reporterAction(ADD_INFO, (m) => ({ kind: 'addInfo', text: m[3] ?? '' }), 'forwarding:status.infoAdded');
+  reporterAction(ANSWER, (m) => ({ kind: 'answerQuestion', text: m[3] ?? '' }), 'forwarding:relay.answered', 'forwarding:relay.noQuestion');
 
   app.message(STATUS, async (context, state) => {
     const t = deps.i18n.t(turnLocale(context, deps.defaultLocale, state.user.locale));

@@ -161,4 +161,40 @@ describe('forwarding in the Agents Playground', () => {
     await playground.say(personal, 'withdraw K-2222');
     await waitIn((e) => e.actionConversationId === personal, /cannot find a case with code K-2222/, since);
   });
+
+  it('coordinator asks → the reporter sees the question → the reporter answers → the card shows the answer', async () => {
+    let since = playground.events.length;
+    await playground.say(personal, 'quick form');
+    const form = await waitIn((e) => e.actionConversationId === personal, /"token":"/, since);
+    const token = /"token":"([0-9a-f-]{36})"/.exec(visible(form))![1];
+    since = playground.events.length;
+    await playground.submit(personal, form.message!.messageId, {
+      verb: 'intake.form', practice: false, token, immediate_danger: 'no', possible_minor: 'no', site_area: 'room',
+      observed_from__date: '2026-11-22', observed_from__time: '21:00', how_known: 'saw_myself', persons_role: 'possible_exploited',
+      persons_count: '1', observations: 'A young woman did not seem to know where she was.', actions_taken: 'informed_manager', reporter_role: 'reception',
+    });
+    const code = /K-[2-9A-HJKMNP-Z]{4}/.exec(visible(await waitIn((e) => e.actionConversationId === personal, /K-[2-9A-HJKMNP-Z]{4}/, since)))![0];
+    const card = await waitIn(inChannel, new RegExp(code), since);
+    const caseId = /"caseId":"([0-9a-f-]{36})"/.exec(visible(card))![1]!;
+    expect(visible(card)).toContain('case.ask');
+
+    since = playground.events.length;
+    const asked = await playground.execute(`${channel};messageid=${card.message!.messageId}`, card.message!.messageId, 'case.ask', { caseId, question: 'Which floor was the room on?' }, MEGAN);
+    expect(JSON.stringify(asked)).toContain('Which floor was the room on?');
+    const question = await waitIn((e) => e.actionConversationId === personal, /has a question about case/, since);
+    expect(visible(question)).toContain('Which floor was the room on?');
+    expect(visible(question)).toContain('The coordinator for Demokommun');
+    expect(visible(question)).not.toContain('Megan');
+
+    since = playground.events.length;
+    await playground.say(personal, `answer ${code}: The third floor, by the lift.`);
+    await waitIn((e) => e.actionConversationId === personal, /Your answer has been sent/, since);
+    const stored = (await cases.get(caseId))!.case;
+    expect(stored.questions).toEqual([expect.objectContaining({ text: 'Which floor was the room on?', answer: 'The third floor, by the lift.' })]);
+    // Every posted card is updated in place with the answer.
+    const until = Date.now() + 5_000;
+    const updated = () => playground.events.slice(since).find((e) => e.action === 'updateMessage' && visible(e).includes('The third floor, by the lift.'));
+    while (!updated() && Date.now() < until) await new Promise((r) => setTimeout(r, 25));
+    expect(updated()).toBeDefined();
+  });
 });

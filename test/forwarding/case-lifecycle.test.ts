@@ -61,6 +61,20 @@ describe('transition', () => {
   });
 });
 
+describe('relayed questions', () => {
+  const c = { ...newCase(), code: 'K-2345' } as Case;
+  it('answers the oldest open question, and refuses an answer when none is open', () => {
+    expect(transition(c, { kind: 'answerQuestion', text: 'hello' }, 'reporter', NOW)).toMatchObject({ ok: false, reason: 'noQuestion' });
+    const one = transition(c, { kind: 'askReporter', text: 'Which floor?' }, 'aad-1', NOW);
+    if (!one.ok) throw new Error('ask refused');
+    const two = transition(one.case, { kind: 'askReporter', text: 'How many?' }, 'aad-1', NOW);
+    if (!two.ok) throw new Error('ask refused');
+    const answered = transition(two.case, { kind: 'answerQuestion', text: 'Third' }, 'reporter', NOW);
+    expect(answered).toMatchObject({ ok: true, case: { questions: [{ text: 'Which floor?', answer: 'Third' }, { text: 'How many?' }] } });
+    expect(transition(c, { kind: 'askReporter', text: '  ' }, 'aad-1', NOW)).toMatchObject({ ok: false, reason: 'outcomeRequired' });
+  });
+});
+
 describe('two coordinators press "Take" at once (real Azurite, ETags)', () => {
   it('has one winner, and the history shows one assignee', async () => {
     const c = await freshContainers('take-race');
