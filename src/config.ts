@@ -88,6 +88,21 @@ const int = (min: number, max: number, fallback: number) =>
       }
       return n;
     });
+/** Minutes, decimals allowed (0.05 = 3 s, for drills and tests), above 0 and at most `max`. */
+const minutes = (max: number, fallback: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return fallback;
+      const n = /^\d*\.?\d+$/.test(v) ? Number(v) : NaN;
+      if (!(n > 0 && n <= max)) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be a number of minutes above 0 and at most ${max}` });
+        return z.NEVER;
+      }
+      return n;
+    });
 const oneOf = <const T extends string>(values: readonly [T, ...T[]], fallback: T) =>
   z
     .string()
@@ -144,8 +159,8 @@ const ENV_SCHEMA = z.object({
   OUTBOX_POLL_MS: int(100, 60_000, 1_000),
   OUTBOX_RETRY_BASE_MS: int(10, 600_000, 1_000),
   OUTBOX_MAX_ATTEMPTS: int(1, 100, 8),
-  ESCALATION_P1_MINUTES: int(1, 24 * 60, 15),
-  ESCALATION_P2_MINUTES: int(1, 7 * 24 * 60, 240),
+  ESCALATION_P1_MINUTES: minutes(24 * 60, 15),
+  ESCALATION_P2_MINUTES: minutes(7 * 24 * 60, 240),
   ESCALATION_P3_AT: matching(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time HH:MM').transform((v) => v || '12:00'),
   ESCALATION_CHECK_MS: int(1_000, 3_600_000, 30_000),
   DEFAULT_AUDIENCE: oneOf(['partner', 'staff', 'coordinator'], 'partner'),

@@ -142,3 +142,44 @@ describe('delivery faults', () => {
     for (const code of codes) expect(connector.posted.filter((p) => JSON.stringify(p.activity).includes(code))).toHaveLength(1);
   });
 });
+
+describe('escalation across processes', () => {
+  it('two bot processes on one storage escalate an unacknowledged P1 once per deadline', async () => {
+    const c = await freshContainers('esc-two');
+    const env = {
+      STORAGE_CONNECTION_STRING: c.connectionString,
+      STORAGE_CONTAINER: c.name,
+      OUTBOX_POLL_MS: '200',
+      ESCALATION_P1_MINUTES: '0.05', // 3 s per level: a drill, not a test clock (processes have the real one)
+      ESCALATION_CHECK_MS: '1000',
+    };
+    const [a, b] = await Promise.all([startBotProcess(env), startBotProcess(env)]);
+    cleanup.push(() => a.stop(), () => b.stop());
+    const o = { conversationId: 'conv-esc', locale: 'en-US', userId: 'partner-esc' };
+    const url = `http://127.0.0.1:${a.port}`;
+    const form = await postActivity(url, messageActivity('quick form', o));
+    const token = /"token":"([0-9a-f-]{36})"/.exec(JSON.stringify(cardOf(form.replies[0])))![1];
+    const sent = await postActivity(
+      url,
+      submitActivity(
+        {
+          verb: 'intake.form', practice: false, token, immediate_danger: 'yes', emergency_call_made: 'yes', possible_minor: 'no',
+          site_area: 'room', observed_from__date: '2026-11-20', observed_from__time: '22:00', how_known: 'saw_myself',
+          persons_role: 'unknown', persons_count: '1', observations: 'Screams from a room.', actions_taken: 'called_112', reporter_role: 'night_staff',
+        },
+        o,
+      ),
+    );
+    const code = /K-[2-9A-HJKMNP-Z]{4}/.exec(sent.replies.map((r) => r.text ?? '').join(' '))![0];
+    const cases = new BlobCaseStore(new JsonBlobStore(c.data), new NoteCipher(TEST_NOTE_KEY));
+    // Two deadlines pass (primary → deputy → next level); nobody acknowledges.
+    await waitUntil(async () => ((await cases.getByCode(code))?.routing?.targets.length ?? 0) >= 3, 30_000);
+    await new Promise((r) => setTimeout(r, 4_000)); // a duplicate escalation, if any, would have happened now
+    const final = (await cases.getByCode(code))!;
+    expect(final.note.urgency).toBe('P1');
+    expect(final.routing?.targets.slice(1)).toEqual(['demo-deputy', 'region-coordinator']);
+    expect(final.history.filter((h) => h.action === 'escalated')).toHaveLength(2);
+    const outbox = (await new JsonBlobStore(c.data).list('outbox/')).map((n) => n.split('.').slice(1, -1).join('.')).sort();
+    expect(outbox.filter((t) => t === 'demo-deputy')).toHaveLength(1);
+  }, 90_000);
+});
