@@ -24,6 +24,7 @@ import { BlobTargetLinkStore } from './storage/blob-target-link-store';
 import { BlobPersonAddressStore } from './storage/blob-person-address-store';
 import { BlobJobLock } from './storage/blob-job-lock';
 import { BlobCaseIndex } from './storage/blob-case-index';
+import { BlobAuditLog } from './storage/blob-audit-log';
 import { caseCard } from './cards/case-card';
 import type { Deliverer } from './forwarding/deliverer';
 import { ForwardingService } from './forwarding/forwarding-service';
@@ -173,7 +174,7 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
   escalationTimer.unref();
   const app = createApp(
     { adapter, botAppId: config.bot.appId, storage: new BlobBotStorage(store, cipher) },
-    { i18n, logger, defaultLocale: config.defaultLocale, maxTextLength: MAX_TEXT_LENGTH, people },
+    { i18n, logger, defaultLocale: config.defaultLocale, maxTextLength: MAX_TEXT_LENGTH, people, audit: new BlobAuditLog(store) },
     {
       cases,
       forwarding: {

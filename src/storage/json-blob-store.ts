@@ -80,6 +80,29 @@ export class JsonBlobStore {
     }
   }
 
+  /** Append one line to an append blob, creating it first if needed (concurrent appends are safe). */
+  async appendLine(name: string, line: string): Promise<void> {
+    const body = `${line}\n`;
+    try {
+      const blob = this.container.getAppendBlobClient(name);
+      await blob.createIfNotExists({ blobHTTPHeaders: { blobContentType: 'application/x-ndjson; charset=utf-8' } });
+      await blob.appendBlock(body, Buffer.byteLength(body));
+    } catch (err) {
+      throw toStorageError(err, `append ${name}`);
+    }
+  }
+
+  /** A blob's text, or undefined when it does not exist. */
+  async readText(name: string): Promise<string | undefined> {
+    try {
+      const res = await this.container.getBlobClient(name).download();
+      return (await readAll(res.readableStreamBody)).toString('utf8');
+    } catch (err) {
+      if (err instanceof RestError && err.statusCode === 404) return undefined;
+      throw toStorageError(err, `read ${name}`);
+    }
+  }
+
   async list(prefix: string): Promise<string[]> {
     const names: string[] = [];
     try {

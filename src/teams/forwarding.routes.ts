@@ -16,7 +16,7 @@ import type { TargetLinkStore } from '../forwarding/target-links';
 import type { FormDefinition } from '../intake/form-types';
 import { errorFields } from '../log';
 import type { Clock } from '../clock';
-import type { TeamsDeps } from './deps';
+import { audit, type TeamsDeps } from './deps';
 import { turnLogger } from './turn-context';
 import { turnLocale } from './turn-locale';
 import type { AppTurnState } from './turn-state';
@@ -63,6 +63,7 @@ export function registerForwardingRoutes(app: Application<AppTurnState>, deps: T
     const selfLink = isPersonal && target.kind === 'person' && target.members.some((m) => m.toLowerCase() === user);
     if (!isAdmin && !selfLink) {
       turnLogger(deps.logger, context).warn('audit: link refused', { targetId });
+      await audit(deps, { actor: user || 'unknown', action: 'link', result: 'refused', targetId });
       return void (await context.sendActivity(tr('forwarding:link.notAdmin')));
     }
     await f.links.set({ targetId, conversationRef: addressOf(context), linkedBy: user, linkedAt: f.clock.now().toISOString() });
@@ -70,6 +71,7 @@ export function registerForwardingRoutes(app: Application<AppTurnState>, deps: T
     await f.service.retryWaitingFor(targetId);
     f.kick?.();
     turnLogger(deps.logger, context).info('audit: target linked', { targetId });
+    await audit(deps, { actor: user, action: 'link', result: 'ok', targetId });
     await context.sendActivity(tr('forwarding:link.done', { label: target.label }));
   });
 
@@ -88,6 +90,7 @@ export function registerForwardingRoutes(app: Application<AppTurnState>, deps: T
       if (!action) return render(found, allowed); // refresh: the card as it is, for this viewer
       if (!allowed) {
         log.warn('audit: case action refused', { caseId: found.id, verb });
+        await audit(deps, { actor: actor ?? 'unknown', action: verb, result: 'refused', caseId: found.id });
         return render(found, false, tr('forwarding:card.notAllowed'));
       }
       let refusal: string | undefined;
@@ -110,6 +113,7 @@ export function registerForwardingRoutes(app: Application<AppTurnState>, deps: T
       });
       if (!updated) return tr('forwarding:card.notFound');
       log.info('audit: case action', { caseId: updated.id, verb, changed, refused: !!refusal });
+      await audit(deps, { actor: actor!, action: verb, result: refusal ? 'refused' : 'ok', caseId: updated.id });
       if (changed) await afterChange(found, updated, log);
       return render(updated, true, refusal);
     });

@@ -5,7 +5,7 @@ import type { CaseStore } from '../forwarding/case-store';
 import { transition, type CaseAction } from '../forwarding/case-lifecycle';
 import type { ForwardingService } from '../forwarding/forwarding-service';
 import type { Clock } from '../clock';
-import type { TeamsDeps } from './deps';
+import { audit, type TeamsDeps } from './deps';
 import { turnLogger } from './turn-context';
 import { turnLocale } from './turn-locale';
 import type { AppTurnState } from './turn-state';
@@ -46,6 +46,7 @@ export function registerStatusRoutes(app: Application<AppTurnState>, deps: Teams
         return;
       }
       turnLogger(deps.logger, context).info('audit: reporter action', { caseId: updated.id, action: toAction(m).kind });
+      await audit(deps, { actor: 'reporter', action: toAction(m).kind, result: 'ok', caseId: updated.id });
       await forwarding.refreshCards(updated);
       await context.sendActivity(t(okKey, { code }));
     });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BlobAuditLog } from '../../src/storage/blob-audit-log';
 import { BlobCaseStore } from '../../src/storage/blob-case-store';
 import { JsonBlobStore } from '../../src/storage/json-blob-store';
 import { NoteCipher } from '../../src/storage/note-cipher';
@@ -16,11 +17,13 @@ describe('forwarding in the Agents Playground', () => {
   let bot: StartedProcess & { port: number };
   let playground: Playground;
   let cases: BlobCaseStore;
+  let containers: Awaited<ReturnType<typeof freshContainers>>;
   let personal: string;
   const channel = 'team-id';
 
   beforeAll(async () => {
     const c = await freshContainers('e2e-fwd');
+    containers = c;
     cases = new BlobCaseStore(new JsonBlobStore(c.data), new NoteCipher(TEST_NOTE_KEY));
     bot = await startBotProcess({ STORAGE_CONNECTION_STRING: c.connectionString, STORAGE_CONTAINER: c.name, OUTBOX_POLL_MS: '200' });
     playground = await startPlayground(`http://127.0.0.1:${bot.port}/api/messages`);
@@ -104,6 +107,10 @@ describe('forwarding in the Agents Playground', () => {
     }
     expect(JSON.stringify((await cases.get(caseId))?.case)).toBe(before);
     expect(bot.output()).toContain('audit: case action refused');
+    const audit = await new BlobAuditLog(new JsonBlobStore(containers.data)).read(new Date().toISOString().slice(0, 10));
+    const refusedForCase = audit.filter((e) => e.caseId === caseId && e.result === 'refused');
+    expect(refusedForCase.map((e) => e.action).sort()).toEqual(['case.acknowledge', 'case.close', 'case.take']);
+    expect(JSON.stringify(audit)).not.toContain('forged'); // the close reason typed into the forged action
 
     // The coordinator acknowledges: the card updates and the partner is told.
     since = playground.events.length;

@@ -1,0 +1,17 @@
+/**
+ * Who did what to which case, when: ids and action names only, never note content or free text.
+ * Kept apart from the operational log so it can be retained and reviewed on its own.
+ */
+export interface AuditEvent {
+  readonly at: string;
+  /** Entra ID object id, 'reporter' or 'system'. */
+  readonly actor: string;
+  readonly action: string;
+  readonly result: 'ok' | 'refused';
+  readonly caseId?: string;
+  readonly targetId?: string;
+}
+
+export interface AuditLog {
+  record(event: AuditEvent): Promise<void>;
+}
