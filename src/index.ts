@@ -165,6 +165,11 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
     policy: { ...DEFAULT_OUTBOX_POLICY, baseDelayMs: config.forwarding.retryBaseMs, maxAttempts: config.forwarding.maxAttempts },
   });
   const dispatcher = startDispatcher(forwarding, config.forwarding.outboxPollMs, logger);
+  // Catch the index up with the cases (a crash may have left it behind); a failure only delays it.
+  cases
+    .summaries()
+    .then((all) => caseIndex.reconcile(all))
+    .catch((err: unknown) => logger.warn('case index not reconciled at start', errorFields(err)));
   const escalationTimer = setInterval(() => {
     forwarding
       .escalateDue()

@@ -37,7 +37,14 @@ export interface CaseIndex {
   /** Record a case as it is now (closed and withdrawn cases leave the index). */
   put(c: Case): Promise<void>;
   open(): Promise<CaseSummary[]>;
+  /**
+   * Bring the index in line with what the case blobs say (at start-up: a crash between a case
+   * write and its index write leaves the index behind). Never undoes a newer entry.
+   */
+  reconcile(all: readonly CaseSummary[]): Promise<void>;
 }
+
+export const isOpenStatus = (status: CaseStatus): boolean => status !== 'closed' && status !== 'withdrawn';
 
 export type CaseView = 'mine' | 'open' | 'overdue';
 

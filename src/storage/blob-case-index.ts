@@ -1,6 +1,6 @@
 import { isAppError } from '../errors';
 import type { Case } from '../forwarding/case';
-import { summaryOf, type CaseIndex, type CaseSummary } from '../forwarding/case-index';
+import { isOpenStatus, summaryOf, type CaseIndex, type CaseSummary } from '../forwarding/case-index';
 import type { JsonBlobStore } from './json-blob-store';
 
 const NAME = 'index/open-cases.json';
@@ -14,7 +14,7 @@ export class BlobCaseIndex implements CaseIndex {
   constructor(private readonly store: JsonBlobStore) {}
 
   async put(c: Case): Promise<void> {
-    const open = c.status !== 'closed' && c.status !== 'withdrawn';
+    const open = isOpenStatus(c.status);
     for (let attempt = 1; ; attempt++) {
       const current = await this.store.get<IndexDoc>(NAME);
       const doc: IndexDoc = { ...(current?.value ?? {}) };
@@ -24,6 +24,25 @@ export class BlobCaseIndex implements CaseIndex {
       if (open) doc[c.id] = summaryOf(c);
       else if (doc[c.id]) delete doc[c.id];
       else if (current) return;
+      try {
+        await this.store.put(NAME, doc, current ? { ifMatch: current.etag } : { ifNoneMatch: '*' });
+        return;
+      } catch (err) {
+        if (!isAppError(err, 'STORAGE_CONFLICT') || attempt >= 10) throw err;
+      }
+    }
+  }
+
+  async reconcile(all: readonly CaseSummary[]): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.store.get<IndexDoc>(NAME);
+      const doc: IndexDoc = { ...(current?.value ?? {}) };
+      for (const s of all) {
+        const known = doc[s.id];
+        if (known && known.updatedAt > s.updatedAt) continue;
+        if (isOpenStatus(s.status)) doc[s.id] = s;
+        else delete doc[s.id];
+      }
       try {
         await this.store.put(NAME, doc, current ? { ifMatch: current.etag } : { ifNoneMatch: '*' });
         return;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { isAppError, AppError } from '../errors';
 import type { Case, CaseNote, Reporter } from '../forwarding/case';
 import { newCaseCode } from '../forwarding/case-code';
+import type { CaseSummary } from '../forwarding/case-index';
 import type { CaseStore } from '../forwarding/case-store';
 import type { JsonBlobStore } from './json-blob-store';
 import type { NoteCipher, Sealed } from './note-cipher';
@@ -64,6 +65,30 @@ export class BlobCaseStore implements CaseStore {
   async getByCode(code: string): Promise<Case | undefined> {
     const ref = await this.store.get<{ caseId: string }>(`case-codes/${code}.json`);
     return ref ? (await this.get(ref.value.caseId))?.case : undefined;
+  }
+
+  /** Every case's summary, from the readable metadata only (nothing is decrypted). */
+  async summaries(): Promise<CaseSummary[]> {
+    const found = await Promise.all((await this.store.list('cases/')).map((n) => this.store.get<StoredCase>(n)));
+    return found.flatMap((f) => {
+      if (!f) return [];
+      const s = f.value;
+      const level = [...s.history].reverse().find((h) => h.action === 'escalated' || h.action === 'received');
+      return [
+        {
+          id: s.id,
+          code: s.code,
+          status: s.status,
+          urgency: s.urgency,
+          category: s.category,
+          createdAt: s.createdAt,
+          updatedAt: s.updatedAt,
+          levelAt: level?.at ?? s.createdAt,
+          targets: s.routing?.targets ?? [],
+          ...(s.assignee ? { assignee: s.assignee } : {}),
+        },
+      ];
+    });
   }
 
   async listAwaiting(): Promise<Case[]> {

@@ -79,4 +79,25 @@ describe('the open-case index with 1,000 stored cases (real Azurite)', () => {
     expect(all.map((s) => s.id).sort()).toEqual(open.slice(6).map((o) => o.id).sort());
     expect(all.find((s) => s.id === newer.id)?.status).toBe('acknowledged');
   }, 60_000);
+
+  it('reconciles with the case blobs after a crash left it behind, without undoing newer entries', async () => {
+    const c = await freshContainers('index-heal');
+    const store = new JsonBlobStore(c.data);
+    const cases = new BlobCaseStore(store, new NoteCipher(Buffer.alloc(32, 7)));
+    const index = new BlobCaseIndex(store);
+    const open = await storeManyCases(cases, index, 20, 6);
+    // A crash: one open case never reached the index, and a closed one is still listed.
+    const all0 = await index.open();
+    const missing = open[0]!;
+    const stale = (await cases.summaries()).find((s) => s.status === 'closed')!;
+    await store.put('index/open-cases.json', Object.fromEntries([...all0.filter((s) => s.id !== missing.id), { ...stale, status: 'delivered' as const, updatedAt: '2000-01-01T00:00:00Z' }].map((s) => [s.id, s])));
+    // Meanwhile an instance wrote a newer state of another case.
+    const newer = { ...open[1]!, status: 'taken' as const, updatedAt: new Date(Date.now() + 60_000).toISOString() };
+    await index.put(newer);
+
+    await index.reconcile(await cases.summaries());
+    const ids = (await index.open()).map((s) => s.id).sort();
+    expect(ids).toEqual(open.map((o) => o.id).sort());
+    expect((await index.open()).find((s) => s.id === newer.id)?.status).toBe('taken');
+  }, 60_000);
 });
