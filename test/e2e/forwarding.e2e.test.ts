@@ -46,6 +46,19 @@ describe('forwarding in the Agents Playground', () => {
     throw new Error(`nothing matched ${re}: ${JSON.stringify(playground.events.slice(since)).slice(0, 1200)}`);
   }
 
+  /** The partner sends a note with the one-card form; resolves when its card is in the channel. */
+  async function reportAndWaitForCard(answers: Record<string, string>): Promise<{ code: string; caseId: string; card: PlaygroundEvent }> {
+    let since = playground.events.length;
+    await playground.say(personal, 'quick form');
+    const form = await waitIn((e) => e.actionConversationId === personal, /"token":"/, since);
+    const token = /"token":"([0-9a-f-]{36})"/.exec(visible(form))![1];
+    since = playground.events.length;
+    await playground.submit(personal, form.message!.messageId, { verb: 'intake.form', practice: false, token, immediate_danger: 'no', possible_minor: 'no', ...answers });
+    const code = /K-[2-9A-HJKMNP-Z]{4}/.exec(visible(await waitIn((e) => e.actionConversationId === personal, /K-[2-9A-HJKMNP-Z]{4}/, since)))![0];
+    const card = await waitIn(inChannel, new RegExp(code), since);
+    return { code, caseId: /"caseId":"([0-9a-f-]{36})"/.exec(visible(card))![1]!, card };
+  }
+
   it('partner reports → card in the linked channel → acknowledge, take, close → the partner is told each step', async () => {
     // The administrator (the Playground's signed-in user) installs the bot personally: that is how
     // the bot can reach them. A note for a target nobody has linked yet waits and is reported to them.
@@ -138,31 +151,21 @@ describe('forwarding in the Agents Playground', () => {
     expect(closed.history.map((h) => h.action)).toEqual(['received', 'delivered', 'acknowledged', 'taken', 'closed']);
   });
 
-  it('the reporter adds information to an open case (shown on the card) and withdraws another', async () => {
-    let since = playground.events.length;
-    await playground.say(personal, 'quick form');
-    const form = await waitIn((e) => e.actionConversationId === personal, /"token":"/, since);
-    const token = /"token":"([0-9a-f-]{36})"/.exec(visible(form))![1];
-    since = playground.events.length;
-    await playground.submit(personal, form.message!.messageId, {
-      verb: 'intake.form', practice: false, token, immediate_danger: 'no', possible_minor: 'no', site_area: 'parking',
-      observed_from__date: '2026-11-21', observed_from__time: '01:30', how_known: 'told_by_colleague', persons_role: 'unknown',
-      persons_count: '3', observations: 'Cars dropping people off at night.', actions_taken: 'none', reporter_role: 'security',
+  it('the reporter adds information to an open case, then withdraws it', async () => {
+    const { code, caseId } = await reportAndWaitForCard({
+      site_area: 'parking', observed_from__date: '2026-11-21', observed_from__time: '01:30', how_known: 'told_by_colleague',
+      persons_role: 'unknown', persons_count: '3', observations: 'Cars dropping people off at night.', actions_taken: 'none', reporter_role: 'security',
     });
-    const code = /K-[2-9A-HJKMNP-Z]{4}/.exec(visible(await waitIn((e) => e.actionConversationId === personal, /K-[2-9A-HJKMNP-Z]{4}/, since)))![0];
-    await waitIn(inChannel, new RegExp(code), since);
-    const stored = await cases.getByCode(code);
-
-    since = playground.events.length;
+    let since = playground.events.length;
     await playground.say(personal, `add ${code}: The same car came back at 02:15.`);
     await waitIn((e) => e.actionConversationId === personal, /What you added is now on case/, since);
-    const updated = (await cases.get(stored!.id))!.case;
+    const updated = (await cases.get(caseId))!.case;
     expect(updated.additions?.map((a) => a.text)).toEqual(['The same car came back at 02:15.']);
 
     since = playground.events.length;
     await playground.say(personal, `withdraw ${code}`);
     await waitIn((e) => e.actionConversationId === personal, /is withdrawn/, since);
-    expect((await cases.get(stored!.id))!.case.status).toBe('withdrawn');
+    expect((await cases.get(caseId))!.case.status).toBe('withdrawn');
     // Someone else's code is not theirs to withdraw (the Playground has one user, so use a made-up code).
     since = playground.events.length;
     await playground.say(personal, 'withdraw K-2222');
@@ -170,22 +173,13 @@ describe('forwarding in the Agents Playground', () => {
   });
 
   it('coordinator asks → the reporter sees the question → the reporter answers → the card shows the answer', async () => {
-    let since = playground.events.length;
-    await playground.say(personal, 'quick form');
-    const form = await waitIn((e) => e.actionConversationId === personal, /"token":"/, since);
-    const token = /"token":"([0-9a-f-]{36})"/.exec(visible(form))![1];
-    since = playground.events.length;
-    await playground.submit(personal, form.message!.messageId, {
-      verb: 'intake.form', practice: false, token, immediate_danger: 'no', possible_minor: 'no', site_area: 'room',
-      observed_from__date: '2026-11-22', observed_from__time: '21:00', how_known: 'saw_myself', persons_role: 'possible_exploited',
+    const { code, caseId, card } = await reportAndWaitForCard({
+      site_area: 'room', observed_from__date: '2026-11-22', observed_from__time: '21:00', how_known: 'saw_myself', persons_role: 'possible_exploited',
       persons_count: '1', observations: 'A young woman did not seem to know where she was.', actions_taken: 'informed_manager', reporter_role: 'reception',
     });
-    const code = /K-[2-9A-HJKMNP-Z]{4}/.exec(visible(await waitIn((e) => e.actionConversationId === personal, /K-[2-9A-HJKMNP-Z]{4}/, since)))![0];
-    const card = await waitIn(inChannel, new RegExp(code), since);
-    const caseId = /"caseId":"([0-9a-f-]{36})"/.exec(visible(card))![1]!;
     expect(visible(card)).toContain('case.ask');
 
-    since = playground.events.length;
+    let since = playground.events.length;
     const asked = await playground.execute(`${channel};messageid=${card.message!.messageId}`, card.message!.messageId, 'case.ask', { caseId, question: 'Which floor was the room on?' }, MEGAN);
     expect(JSON.stringify(asked)).toContain('Which floor was the room on?');
     const question = await waitIn((e) => e.actionConversationId === personal, /has a question about case/, since);
