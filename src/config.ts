@@ -48,6 +48,8 @@ export interface AppConfig {
     /** Acknowledgement deadlines before a case goes to the next person on its ladder. */
     readonly escalation: { readonly p1Minutes: number; readonly p2Minutes: number; readonly p3NextWorkingDayAt: string };
     readonly escalationCheckMs: number;
+    /** Closed and withdrawn cases are deleted (counts kept) this many days after their last change; 0 keeps them. */
+    readonly retentionDays: number;
   };
   readonly intake: {
     /** An unfinished report is kept this long after its last answer. */
@@ -163,6 +165,7 @@ const ENV_SCHEMA = z.object({
   ESCALATION_P2_MINUTES: minutes(7 * 24 * 60, 240),
   ESCALATION_P3_AT: matching(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time HH:MM').transform((v) => v || '12:00'),
   ESCALATION_CHECK_MS: int(1_000, 3_600_000, 30_000),
+  RETENTION_DAYS: int(0, 3_650, 0),
   DEFAULT_AUDIENCE: oneOf(['partner', 'staff', 'coordinator'], 'partner'),
   KB_LOCAL_VALUES_FILE: optionalString,
   ANSWER_MODE: oneOf(['plain', 'generative'], 'plain'),
@@ -299,6 +302,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxAttempts: e.OUTBOX_MAX_ATTEMPTS,
       escalation: { p1Minutes: e.ESCALATION_P1_MINUTES, p2Minutes: e.ESCALATION_P2_MINUTES, p3NextWorkingDayAt: e.ESCALATION_P3_AT },
       escalationCheckMs: e.ESCALATION_CHECK_MS,
+      retentionDays: e.RETENTION_DAYS,
     },
     intake: { draftTtlMs: e.INTAKE_DRAFT_TTL_HOURS * 3_600_000 },
     knowledge: {

@@ -25,6 +25,7 @@ import { BlobPersonAddressStore } from './storage/blob-person-address-store';
 import { BlobJobLock } from './storage/blob-job-lock';
 import { BlobCaseIndex } from './storage/blob-case-index';
 import { BlobAuditLog } from './storage/blob-audit-log';
+import { BlobStatisticsStore } from './storage/blob-statistics-store';
 import { caseCard } from './cards/case-card';
 import type { Deliverer } from './forwarding/deliverer';
 import { ForwardingService } from './forwarding/forwarding-service';
@@ -170,11 +171,17 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
     .summaries()
     .then((all) => caseIndex.reconcile(all))
     .catch((err: unknown) => logger.warn('case index not reconciled at start', errorFields(err)));
+  const statistics = new BlobStatisticsStore(store);
+  let checks = 0;
   const escalationTimer = setInterval(() => {
     forwarding
       .escalateDue()
       .then((n) => (n > 0 ? dispatcher.kick() : undefined))
       .catch((err: unknown) => logger.warn('escalation check failed', errorFields(err)));
+    // Retention runs about hourly, on the same timer.
+    if (checks++ % Math.max(1, Math.round(3_600_000 / config.forwarding.escalationCheckMs)) === 0) {
+      forwarding.applyRetention(config.forwarding.retentionDays, statistics).catch((err: unknown) => logger.warn('retention failed', errorFields(err)));
+    }
   }, config.forwarding.escalationCheckMs);
   escalationTimer.unref();
   const app = createApp(

@@ -6,8 +6,14 @@ import type { CaseStore } from './case-store';
 import { DeliveryError, type Deliverer } from './deliverer';
 import { DEFAULT_OUTBOX_POLICY, isExhausted, nextAttemptAt, type OutboxClaim, type OutboxItem, type OutboxPolicy, type OutboxStore } from './outbox';
 import { DEFAULT_ESCALATION_POLICY, escalationDue, type EscalationPolicy } from './escalation';
-import type { CaseIndex } from './case-index';
+import type { CaseIndex, CaseSummary } from './case-index';
 import type { JobLock } from './job-lock';
+import { isPastRetention } from './retention';
+
+/** Where the counts of deleted cases are kept. */
+export interface StatisticsStore {
+  add(summary: CaseSummary): Promise<void>;
+}
 import { chooseRoute, firstTarget, isOfficeHours, type RoutingDirectory } from './routing-directory';
 import type { TargetLinkStore } from './target-links';
 
@@ -201,6 +207,30 @@ export class ForwardingService {
         this.deps.logger.info('case escalated', { caseId: updated.id, to, level: updated.routing?.targets.length ?? 0 });
         count++;
       }
+    } finally {
+      await lock?.release();
+    }
+    return count;
+  }
+
+  /**
+   * Retention: delete cases closed or withdrawn more than `retentionDays` ago, keeping only monthly
+   * counts (`statistics`). One instance at a time. Returns how many were deleted.
+   */
+  async applyRetention(retentionDays: number, statistics: StatisticsStore): Promise<number> {
+    if (retentionDays <= 0) return 0;
+    const lock = await this.deps.lock?.tryLock('retention');
+    if (this.deps.lock && !lock) return 0;
+    let count = 0;
+    try {
+      const now = this.deps.clock.now();
+      for (const s of await this.deps.cases.summaries()) {
+        if (!isPastRetention(s, now, retentionDays)) continue;
+        if (!(await this.deps.cases.remove(s.id, s.code, s.updatedAt))) continue;
+        await statistics.add(s);
+        count++;
+      }
+      if (count > 0) this.deps.logger.info('retention applied', { deleted: count, retentionDays });
     } finally {
       await lock?.release();
     }

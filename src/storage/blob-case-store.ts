@@ -91,6 +91,21 @@ export class BlobCaseStore implements CaseStore {
     });
   }
 
+  async remove(id: string, code: string, updatedAt: string): Promise<boolean> {
+    const name = `cases/${id}.json`;
+    const current = await this.store.get<StoredCase>(name);
+    // Reopened (or otherwise changed) since it was found due: it is not deleted.
+    if (!current || current.value.updatedAt !== updatedAt) return false;
+    try {
+      await this.store.delete(name, { ifMatch: current.etag });
+    } catch (err) {
+      if (isAppError(err, 'STORAGE_CONFLICT')) return false;
+      throw err;
+    }
+    await this.store.delete(`case-codes/${code}.json`);
+    return true;
+  }
+
   async listAwaiting(): Promise<Case[]> {
     // Status is readable without the key, so only awaiting cases are decrypted.
     const names = await this.store.list('cases/');
