@@ -32,6 +32,7 @@ import { ForwardingService } from './forwarding/forwarding-service';
 import { DEFAULT_OUTBOX_POLICY } from './forwarding/outbox';
 import { loadRoutingDirectory } from './forwarding/routing-directory';
 import { teamsDeliverer } from './teams/teams-deliverer';
+import { withoutExpiredDraft } from './teams/draft-sweep';
 import { NoteCipher } from './storage/note-cipher';
 import { BlobFeedbackStore } from './storage/blob-feedback-store';
 import { BlobQuestionHandoffStore } from './storage/blob-question-handoff-store';
@@ -135,6 +136,7 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
   const store = new JsonBlobStore(containers.data);
   const model = config.knowledge.answerMode === 'generative' ? (overrides.completionModel ?? (config.knowledge.model && createCompletionModel(config.knowledge.model))) : undefined;
   const cipher = new NoteCipher(config.noteEncryptionKey ?? localNoteKey(logger));
+  const botStorage = new BlobBotStorage(store, cipher);
   const cases = new BlobCaseStore(store, cipher);
   const adapter = createAdapter(config, i18n, logger);
   const clock = overrides.clock ?? systemClock;
@@ -181,11 +183,15 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
     // Retention runs about hourly, on the same timer.
     if (checks++ % Math.max(1, Math.round(3_600_000 / config.forwarding.escalationCheckMs)) === 0) {
       forwarding.applyRetention(config.forwarding.retentionDays, statistics).catch((err: unknown) => logger.warn('retention failed', errorFields(err)));
+      botStorage
+        .sweep(withoutExpiredDraft(clock.now(), config.intake.draftTtlMs))
+        .then((n) => (n > 0 ? logger.info('expired drafts removed', { count: n }) : undefined))
+        .catch((err: unknown) => logger.warn('draft sweep failed', errorFields(err)));
     }
   }, config.forwarding.escalationCheckMs);
   escalationTimer.unref();
   const app = createApp(
-    { adapter, botAppId: config.bot.appId, storage: new BlobBotStorage(store, cipher) },
+    { adapter, botAppId: config.bot.appId, storage: botStorage },
     { i18n, logger, defaultLocale: config.defaultLocale, maxTextLength: MAX_TEXT_LENGTH, people, audit: new BlobAuditLog(store) },
     {
       cases,

@@ -1,5 +1,5 @@
 import type { Storage, StoreItems } from 'botbuilder';
-import { AppError } from '../errors';
+import { AppError, isAppError } from '../errors';
 import type { JsonBlobStore } from './json-blob-store';
 import type { NoteCipher, Sealed } from './note-cipher';
 
@@ -49,6 +49,29 @@ export class BlobBotStorage implements Storage {
         if (item && typeof item === 'object') (item as { eTag?: string }).eTag = etag;
       }),
     );
+  }
+
+  /**
+   * Rewrite every state item that `clean` changes (e.g. an expired draft removed), each guarded by
+   * its ETag: an item that a turn changed meanwhile is left for the next sweep. Returns the count.
+   */
+  async sweep(clean: (item: Record<string, unknown>) => Record<string, unknown> | undefined): Promise<number> {
+    let changed = 0;
+    for (const name of await this.store.list(this.prefix)) {
+      const key = decodeURIComponent(name.slice(this.prefix.length));
+      const found = await this.store.get<Record<string, unknown> & { sealed?: Sealed }>(name);
+      if (!found) continue;
+      const value = found.value.sealed ? this.requireCipher().open<Record<string, unknown>>(found.value.sealed, key) : found.value;
+      const next = clean(value);
+      if (!next) continue;
+      try {
+        await this.store.put(name, this.cipher ? { sealed: this.cipher.seal(next, key) } : next, { ifMatch: found.etag });
+        changed++;
+      } catch (err) {
+        if (!isAppError(err, 'STORAGE_CONFLICT')) throw err;
+      }
+    }
+    return changed;
   }
 
   private requireCipher(): NoteCipher {
