@@ -1,4 +1,4 @@
-import type { Case, CaseCategory, CaseStatus, Urgency } from './case';
+import { levelSince, type Case, type CaseCategory, type CaseStatus, type Urgency } from './case';
 
 /** What a coordinator's list shows of a case: no note content, so the index needs no sealing. */
 export interface CaseSummary {
@@ -17,7 +17,6 @@ export interface CaseSummary {
 }
 
 export function summaryOf(c: Case): CaseSummary {
-  const level = [...c.history].reverse().find((h) => h.action === 'escalated' || h.action === 'received');
   return {
     id: c.id,
     code: c.code,
@@ -26,7 +25,7 @@ export function summaryOf(c: Case): CaseSummary {
     category: c.note.category,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
-    levelAt: level?.at ?? c.createdAt,
+    levelAt: levelSince(c),
     targets: c.routing?.targets ?? [],
     ...(c.assignee ? { assignee: c.assignee } : {}),
   };

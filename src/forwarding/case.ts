@@ -87,6 +87,12 @@ export interface Case {
   readonly questions?: readonly { readonly at: string; readonly text: string; readonly answer?: string; readonly answeredAt?: string }[];
 }
 
+/** When the case reached its current level (received, or last escalated): deadlines count from here. */
+export function levelSince(c: Pick<Case, 'history' | 'createdAt'>): string {
+  const last = [...c.history].reverse().find((h) => h.action === 'escalated' || h.action === 'received');
+  return last?.at ?? c.createdAt;
+}
+
 /** What the reporter may be told about their case (secrecy: nothing more). */
 export type ReporterStatus = 'received' | 'acknowledged' | 'closed' | 'withdrawn';
 

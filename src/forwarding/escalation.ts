@@ -1,4 +1,4 @@
-import type { Case, Urgency } from './case';
+import { levelSince, type Case, type Urgency } from './case';
 import { DateTime } from 'luxon';
 import type { RoutingDirectory } from './routing-directory';
 
@@ -20,18 +20,12 @@ export function ladderOf(c: Case): string[] {
   return [...new Set([r.targets[0] ?? r.primary, r.deputy, r.next])];
 }
 
-/** When the current level was reached: the last delivery or escalation in the history. */
-function levelReachedAt(c: Case): Date {
-  const last = [...c.history].reverse().find((h) => h.action === 'escalated' || h.action === 'received');
-  return new Date(last?.at ?? c.createdAt);
-}
-
 /**
  * The deadline for an acknowledgement at the current level, or undefined (P4 never escalates).
  * @example deadline(P1 case sent at 22:00, policy) → 22:15
  */
 export function deadlineOf(c: Case, policy: EscalationPolicy, directory: RoutingDirectory, timeZone: string): Date | undefined {
-  return deadlineFrom(levelReachedAt(c), c.note.urgency, policy, directory, timeZone);
+  return deadlineFrom(new Date(levelSince(c)), c.note.urgency, policy, directory, timeZone);
 }
 
 /** The acknowledgement deadline for a level reached at `from`. */

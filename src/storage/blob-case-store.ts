@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isAppError, AppError } from '../errors';
-import type { Case, CaseNote, Reporter } from '../forwarding/case';
+import { levelSince, type Case, type CaseNote, type Reporter } from '../forwarding/case';
 import { newCaseCode } from '../forwarding/case-code';
 import type { CaseSummary } from '../forwarding/case-index';
 import type { CaseStore } from '../forwarding/case-store';
@@ -69,26 +69,24 @@ export class BlobCaseStore implements CaseStore {
 
   /** Every case's summary, from the readable metadata only (nothing is decrypted). */
   async summaries(): Promise<CaseSummary[]> {
+    return (await this.allStored()).map((s) => ({
+      id: s.id,
+      code: s.code,
+      status: s.status,
+      urgency: s.urgency,
+      category: s.category,
+      createdAt: s.createdAt,
+      updatedAt: s.updatedAt,
+      levelAt: levelSince(s),
+      targets: s.routing?.targets ?? [],
+      ...(s.assignee ? { assignee: s.assignee } : {}),
+    }));
+  }
+
+  /** Every stored case blob as written (metadata readable, content sealed). */
+  private async allStored(): Promise<StoredCase[]> {
     const found = await Promise.all((await this.store.list('cases/')).map((n) => this.store.get<StoredCase>(n)));
-    return found.flatMap((f) => {
-      if (!f) return [];
-      const s = f.value;
-      const level = [...s.history].reverse().find((h) => h.action === 'escalated' || h.action === 'received');
-      return [
-        {
-          id: s.id,
-          code: s.code,
-          status: s.status,
-          urgency: s.urgency,
-          category: s.category,
-          createdAt: s.createdAt,
-          updatedAt: s.updatedAt,
-          levelAt: level?.at ?? s.createdAt,
-          targets: s.routing?.targets ?? [],
-          ...(s.assignee ? { assignee: s.assignee } : {}),
-        },
-      ];
-    });
+    return found.flatMap((f) => (f ? [f.value] : []));
   }
 
   async remove(id: string, code: string, updatedAt: string): Promise<boolean> {
@@ -108,9 +106,7 @@ export class BlobCaseStore implements CaseStore {
 
   async listAwaiting(): Promise<Case[]> {
     // Status is readable without the key, so only awaiting cases are decrypted.
-    const names = await this.store.list('cases/');
-    const found = await Promise.all(names.map((n) => this.store.get<StoredCase>(n)));
-    return found.flatMap((f) => (f && (f.value.status === 'received' || f.value.status === 'delivered') ? [this.fromStored(f.value)] : []));
+    return (await this.allStored()).filter((s) => s.status === 'received' || s.status === 'delivered').map((s) => this.fromStored(s));
   }
 
   async update(next: Case, etag: string): Promise<string> {
