@@ -2,16 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../../src/forwarding/case';
 import { transition } from '../../src/forwarding/case-lifecycle';
-import { ForwardingService } from '../../src/forwarding/forwarding-service';
 import { chooseRoute, firstTarget, isOfficeHours, loadRoutingDirectory, parseRoutingDirectory } from '../../src/forwarding/routing-directory';
-import { silentLogger } from '../../src/log';
 import { PROJECT_ROOT } from '../../src/paths';
-import { BlobCaseStore } from '../../src/storage/blob-case-store';
-import { BlobOutboxStore } from '../../src/storage/blob-outbox-store';
-import { BlobTargetLinkStore } from '../../src/storage/blob-target-link-store';
-import { JsonBlobStore } from '../../src/storage/json-blob-store';
-import { NoteCipher } from '../../src/storage/note-cipher';
-import { freshContainers } from '../support/azurite';
+import { forwardingOnAzurite } from '../support/forwarding';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 
@@ -77,20 +70,7 @@ describe('relayed questions', () => {
 
 describe('two coordinators press "Take" at once (real Azurite, ETags)', () => {
   it('has one winner, and the history shows one assignee', async () => {
-    const c = await freshContainers('take-race');
-    const store = new JsonBlobStore(c.data);
-    const cases = new BlobCaseStore(store, new NoteCipher(Buffer.alloc(32, 3)));
-    const service = new ForwardingService({
-      directory: loadRoutingDirectory(`${PROJECT_ROOT}/src/forwarding/directories/playground-demo.yaml`),
-      timeZone: 'Europe/Stockholm',
-      cases,
-      outbox: new BlobOutboxStore(store),
-      links: new BlobTargetLinkStore(store),
-      deliverer: { sendCard: async () => ({ activityId: 'x' }), sendText: async () => undefined, updateCard: async () => undefined },
-      caseCard: () => ({}),
-      clock: { now: () => NOW },
-      logger: silentLogger,
-    });
+    const { cases, service } = await forwardingOnAzurite('take-race', NOW);
     const created = await cases.create(newCase());
     const outcomes: string[] = [];
     const take = (who: string) =>

@@ -3,54 +3,16 @@ import { describe, expect, it } from 'vitest';
 import type { Case } from '../../src/forwarding/case';
 import { transition } from '../../src/forwarding/case-lifecycle';
 import { DEFAULT_ESCALATION_POLICY, deadlineOf, escalationDue } from '../../src/forwarding/escalation';
-import { ForwardingService } from '../../src/forwarding/forwarding-service';
-import { loadRoutingDirectory } from '../../src/forwarding/routing-directory';
-import { silentLogger } from '../../src/log';
-import { PROJECT_ROOT } from '../../src/paths';
-import { BlobCaseStore } from '../../src/storage/blob-case-store';
-import { BlobJobLock } from '../../src/storage/blob-job-lock';
-import { BlobOutboxStore } from '../../src/storage/blob-outbox-store';
-import { BlobTargetLinkStore } from '../../src/storage/blob-target-link-store';
-import { JsonBlobStore } from '../../src/storage/json-blob-store';
-import { NoteCipher } from '../../src/storage/note-cipher';
-import { freshContainers } from '../support/azurite';
+import { DEMO_DIRECTORY, forwardingOnAzurite } from '../support/forwarding';
 
-const directory = loadRoutingDirectory(`${PROJECT_ROOT}/src/forwarding/directories/playground-demo.yaml`);
+const directory = DEMO_DIRECTORY;
 const TZ = 'Europe/Stockholm';
 const MONDAY_10 = new Date('2026-11-23T09:00:00Z'); // Monday 10:00 in Stockholm, office hours
 const min = (n: number) => n * 60_000;
 
-/** A test clock: time only moves when the test says so (no sleeping). */
-function testClock(start: Date) {
-  return {
-    t: start,
-    now() {
-      return this.t;
-    },
-    advance(ms: number) {
-      this.t = new Date(this.t.getTime() + ms);
-    },
-  };
-}
-
 async function setup() {
-  const c = await freshContainers('esc');
-  const store = new JsonBlobStore(c.data);
-  const clock = testClock(MONDAY_10);
-  const cases = new BlobCaseStore(store, new NoteCipher(Buffer.alloc(32, 6)));
-  const service = () =>
-    new ForwardingService({
-      directory,
-      timeZone: TZ,
-      cases,
-      outbox: new BlobOutboxStore(store),
-      links: new BlobTargetLinkStore(store),
-      deliverer: { sendCard: async () => ({ activityId: 'a' }), sendText: async () => undefined, updateCard: async () => undefined },
-      caseCard: () => ({}),
-      clock,
-      logger: silentLogger,
-      lock: new BlobJobLock(store),
-    });
+  const { store, clock, cases, newService } = await forwardingOnAzurite('esc', MONDAY_10);
+  const service = newService;
   const submit = (urgency: Case['note']['urgency']) =>
     service().submit({
       id: randomUUID(),

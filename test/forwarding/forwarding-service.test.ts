@@ -2,33 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../../src/forwarding/case';
 import { DeliveryError, type Deliverer } from '../../src/forwarding/deliverer';
-import { ForwardingService } from '../../src/forwarding/forwarding-service';
-import { loadRoutingDirectory } from '../../src/forwarding/routing-directory';
-import { silentLogger } from '../../src/log';
-import { PROJECT_ROOT } from '../../src/paths';
-import { BlobCaseStore } from '../../src/storage/blob-case-store';
-import { BlobOutboxStore } from '../../src/storage/blob-outbox-store';
 import { BlobTargetLinkStore } from '../../src/storage/blob-target-link-store';
-import { JsonBlobStore } from '../../src/storage/json-blob-store';
-import { NoteCipher } from '../../src/storage/note-cipher';
-import { freshContainers } from '../support/azurite';
+import { forwardingOnAzurite } from '../support/forwarding';
 
 /** ForwardingService on real Azurite, with a scripted Deliverer (Teams' connector cannot run here). */
 async function setup(deliverer: Deliverer, now = new Date('2026-11-23T09:00:00Z')) {
-  const c = await freshContainers('fwd');
-  const store = new JsonBlobStore(c.data);
   const notices: { problem: string; code?: string }[] = [];
-  const clock = { t: now, now() { return this.t; } };
-  const service = new ForwardingService({
-    directory: loadRoutingDirectory(`${PROJECT_ROOT}/src/forwarding/directories/playground-demo.yaml`),
-    timeZone: 'Europe/Stockholm',
-    cases: new BlobCaseStore(store, new NoteCipher(Buffer.alloc(32, 5))),
-    outbox: new BlobOutboxStore(store),
-    links: new BlobTargetLinkStore(store),
+  const { store, clock, service } = await forwardingOnAzurite('fwd', now, {
     deliverer,
     caseCard: (x: Case) => ({ code: x.code }),
-    clock,
-    logger: silentLogger,
     policy: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 20 },
     notifyAdmins: async (problem, _item, x) => {
       notices.push({ problem, ...(x ? { code: x.code } : {}) });

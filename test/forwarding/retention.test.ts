@@ -1,39 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../../src/forwarding/case';
-import { ForwardingService } from '../../src/forwarding/forwarding-service';
-import { loadRoutingDirectory } from '../../src/forwarding/routing-directory';
-import { silentLogger } from '../../src/log';
-import { PROJECT_ROOT } from '../../src/paths';
-import { BlobCaseStore } from '../../src/storage/blob-case-store';
-import { BlobJobLock } from '../../src/storage/blob-job-lock';
-import { BlobOutboxStore } from '../../src/storage/blob-outbox-store';
 import { BlobStatisticsStore } from '../../src/storage/blob-statistics-store';
-import { BlobTargetLinkStore } from '../../src/storage/blob-target-link-store';
-import { JsonBlobStore } from '../../src/storage/json-blob-store';
-import { NoteCipher } from '../../src/storage/note-cipher';
-import { freshContainers } from '../support/azurite';
+import { forwardingOnAzurite } from '../support/forwarding';
 
 const DAY = 24 * 3_600_000;
 
 describe('retention (real Azurite, test clock)', () => {
   it('deletes closed and withdrawn cases after the period, keeps open ones, and keeps only counts', async () => {
-    const c = await freshContainers('retention');
-    const store = new JsonBlobStore(c.data);
-    const cases = new BlobCaseStore(store, new NoteCipher(Buffer.alloc(32, 8)));
-    const clock = { t: new Date('2026-11-23T10:00:00Z'), now() { return this.t; } };
-    const service = new ForwardingService({
-      directory: loadRoutingDirectory(`${PROJECT_ROOT}/src/forwarding/directories/playground-demo.yaml`),
-      timeZone: 'Europe/Stockholm',
-      cases,
-      outbox: new BlobOutboxStore(store),
-      links: new BlobTargetLinkStore(store),
-      deliverer: { sendCard: async () => ({ activityId: 'a' }), sendText: async () => undefined, updateCard: async () => undefined },
-      caseCard: () => ({}),
-      clock,
-      logger: silentLogger,
-      lock: new BlobJobLock(store),
-    });
+    const { store, cases, clock, service } = await forwardingOnAzurite('retention', new Date('2026-11-23T10:00:00Z'));
     const make = (status: Case['status'], daysAgo: number) => {
       const at = new Date(clock.t.getTime() - daysAgo * DAY).toISOString();
       return cases.create({
