@@ -64,8 +64,10 @@ export function registerKnowledgeRoutes(
   const audienceOf = (context: TurnContext) =>
     kb.roles.audienceOf({ aadObjectId: context.activity.from?.aadObjectId, tenantId: context.activity.conversation?.tenantId });
 
-  const sendArticle = async (context: TurnContext, article: Article, related: readonly Article[], lng: KbLanguage) => {
-    await context.sendActivity(cardActivity(answerCard(article, related, answerCardLabels(deps.i18n.t(lng)), kb.placeholders[lng])));
+  const sendArticle = async (context: TurnContext, article: Article, related: readonly Article[], lng: KbLanguage, generated?: string) => {
+    const t = deps.i18n.t(lng);
+    const extra = generated ? { text: generated, label: t('knowledge:answer.generatedLabel') } : undefined;
+    await context.sendActivity(cardActivity(answerCard(article, related, answerCardLabels(t), kb.placeholders[lng], extra)));
   };
 
   app.adaptiveCards.actionSubmit(Verb.KnowledgeShowArticle, async (context, state, data) => {
@@ -83,9 +85,9 @@ export function registerKnowledgeRoutes(
   });
 
   app.adaptiveCards.actionSubmit(Verb.KnowledgeFeedback, async (context, state, data) => {
-    const t = deps.i18n.t(uiLocale(context, state));
-    const { articleId, helpful } = data as { articleId?: unknown; helpful?: unknown };
     const lng = uiLocale(context, state);
+    const t = deps.i18n.t(lng);
+    const { articleId, helpful } = data as { articleId?: unknown; helpful?: unknown };
     if (typeof articleId !== 'string' || !ARTICLE_ID.test(articleId) || typeof helpful !== 'boolean' || !kb.index.article(articleId, lng)) {
       turnLogger(deps.logger, context).warn('feedback refused: invalid submit');
       await context.sendActivity(t('knowledge:feedback.unknownArticle'));
@@ -133,21 +135,16 @@ export function registerKnowledgeRoutes(
       state.conversation.pendingQuestion = { text, language: lng };
       let generated: string | undefined;
       if (kb.phraserFor) {
-        const labels = answerCardLabels(t);
         const phrased = await phraseWithGuard(kb.phraserFor(context, state), {
           question: text,
           language: lng,
-          sources: [{ id: result.article.id, title: result.article.title, text: answerText(result.article, labels, kb.placeholders[lng]) }],
+          sources: [{ id: result.article.id, title: result.article.title, text: answerText(result.article, answerCardLabels(t), kb.placeholders[lng]) }],
         });
         // Only the mode and the rejected facts' count are logged: never the question or the model's text.
         log.info('answer phrased', phrased.mode === 'generated' ? { mode: 'generated' } : { mode: 'plain', reason: phrased.reason, unsupported: phrased.unsupported.length });
         if (phrased.mode === 'generated') generated = phrased.text;
       }
-      await context.sendActivity(
-        cardActivity(
-          answerCard(result.article, result.related, answerCardLabels(t), kb.placeholders[lng], generated ? { text: generated, label: t('knowledge:answer.generatedLabel') } : undefined),
-        ),
-      );
+      await sendArticle(context, result.article, result.related, lng, generated);
       return;
     }
     log.info('question not answered', { reason: result.reason, confidence: Number(result.bestConfidence.toFixed(2)), audience });
