@@ -45,6 +45,10 @@ export interface AppConfig {
     /** First retry delay (doubling, with jitter) and how many attempts before a delivery is dead-lettered. */
     readonly retryBaseMs: number;
     readonly maxAttempts: number;
+    /** Deliveries one instance works at once. */
+    readonly concurrency: number;
+    /** How long a delivery in progress stays hidden from other instances without renewal (a crashed holder's item returns after this). */
+    readonly holdMs: number;
     /** Acknowledgement deadlines before a case goes to the next person on its ladder. */
     readonly escalation: { readonly p1Minutes: number; readonly p2Minutes: number; readonly p3NextWorkingDayAt: string };
     readonly escalationCheckMs: number;
@@ -161,6 +165,8 @@ const ENV_SCHEMA = z.object({
   OUTBOX_POLL_MS: int(100, 60_000, 1_000),
   OUTBOX_RETRY_BASE_MS: int(10, 600_000, 1_000),
   OUTBOX_MAX_ATTEMPTS: int(1, 100, 8),
+  OUTBOX_CONCURRENCY: int(1, 64, 8),
+  OUTBOX_HOLD_SECONDS: int(2, 600, 30),
   ESCALATION_P1_MINUTES: minutes(24 * 60, 15),
   ESCALATION_P2_MINUTES: minutes(7 * 24 * 60, 240),
   ESCALATION_P3_AT: matching(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time HH:MM').transform((v) => v || '12:00'),
@@ -300,6 +306,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     timeZone: e.TIME_ZONE,
     forwarding: { directoryFile: e.ROUTING_DIRECTORY_FILE, outboxPollMs: e.OUTBOX_POLL_MS, retryBaseMs: e.OUTBOX_RETRY_BASE_MS,
       maxAttempts: e.OUTBOX_MAX_ATTEMPTS,
+      concurrency: e.OUTBOX_CONCURRENCY,
+      holdMs: e.OUTBOX_HOLD_SECONDS * 1000,
       escalation: { p1Minutes: e.ESCALATION_P1_MINUTES, p2Minutes: e.ESCALATION_P2_MINUTES, p3NextWorkingDayAt: e.ESCALATION_P3_AT },
       escalationCheckMs: e.ESCALATION_CHECK_MS,
       retentionDays: e.RETENTION_DAYS,

@@ -19,24 +19,25 @@ import { createAdapter } from './server/adapter';
 import { createServer, type SamverkaServer } from './server/create-server';
 import { BlobBotStorage } from './storage/blob-bot-storage';
 import { BlobCaseStore } from './storage/blob-case-store';
-import { BlobOutboxStore } from './storage/blob-outbox-store';
+import { QueueOutboxStore } from './storage/queue-outbox-store';
+import { TableCaseIndex } from './storage/table-case-index';
+import { OutboxWorker } from './forwarding/outbox-worker';
+import { startPeriodicJobs } from './jobs/periodic-jobs';
 import { BlobTargetLinkStore } from './storage/blob-target-link-store';
 import { BlobPersonAddressStore } from './storage/blob-person-address-store';
 import { BlobJobLock } from './storage/blob-job-lock';
-import { BlobCaseIndex } from './storage/blob-case-index';
 import { BlobAuditLog } from './storage/blob-audit-log';
 import { BlobStatisticsStore } from './storage/blob-statistics-store';
 import { caseCard } from './cards/case-card';
 import type { Deliverer } from './forwarding/deliverer';
 import { ForwardingService } from './forwarding/forwarding-service';
-import { DEFAULT_OUTBOX_POLICY } from './forwarding/outbox';
 import { loadRoutingDirectory } from './forwarding/routing-directory';
 import { teamsDeliverer } from './teams/teams-deliverer';
 import { withoutExpiredDraft } from './teams/draft-sweep';
 import { NoteCipher } from './storage/note-cipher';
 import { BlobFeedbackStore } from './storage/blob-feedback-store';
 import { BlobQuestionHandoffStore } from './storage/blob-question-handoff-store';
-import { cachedProbe, createBlobContainers, isContainerReachable } from './storage/blob-container';
+import { cachedProbe, caseIndexTableName, createBlobContainers, createQueueService, createTableClient, isContainerReachable } from './storage/blob-container';
 import { startEmbeddedAzurite, type EmbeddedAzurite } from './storage/embedded-azurite';
 import { JsonBlobStore } from './storage/json-blob-store';
 import type { PromptCompletionModel } from '@microsoft/teams-ai';
@@ -83,42 +84,6 @@ export interface StartOverrides {
 /** The shipped example directory (the Agents Playground's demo team). */
 const DEMO_DIRECTORY_PATH = path.join(PROJECT_ROOT, 'src', 'forwarding', 'directories', 'playground-demo.yaml');
 
-/**
- * Work the outbox every `pollMs` and whenever a case is submitted; one pass at a time per instance
- * (several instances are kept apart by the blob leases).
- */
-function startDispatcher(forwarding: ForwardingService, pollMs: number, logger: Logger) {
-  let running: Promise<void> | undefined;
-  let again = false;
-  const pass = () => {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = forwarding
-      .dispatchDue()
-      .then(() => undefined)
-      .catch((err: unknown) => logger.warn('outbox pass failed', errorFields(err)))
-      .finally(() => {
-        running = undefined;
-        if (again) {
-          again = false;
-          pass();
-        }
-      });
-  };
-  const timer = setInterval(pass, pollMs);
-  timer.unref();
-  pass();
-  return {
-    kick: pass,
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
-}
-
 export async function startBot(config: AppConfig, logger: Logger, overrides: StartOverrides = {}): Promise<RunningBot> {
   const i18n = createI18n(LOCALES_DIR, config.defaultLocale);
   // Content first: a broken knowledge base stops start-up before anything else is started.
@@ -143,15 +108,16 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
   const deliverer = overrides.deliverer ?? teamsDeliverer(adapter, config.bot.appId);
   const links = new BlobTargetLinkStore(store);
   const people = new BlobPersonAddressStore(store);
-  const caseIndex = new BlobCaseIndex(store);
+  const caseIndex = new TableCaseIndex(createTableClient(connectionString, caseIndexTableName(config.storage.container)));
+  const outbox = new QueueOutboxStore(createQueueService(connectionString), config.storage.container, store, config.forwarding.holdMs / 1000);
   const forwarding = new ForwardingService({
     directory,
     timeZone: config.timeZone,
     cases,
-    outbox: new BlobOutboxStore(store),
+    outbox,
     links,
     deliverer,
-    caseCard: (c) => caseCard(c, i18n.t(config.defaultLocale), { form, timeZone: config.timeZone, canAct: true }),
+    caseCard: (c, o) => caseCard(c, i18n.t(config.defaultLocale), { form, timeZone: config.timeZone, canAct: true, mayRepeat: o?.mayRepeat ?? false }),
     clock,
     logger: logger.child({ component: 'forwarding' }),
     notifyAdmins: async (problem, item, c) => {
@@ -159,37 +125,33 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
       const label = directory.targets[item.targetId]?.label ?? item.targetId;
       for (const admin of directory.admins) {
         const ref = await people.get(admin);
-        if (ref) await deliverer.sendText(ref, t(`forwarding:admin.${problem}`, { code: c?.code ?? '?', target: item.targetId, label }));
+        if (ref) await deliverer.sendText(ref, t(`forwarding:admin.${problem}`, { code: c?.code ?? '?', target: item.targetId, label, id: item.id, attempts: item.attempts, reason: item.lastError ?? '' }));
       }
     },
     escalation: config.forwarding.escalation,
     index: caseIndex,
     lock: new BlobJobLock(store),
-    policy: { ...DEFAULT_OUTBOX_POLICY, baseDelayMs: config.forwarding.retryBaseMs, maxAttempts: config.forwarding.maxAttempts },
+    policy: { baseDelayMs: config.forwarding.retryBaseMs, maxAttempts: config.forwarding.maxAttempts, concurrency: config.forwarding.concurrency },
+    holdMs: config.forwarding.holdMs,
   });
-  const dispatcher = startDispatcher(forwarding, config.forwarding.outboxPollMs, logger);
-  // Catch the index up with the cases (a crash may have left it behind); a failure only delays it.
-  cases
-    .summaries()
-    .then((all) => caseIndex.reconcile(all))
-    .catch((err: unknown) => logger.warn('case index not reconciled at start', errorFields(err)));
+  const dispatcher = new OutboxWorker(outbox, (held) => forwarding.deliver(held), { concurrency: forwarding.policy.concurrency, pollMs: config.forwarding.outboxPollMs, holdMs: config.forwarding.holdMs }, logger.child({ component: 'outbox' }));
+  dispatcher.start();
   const statistics = new BlobStatisticsStore(store);
-  let checks = 0;
-  const escalationTimer = setInterval(() => {
-    forwarding
-      .escalateDue()
-      .then((n) => (n > 0 ? dispatcher.kick() : undefined))
-      .catch((err: unknown) => logger.warn('escalation check failed', errorFields(err)));
-    // Retention runs about hourly, on the same timer.
-    if (checks++ % Math.max(1, Math.round(3_600_000 / config.forwarding.escalationCheckMs)) === 0) {
-      forwarding.applyRetention(config.forwarding.retentionDays, statistics).catch((err: unknown) => logger.warn('retention failed', errorFields(err)));
-      botStorage
-        .sweep(withoutExpiredDraft(clock.now(), config.intake.draftTtlMs))
-        .then((n) => (n > 0 ? logger.info('expired drafts removed', { count: n }) : undefined))
-        .catch((err: unknown) => logger.warn('draft sweep failed', errorFields(err)));
-    }
-  }, config.forwarding.escalationCheckMs);
-  escalationTimer.unref();
+  const jobs = startPeriodicJobs(
+    [
+      { name: 'escalation', everyMs: config.forwarding.escalationCheckMs, run: async () => ((await forwarding.escalateDue()) > 0 ? dispatcher.kick() : undefined) },
+      { name: 'retention', everyMs: 3_600_000, run: () => forwarding.applyRetention(config.forwarding.retentionDays, statistics) },
+      {
+        name: 'draft-sweep',
+        everyMs: 3_600_000,
+        run: async () => {
+          const n = await botStorage.sweep(withoutExpiredDraft(clock.now(), config.intake.draftTtlMs));
+          if (n > 0) logger.info('expired drafts removed', { count: n });
+        },
+      },
+    ],
+    logger,
+  );
   const app = createApp(
     { adapter, botAppId: config.bot.appId, storage: botStorage },
     { i18n, logger, defaultLocale: config.defaultLocale, maxTextLength: MAX_TEXT_LENGTH, people, audit: new BlobAuditLog(store) },
@@ -256,7 +218,7 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
     port,
     async stop() {
       const finished = await http.close(config.server.shutdownTimeoutMs);
-      clearInterval(escalationTimer);
+      await jobs.stop();
       await dispatcher.stop();
       if (!finished) logger.warn('shutdown timed out with turns in flight', { inFlight: http.inFlight() });
       await embedded?.stop();

@@ -13,6 +13,8 @@ export interface CaseCardOptions {
   readonly canAct: boolean;
   /** A line for the viewer, e.g. "Already taken by …" or "You may not act on this case". */
   readonly notice?: string;
+  /** Posted again after a send whose outcome was lost: say that it may repeat an earlier card. */
+  readonly mayRepeat?: boolean;
 }
 
 const URGENCY_COLOR: Record<string, string> = { P1: 'Attention', P2: 'Warning', P3: 'Accent', P4: 'Default' };
@@ -38,6 +40,7 @@ export function caseCard(c: Case, t: Translate, o: CaseCardOptions): AdaptiveCar
     },
     textBlock(statusLine(c, t), { weight: 'Bolder', spacing: 'Small' }),
   ];
+  if (o.mayRepeat) body.push(textBlock(t('forwarding:card.mayRepeat', { code: c.code }), { color: 'Warning', wrap: true }));
   if (o.notice) body.push(textBlock(o.notice, { color: 'Attention' }));
   const escalations = c.history.filter((h) => h.action === 'escalated').length;
   if (escalations > 0) body.push(textBlock(t('forwarding:card.escalated', { count: escalations }), { color: 'Warning', weight: 'Bolder' }));

@@ -31,16 +31,26 @@ export function summaryOf(c: Case): CaseSummary {
   };
 }
 
-/** The open cases at a glance, kept beside the cases so a list never reads every case blob. */
+/**
+ * The cases at a glance, kept beside the case blobs, so that a list, an escalation check or a
+ * retention pass reads what is open (or due), never every case ever stored.
+ */
 export interface CaseIndex {
-  /** Record a case as it is now (closed and withdrawn cases leave the index). */
-  put(c: Case): Promise<void>;
-  open(): Promise<CaseSummary[]>;
   /**
-   * Bring the index in line with what the case blobs say (at start-up: a crash between a case
-   * write and its index write leaves the index behind). Never undoes a newer entry.
+   * Record a case as it is now. An older snapshot never overwrites a newer one (two writers of a
+   * case may finish in either order). Closed and withdrawn cases leave the open view.
    */
-  reconcile(all: readonly CaseSummary[]): Promise<void>;
+  put(c: Case): Promise<void>;
+  /** Every open case. */
+  open(): Promise<CaseSummary[]>;
+  /** Open cases nobody has acknowledged yet (received or delivered): the escalation check's input. */
+  awaiting(): Promise<CaseSummary[]>;
+  /** Closed or withdrawn cases last changed before `cutoff`, oldest first, at most `max` (retention). */
+  closedBefore(cutoff: Date, max: number): Promise<CaseSummary[]>;
+  /** Drop a deleted case from the index. */
+  forget(s: CaseSummary): Promise<void>;
+  /** Remove traces of cases closed before `cutoff` from the open view's bookkeeping; returns how many. */
+  prune(cutoff: Date): Promise<number>;
 }
 
 export const isOpenStatus = (status: CaseStatus): boolean => status !== 'closed' && status !== 'withdrawn';

@@ -59,6 +59,19 @@ export interface CaseDelivery {
   readonly targetId: string;
   readonly activityId: string;
   readonly at: string;
+  /** Posted again after a send whose outcome was lost: the card says it may repeat an earlier one. */
+  readonly mayRepeat?: boolean;
+}
+
+/**
+ * The in-flight mark, written just before a card is posted to a target and removed when its
+ * delivery is recorded. A send recovered with its mark still there may already have reached Teams.
+ */
+export interface CaseSending {
+  readonly targetId: string;
+  /** The outbox message that is sending (the same message, received again, is a recovery). */
+  readonly messageId: string;
+  readonly since: string;
 }
 
 export const CLOSE_OUTCOMES = ['referredSocialServices', 'referredPolice', 'noAction', 'duplicate', 'other'] as const;
@@ -76,6 +89,7 @@ export interface Case {
   readonly history: readonly CaseEvent[];
   readonly routing?: CaseRouting;
   readonly deliveries?: readonly CaseDelivery[];
+  readonly sending?: readonly CaseSending[];
   /** Entra ID object id of the coordinator who took the case, and the name Teams gave (staff, shown to coordinators). */
   readonly assignee?: string;
   readonly assigneeName?: string;

@@ -1,21 +1,27 @@
 import type { Clock } from '../clock';
 import { isAppError } from '../errors';
-import type { Logger } from '../log';
+import { errorFields, type Logger } from '../log';
+import { retryOnConflict } from '../retry';
 import type { Case, CaseRouting } from './case';
 import type { CaseStore } from './case-store';
 import { DeliveryError, type Deliverer } from './deliverer';
-import { DEFAULT_OUTBOX_POLICY, isExhausted, nextAttemptAt, type OutboxClaim, type OutboxItem, type OutboxPolicy, type OutboxStore } from './outbox';
-import { DEFAULT_ESCALATION_POLICY, escalationDue, type EscalationPolicy } from './escalation';
+import { DEFAULT_OUTBOX_POLICY, isExhausted, outboxItem, retryDelay, type HeldItem, type OutboxItem, type OutboxPolicy, type OutboxStore } from './outbox';
+import { DEFAULT_ESCALATION_POLICY, deadlineFrom, escalationDue, type EscalationPolicy } from './escalation';
 import type { CaseIndex, CaseSummary } from './case-index';
 import type { JobLock } from './job-lock';
 import { isPastRetention } from './retention';
+import { chooseRoute, firstTarget, isOfficeHours, type RoutingDirectory } from './routing-directory';
+import type { TargetLinkStore } from './target-links';
 
 /** Where the counts of deleted cases are kept. */
 export interface StatisticsStore {
   add(summary: CaseSummary): Promise<void>;
 }
-import { chooseRoute, firstTarget, isOfficeHours, type RoutingDirectory } from './routing-directory';
-import type { TargetLinkStore } from './target-links';
+
+export interface CaseCardOptions {
+  /** The card was posted again after a send whose outcome was lost: it says so. */
+  readonly mayRepeat?: boolean;
+}
 
 export interface ForwardingDeps {
   readonly directory: RoutingDirectory;
@@ -25,38 +31,52 @@ export interface ForwardingDeps {
   readonly links: TargetLinkStore;
   readonly deliverer: Deliverer;
   /** The coordinator's card for a case (built at the edge, where the translations are). */
-  readonly caseCard: (c: Case) => unknown;
+  readonly caseCard: (c: Case, options?: CaseCardOptions) => unknown;
   readonly clock: Clock;
   readonly logger: Logger;
-  readonly policy?: OutboxPolicy;
+  readonly policy?: Partial<OutboxPolicy>;
   readonly escalation?: EscalationPolicy;
-  /** The open-case index behind coordinator views; kept in step with every case write. */
-  readonly index?: CaseIndex;
+  /** The case index behind coordinator views, escalation and retention; kept in step with every case write. */
+  readonly index: CaseIndex;
   readonly lock?: JobLock;
+  /** How long an outbox hold lasts without renewal (a recovered send is recognised after this). */
+  readonly holdMs?: number;
   /** Tell the administrators that a delivery waits for an unlinked target, or was given up. */
   readonly notifyAdmins?: (problem: 'unlinked' | 'dead', item: OutboxItem, c: Case | undefined) => Promise<void>;
 }
 
 /** An outbox item whose case never got written (the submit failed after queueing) is dropped after this. */
 const ORPHAN_AFTER_MS = 10 * 60_000;
-const UNLINKED_RETRY_MS = 60_000;
+/** The case is being written by the submit right now: look again shortly (not a failed attempt). */
+const CASE_NOT_YET_STORED_RETRY_MS = 1_000;
+/** A message handed out this often without finishing (it kills its holder, say) is a dead letter. */
+const POISON_DEQUEUE_COUNT = 100;
+/** Cases checked at once by the escalation pass. */
+const ESCALATION_CONCURRENCY = 8;
+/** Retention deletes at most this many cases per pass (the next pass takes the rest). */
+const RETENTION_BATCH = 500;
+/** A closed case's tombstone in the open view is kept this long (late writes of older snapshots). */
+const TOMBSTONE_MS = 24 * 3600_000;
 
-export interface DispatchResult {
-  delivered: number;
-  retried: number;
-  dead: number;
-}
+export type DeliveryOutcome = 'delivered' | 'retried' | 'dead' | 'waiting' | 'skipped';
 
 /**
  * Forwarding: a submitted note is routed, queued for delivery and stored as a case, and the outbox
- * is worked until every card has reached its target. Delivery is at least once with an idempotency
- * record (the posted activity id is saved before the item completes), so a retry never posts twice.
+ * is worked until every card has reached its target exactly once, as far as Teams allows:
+ * - a send is marked on the case before it goes out and recorded (with Teams' activity id) right
+ *   after, so a delivery is done once its record exists, and a second message for the same
+ *   delivery finds the mark or the record and stops;
+ * - the one window is a crash between Teams accepting the card and that record being written
+ *   (one storage write). The item then comes back with its mark still on the case and is posted
+ *   again as a card that says it may repeat an earlier one; both cards act on the one case.
  */
 export class ForwardingService {
-  private readonly policy: OutboxPolicy;
+  readonly policy: OutboxPolicy;
+  private readonly holdMs: number;
 
   constructor(private readonly deps: ForwardingDeps) {
-    this.policy = deps.policy ?? DEFAULT_OUTBOX_POLICY;
+    this.policy = { ...DEFAULT_OUTBOX_POLICY, ...deps.policy };
+    this.holdMs = deps.holdMs ?? 30_000;
   }
 
   routingFor(c: Pick<Case, 'note'>, at: Date): CaseRouting {
@@ -68,167 +88,239 @@ export class ForwardingService {
 
   /**
    * Queue the delivery first, then store the case: if storing fails the turn fails, the reporter's
-   * draft is kept, and the retry (same case id) finds the same outbox item. Idempotent.
+   * draft is kept, and the retry (same case id) stores the same case; a second queued message for
+   * the same delivery is recognised when it is worked. The index is brought up to date off the
+   * reporter's path: a failure there is logged, and the delivery writes it again.
    */
   async submit(draft: Omit<Case, 'code' | 'routing'>): Promise<Case> {
     const now = this.deps.clock.now();
     const routing = this.routingFor(draft, now);
-    const target = routing.targets[0]!;
-    await this.deps.outbox.add({
-      id: `${draft.id}.${target}`,
-      caseId: draft.id,
-      targetId: target,
-      createdAt: now.toISOString(),
-      attempts: 0,
-      nextAttemptAt: now.toISOString(),
-      status: 'pending',
-    });
+    const existing = await this.deps.cases.get(draft.id);
+    if (existing) return existing.case;
+    await this.deps.outbox.add(outboxItem(draft.id, routing.targets[0]!, draft.note.urgency, now));
     const stored = await this.deps.cases.create({ ...draft, routing });
-    await this.deps.index?.put(stored);
+    await this.indexQuietly(stored);
     return stored;
   }
 
-  /** Work every due outbox item once. */
-  async dispatchDue(): Promise<DispatchResult> {
-    const result: DispatchResult = { delivered: 0, retried: 0, dead: 0 };
-    for (const item of await this.deps.outbox.due(this.deps.clock.now())) {
-      const claim = await this.deps.outbox.claim(item.id);
-      if (!claim) continue; // another instance is on it
-      try {
-        const outcome = await this.deliver(claim);
-        result[outcome]++;
-      } finally {
-        await claim.release();
-      }
+  private async indexQuietly(c: Case): Promise<void> {
+    try {
+      await this.deps.index.put(c);
+    } catch (err) {
+      this.deps.logger.warn('case index not updated; the next write of the case brings it up to date', { caseId: c.id, ...errorFields(err) });
     }
-    return result;
   }
 
-  private async deliver(claim: OutboxClaim): Promise<keyof DispatchResult> {
-    const { item } = claim;
+  /**
+   * Work one held outbox item to its end: delivered (or found delivered), retried later, parked
+   * for an unlinked target, or dead-lettered. Throws only when storage fails; the item then comes
+   * back when its hold lapses.
+   */
+  async deliver(held: HeldItem): Promise<DeliveryOutcome> {
+    const { item } = held;
     const log = this.deps.logger.child({ outboxId: item.id, caseId: item.caseId, targetId: item.targetId });
     const now = this.deps.clock.now();
-    const found = await this.deps.cases.get(item.caseId);
+    if (held.dequeueCount > POISON_DEQUEUE_COUNT) return this.giveUp(held, { ...item, lastError: 'POISON' }, log);
+
+    let found: { case: Case; etag: string } | undefined;
+    try {
+      found = await this.deps.cases.get(item.caseId);
+    } catch (err) {
+      // One case that cannot be read (a damaged blob, a wrong key) must not hold up the others.
+      if (isAppError(err, 'STORAGE_CORRUPT')) return this.giveUp(held, { ...item, lastError: 'CASE_UNREADABLE' }, log);
+      throw err;
+    }
     if (!found) {
       if (now.getTime() - Date.parse(item.createdAt) > ORPHAN_AFTER_MS) {
         log.warn('outbox item without a case dropped (its submit never completed)');
-        await this.deps.outbox.complete(claim);
-        return 'dead';
+        await this.deps.outbox.complete(held);
+        return 'skipped';
       }
-      return this.retry(claim, 'CASE_NOT_YET_STORED', undefined, log);
-    }
-    const link = await this.deps.links.get(item.targetId);
-    if (!link) {
-      // Never dropped: it waits (visible in the outbox and to the administrators) until someone links the target.
-      log.warn('target not linked; delivery waits', { attempts: item.attempts });
-      const first = item.lastError !== 'TARGET_NOT_LINKED';
-      await this.deps.outbox.update(claim, { ...item, nextAttemptAt: new Date(now.getTime() + UNLINKED_RETRY_MS).toISOString(), lastError: 'TARGET_NOT_LINKED' });
-      if (first) await this.tellAdmins('unlinked', item, found.case, log);
+      await this.deps.outbox.retryLater(held, item, CASE_NOT_YET_STORED_RETRY_MS);
       return 'retried';
     }
-    let activityId = item.sentActivityId;
-    if (!activityId) {
-      try {
-        activityId = (await this.deps.deliverer.sendCard(link.conversationRef, this.deps.caseCard(found.case))).activityId;
-      } catch (err) {
-        if (err instanceof DeliveryError) return this.retry(claim, err.code, err, log);
-        throw err;
-      }
-      // The idempotency record: from here on a retry only finishes the bookkeeping.
-      await this.deps.outbox.update(claim, { ...item, sentActivityId: activityId });
+    const c = found.case;
+    // Done already (a second message for the same delivery), or no longer meant for this target.
+    if (c.deliveries?.some((d) => d.targetId === item.targetId) || !c.routing?.targets.includes(item.targetId)) {
+      await this.deps.index.put(c); // a holder that died after recording may not have indexed it
+      await this.deps.outbox.complete(held);
+      return 'skipped';
     }
-    await this.recordDelivery(item, activityId);
-    await this.deps.outbox.complete(claim);
-    log.info('case card delivered', { attempts: item.attempts + 1 });
+    const mark = c.sending?.find((s) => s.targetId === item.targetId);
+    const abandoned = mark && now.getTime() - Date.parse(mark.since) > 4 * this.holdMs;
+    if (mark && mark.messageId !== held.messageId && !abandoned) {
+      // Another message for this delivery is sending (or will recover): it stays; this one goes.
+      await this.deps.outbox.complete(held);
+      return 'skipped';
+    }
+    const recovered = mark !== undefined;
+
+    const link = await this.deps.links.get(item.targetId);
+    if (!link) {
+      // Never dropped: it waits apart, is reported to the administrators, and goes once someone links the target.
+      log.warn('target not linked; delivery waits');
+      await this.deps.outbox.park(held, { ...item, lastError: 'TARGET_NOT_LINKED' });
+      await this.tellAdmins('unlinked', item, c, log);
+      // Linked meanwhile? Then the link's own unpark may have run before this park: queue it now.
+      if (await this.deps.links.get(item.targetId)) await this.deps.outbox.unpark(item.targetId);
+      return 'waiting';
+    }
+
+    const marked = await this.updateCase(c.id, (x) => ({ ...x, sending: [...(x.sending ?? []).filter((s) => s.targetId !== item.targetId), { targetId: item.targetId, messageId: held.messageId, since: now.toISOString() }] }));
+    if (!marked) return 'skipped';
+    let activityId: string;
+    try {
+      activityId = (await this.deps.deliverer.sendCard(link.conversationRef, this.deps.caseCard(marked, { mayRepeat: recovered }))).activityId;
+      if (!activityId) throw new DeliveryError('NO_ACTIVITY_ID');
+    } catch (err) {
+      const failure = err instanceof DeliveryError ? err : new DeliveryError('UNREACHABLE');
+      // Certainly not posted: the mark goes, so the next attempt is an ordinary send.
+      if (failure.certainlyNotPosted) await this.updateCase(c.id, (x) => ({ ...x, sending: (x.sending ?? []).filter((s) => s.targetId !== item.targetId) }));
+      return this.failed(held, failure, log);
+    }
+    // The idempotency record: from here on the delivery is done, whatever happens to the message.
+    await this.updateCase(c.id, (x) => {
+      const at = this.deps.clock.now().toISOString();
+      return {
+        ...x,
+        status: x.status === 'received' ? 'delivered' : x.status,
+        updatedAt: at,
+        sending: (x.sending ?? []).filter((s) => s.targetId !== item.targetId),
+        deliveries: [...(x.deliveries ?? []), { targetId: item.targetId, activityId, at, ...(recovered ? { mayRepeat: true } : {}) }],
+        history: [...x.history, { at, action: 'delivered', by: 'system' }],
+      };
+    }, { indexRequired: true });
+    await this.deps.outbox.complete(held);
+    log.info('case card delivered', { attempts: item.attempts + 1, mayRepeat: recovered });
     return 'delivered';
   }
 
-  private async retry(claim: OutboxClaim, code: string, err: DeliveryError | undefined, log: Logger): Promise<keyof DispatchResult> {
-    const attempts = claim.item.attempts + 1;
-    if ((err && !err.retryable) || isExhausted(attempts, this.policy)) {
-      log.error('delivery dead-lettered', { code, attempts });
-      await this.deps.outbox.update(claim, { ...claim.item, attempts, status: 'dead', lastError: code });
-      await this.tellAdmins('dead', claim.item, (await this.deps.cases.get(claim.item.caseId))?.case, log);
-      return 'dead';
-    }
-    const next = nextAttemptAt(attempts, this.deps.clock.now(), { policy: this.policy, ...(err?.retryAfterMs !== undefined ? { retryAfterMs: err.retryAfterMs } : {}) });
-    log.warn('delivery will be retried', { code, attempts, retryAt: next.toISOString() });
-    await this.deps.outbox.update(claim, { ...claim.item, attempts, nextAttemptAt: next.toISOString(), lastError: code });
+  private async failed(held: HeldItem, err: DeliveryError, log: Logger): Promise<DeliveryOutcome> {
+    const attempts = held.item.attempts + 1;
+    const item = { ...held.item, attempts, lastError: err.code };
+    if (!err.retryable || isExhausted(attempts, this.policy)) return this.giveUp(held, item, log);
+    const delay = retryDelay(attempts, { policy: this.policy, ...(err.retryAfterMs !== undefined ? { retryAfterMs: err.retryAfterMs } : {}) });
+    log.warn('delivery will be retried', { code: err.code, attempts, retryInMs: delay });
+    await this.deps.outbox.retryLater(held, item, delay);
     return 'retried';
   }
 
-  private async recordDelivery(item: OutboxItem, activityId: string): Promise<void> {
-    await this.updateCase(item.caseId, (c) => {
-      if (c.deliveries?.some((d) => d.activityId === activityId)) return undefined;
-      const at = this.deps.clock.now().toISOString();
-      return {
-        ...c,
-        status: c.status === 'received' ? 'delivered' : c.status,
-        updatedAt: at,
-        deliveries: [...(c.deliveries ?? []), { targetId: item.targetId, activityId, at }],
-        history: [...c.history, { at, action: 'delivered', by: 'system' }],
-      };
-    });
+  private async giveUp(held: HeldItem, item: OutboxItem, log: Logger): Promise<DeliveryOutcome> {
+    log.error('delivery dead-lettered', { code: item.lastError ?? 'unknown', attempts: item.attempts });
+    await this.deps.outbox.deadLetter(held, item);
+    let c: Case | undefined;
+    try {
+      c = (await this.deps.cases.get(item.caseId))?.case;
+      // A re-driven letter starts clean: no mark of this attempt is left on the case.
+      if (c?.sending?.some((s) => s.targetId === item.targetId)) await this.updateCase(c.id, (x) => ({ ...x, sending: (x.sending ?? []).filter((s) => s.targetId !== item.targetId) }));
+    } catch {
+      c = undefined; // the notice goes without the case code
+    }
+    await this.tellAdmins('dead', item, c, log);
+    return 'dead';
   }
 
   private async tellAdmins(problem: 'unlinked' | 'dead', item: OutboxItem, c: Case | undefined, log: Logger): Promise<void> {
     try {
       await this.deps.notifyAdmins?.(problem, item, c);
     } catch (err) {
-      // The item stays visible in the outbox either way; a failed notice must not block it.
-      log.warn('administrators could not be told', { problem, errName: (err as Error).name });
+      // The item stays visible (parked or dead-lettered) either way; a failed notice must not block it.
+      log.warn('administrators could not be told', { problem, ...errorFields(err) });
     }
+  }
+
+  /** Dead letters, for administrators. */
+  deadLetters(): Promise<OutboxItem[]> {
+    return this.deps.outbox.dead();
+  }
+
+  /** Queue a dead letter again (an administrator's decision); false when there is none by that id. */
+  redrive(id: string): Promise<boolean> {
+    return this.deps.outbox.redrive(id);
+  }
+
+  /** A target was just linked: everything that waited for it goes now. */
+  async retryWaitingFor(targetId: string): Promise<number> {
+    return this.deps.outbox.unpark(targetId);
   }
 
   /**
    * Send every unacknowledged case whose deadline has passed to the next person on its ladder.
-   * One instance at a time (a job lock); each step is written with the case's ETag, so a deadline
-   * escalates once however many instances run. Returns the number of escalations made.
+   * One instance at a time (a job lock); reads only the awaiting cases in the index; each step is
+   * written with the case's ETag, so a deadline escalates once however many instances run, and
+   * every card already posted for the case is updated to show it. Returns the escalations made.
    */
   async escalateDue(): Promise<number> {
     const lock = await this.deps.lock?.tryLock('escalation');
     if (this.deps.lock && !lock) return 0;
     const policy = this.deps.escalation ?? DEFAULT_ESCALATION_POLICY;
+    const now = this.deps.clock.now();
     let count = 0;
     try {
-      for (const waiting of await this.deps.cases.listAwaiting()) {
-        const now = this.deps.clock.now();
-        if (!escalationDue(waiting, now, policy, this.deps.directory, this.deps.timeZone)) continue;
-        let to: string | undefined;
-        const updated = await this.updateCase(waiting.id, (c) => {
-          const due = escalationDue(c, now, policy, this.deps.directory, this.deps.timeZone);
-          if (!due || !c.routing) return undefined;
-          to = due.to;
-          const at = now.toISOString();
-          return { ...c, updatedAt: at, routing: { ...c.routing, targets: [...c.routing.targets, due.to] }, history: [...c.history, { at, action: 'escalated', by: 'system' }] };
-        });
-        if (!updated || !to) continue;
-        await this.deps.outbox.add({ id: `${updated.id}.${to}`, caseId: updated.id, targetId: to, createdAt: now.toISOString(), attempts: 0, nextAttemptAt: now.toISOString(), status: 'pending' });
-        this.deps.logger.info('case escalated', { caseId: updated.id, to, level: updated.routing?.targets.length ?? 0 });
-        count++;
-      }
+      const due = (await this.deps.index.awaiting()).filter((s) => {
+        const deadline = deadlineFrom(new Date(s.levelAt), s.urgency, policy, this.deps.directory, this.deps.timeZone);
+        return !!deadline && deadline.getTime() <= now.getTime();
+      });
+      await eachLimited(due, ESCALATION_CONCURRENCY, async (s) => {
+        try {
+          if (await this.escalate(s.id, now, policy)) count++;
+        } catch (err) {
+          // One case that cannot be read or written is reported and skipped, never the whole pass.
+          this.deps.logger.warn('case not escalated', { caseId: s.id, ...errorFields(err) });
+        }
+      });
     } finally {
       await lock?.release();
     }
     return count;
   }
 
+  private async escalate(caseId: string, now: Date, policy: EscalationPolicy): Promise<boolean> {
+    const found = await this.deps.cases.get(caseId);
+    if (!found) return false;
+    const due = escalationDue(found.case, now, policy, this.deps.directory, this.deps.timeZone);
+    if (!due) {
+      // The index was behind the case (a crash between the two writes): bring it up to date.
+      await this.indexQuietly(found.case);
+      return false;
+    }
+    // Queued before the case says so: a crash in between leaves a message that finds its target
+    // not yet on the case and ends, never an escalation that nobody delivers.
+    await this.deps.outbox.add(outboxItem(caseId, due.to, found.case.note.urgency, now));
+    let escalated = false;
+    const updated = await this.updateCase(caseId, (c) => {
+      const again = escalationDue(c, now, policy, this.deps.directory, this.deps.timeZone);
+      if (!again || again.to !== due.to || !c.routing) return undefined;
+      escalated = true;
+      const at = now.toISOString();
+      return { ...c, updatedAt: at, routing: { ...c.routing, targets: [...c.routing.targets, due.to] }, history: [...c.history, { at, action: 'escalated', by: 'system' }] };
+    });
+    if (!updated || !escalated) return false;
+    this.deps.logger.info('case escalated', { caseId, to: due.to, level: updated.routing?.targets.length ?? 0 });
+    await this.refreshCards(updated);
+    return true;
+  }
+
   /**
    * Retention: delete cases closed or withdrawn more than `retentionDays` ago, keeping only monthly
-   * counts (`statistics`). One instance at a time. Returns how many were deleted.
+   * counts (`statistics`). One instance at a time; reads only the cases past their time.
+   * Also drops closed cases' tombstones from the open view. Returns how many cases were deleted.
    */
   async applyRetention(retentionDays: number, statistics: StatisticsStore): Promise<number> {
-    if (retentionDays <= 0) return 0;
     const lock = await this.deps.lock?.tryLock('retention');
     if (this.deps.lock && !lock) return 0;
     let count = 0;
     try {
       const now = this.deps.clock.now();
-      for (const s of await this.deps.cases.summaries()) {
-        if (!isPastRetention(s, now, retentionDays)) continue;
-        if (!(await this.deps.cases.remove(s.id, s.code, s.updatedAt))) continue;
-        await statistics.add(s);
-        count++;
+      await this.deps.index.prune(new Date(now.getTime() - TOMBSTONE_MS));
+      if (retentionDays <= 0) return 0;
+      for (const s of await this.deps.index.closedBefore(new Date(now.getTime() - retentionDays * 86_400_000), RETENTION_BATCH)) {
+        if (isPastRetention(s, now, retentionDays) && (await this.deps.cases.remove(s.id, s.code, s.updatedAt))) {
+          await statistics.add(s);
+          count++;
+        }
+        // Deleted now, or reopened since (then its open row is the truth): either way this row goes.
+        await this.deps.index.forget(s);
       }
       if (count > 0) this.deps.logger.info('retention applied', { deleted: count, retentionDays });
     } finally {
@@ -237,48 +329,44 @@ export class ForwardingService {
     return count;
   }
 
-  /** Make every delivery waiting for `targetId` due now (it was just linked). */
-  async retryWaitingFor(targetId: string): Promise<void> {
-    const now = this.deps.clock.now().toISOString();
-    for (const item of await this.deps.outbox.pending()) {
-      if (item.targetId !== targetId) continue;
-      const claim = await this.deps.outbox.claim(item.id);
-      if (!claim) continue;
-      try {
-        await this.deps.outbox.update(claim, { ...claim.item, nextAttemptAt: now });
-      } finally {
-        await claim.release();
-      }
-    }
-  }
-
   /** Show the case as it is now on every card posted for it. */
   async refreshCards(c: Case): Promise<void> {
     for (const d of c.deliveries ?? []) {
       const link = await this.deps.links.get(d.targetId);
       if (!link) continue;
       try {
-        await this.deps.deliverer.updateCard(link.conversationRef, d.activityId, this.deps.caseCard(c));
+        await this.deps.deliverer.updateCard(link.conversationRef, d.activityId, this.deps.caseCard(c, { mayRepeat: d.mayRepeat ?? false }));
       } catch (err) {
-        this.deps.logger.warn('case card could not be updated', { caseId: c.id, errName: (err as Error).name });
+        this.deps.logger.warn('case card could not be updated', { caseId: c.id, ...errorFields(err) });
       }
     }
   }
 
-  /** Read-modify-write with the ETag, retried when someone else changed the case in between. */
-  async updateCase(caseId: string, change: (c: Case) => Case | undefined): Promise<Case | undefined> {
-    for (let attempt = 1; ; attempt++) {
+  /**
+   * Read-modify-write with the ETag (the one retry helper), then bring the index up to date.
+   * `change` returns undefined for "no change". Returns the case as stored, or undefined if none.
+   * With `indexRequired` an index failure is thrown (the outbox item then comes back and indexes
+   * it); otherwise it is logged, so that a user's action never fails after the case is written.
+   */
+  async updateCase(caseId: string, change: (c: Case) => Case | undefined, options: { indexRequired?: boolean } = {}): Promise<Case | undefined> {
+    const next = await retryOnConflict(async () => {
       const found = await this.deps.cases.get(caseId);
       if (!found) return undefined;
-      const next = change(found.case);
-      if (!next) return found.case;
-      try {
-        await this.deps.cases.update(next, found.etag);
-        await this.deps.index?.put(next);
-        return next;
-      } catch (err) {
-        if (!isAppError(err, 'STORAGE_CONFLICT') || attempt >= 5) throw err;
-      }
-    }
+      const changed = change(found.case);
+      if (!changed) return { case: found.case, written: false };
+      await this.deps.cases.update(changed, found.etag);
+      return { case: changed, written: true };
+    });
+    if (next?.written) await (options.indexRequired ? this.deps.index.put(next.case) : this.indexQuietly(next.case));
+    return next?.case;
   }
+}
+
+/** Run `work` over `items`, at most `limit` at a time. */
+export async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]!);
+  });
+  await Promise.all(lanes);
 }

@@ -1,67 +1,84 @@
 /**
- * The durable outbox: a case is stored first, then one outbox item per delivery. Any instance may
- * claim a due item (a blob lease), deliver it, and complete it. The policy here is pure.
+ * The durable outbox: one item per delivery (a case's card to one target), queued before the case
+ * is stored. Items wait in a queue per urgency, so P1 is always taken before P4; an instance holds
+ * an item while it works on it (invisible to the others), and an item whose holder died comes
+ * back by itself. Finished items leave the queue; dead letters and items waiting for an unlinked
+ * target are kept apart, where the hot path never reads them. The policy here is pure.
  */
+import { backoffDelay } from '../retry';
+import type { Urgency } from './case';
+
 export interface OutboxItem {
-  /** Unique per case and target: `<caseId>.<targetId>`; also the delivery's idempotency key. */
+  /** `<caseId>.<targetId>`: names the delivery (a case reaches each target once). */
   readonly id: string;
   readonly caseId: string;
   readonly targetId: string;
+  /** Chooses the queue: the most urgent are taken first. */
+  readonly urgency: Urgency;
   readonly createdAt: string;
+  /** Failed sends so far (not counting waits for a case or a link). */
   readonly attempts: number;
-  readonly nextAttemptAt: string;
-  /** Set right after a successful send, before completing: a retry then only finishes the bookkeeping. */
-  readonly sentActivityId?: string;
-  readonly status: 'pending' | 'dead';
   /** The last failure, as a code (never a message text). */
   readonly lastError?: string;
+}
+
+/** An item held by this instance: nobody else sees it until it is finished, released or the hold lapses. */
+export interface HeldItem {
+  readonly item: OutboxItem;
+  /** The queue's id of this message: the same every time it is received (recognises a recovered send). */
+  readonly messageId: string;
+  /** How many times the queue has handed it out (a poison guard). */
+  readonly dequeueCount: number;
+}
+
+export interface OutboxStore {
+  /** Queue an item (visible at once, or after `delayMs`). */
+  add(item: OutboxItem, delayMs?: number): Promise<void>;
+  /** Up to `max` items that are due, the most urgent first; each is held for the store's hold time. */
+  receive(max: number): Promise<HeldItem[]>;
+  /** Keep holding an item while work on it runs. */
+  extend(held: HeldItem): Promise<void>;
+  /** Give it back, to be due again after `delayMs`, with its changed fields. */
+  retryLater(held: HeldItem, item: OutboxItem, delayMs: number): Promise<void>;
+  /** Done: remove it. */
+  complete(held: HeldItem): Promise<void>;
+  /** Give up: keep it among the dead letters (listed and re-driven by administrators). */
+  deadLetter(held: HeldItem, item: OutboxItem): Promise<void>;
+  /** Keep it aside until its target is linked. */
+  park(held: HeldItem, item: OutboxItem): Promise<void>;
+  /** Queue again everything parked for `targetId`; returns how many. */
+  unpark(targetId: string): Promise<number>;
+  dead(): Promise<OutboxItem[]>;
+  /** Queue a dead letter again with fresh attempts; false when there is no such dead letter. */
+  redrive(id: string): Promise<boolean>;
 }
 
 export interface OutboxPolicy {
   readonly maxAttempts: number;
   readonly baseDelayMs: number;
   readonly maxDelayMs: number;
+  /** Deliveries worked at once by one instance. */
+  readonly concurrency: number;
 }
 
-export const DEFAULT_OUTBOX_POLICY: OutboxPolicy = { maxAttempts: 8, baseDelayMs: 1_000, maxDelayMs: 5 * 60_000 };
+export const DEFAULT_OUTBOX_POLICY: OutboxPolicy = { maxAttempts: 8, baseDelayMs: 1_000, maxDelayMs: 5 * 60_000, concurrency: 8 };
 
 /**
- * When to try again: exponential backoff with full jitter, and never sooner than the channel's
- * Retry-After.
- * @example nextAttemptAt(2, now, { retryAfterMs: 3000 }) ≥ now + 3 s
+ * How long to wait before the next attempt: exponential backoff with full jitter, never sooner
+ * than the channel's Retry-After (however long that is).
+ * @example retryDelay(2, { retryAfterMs: 3000 }) ≥ 3000
  */
-export function nextAttemptAt(
-  attempts: number,
-  now: Date,
-  options: { retryAfterMs?: number; policy?: OutboxPolicy; random?: () => number } = {},
-): Date {
+export function retryDelay(attempts: number, options: { retryAfterMs?: number; policy?: OutboxPolicy; random?: () => number } = {}): number {
   const policy = options.policy ?? DEFAULT_OUTBOX_POLICY;
-  const cap = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempts - 1));
-  const jittered = Math.floor((options.random ?? Math.random)() * cap);
-  return new Date(now.getTime() + Math.max(jittered, options.retryAfterMs ?? 0, 200));
+  return Math.max(backoffDelay(attempts, policy.baseDelayMs, policy.maxDelayMs, options.random), options.retryAfterMs ?? 0, 200);
 }
 
 export function isExhausted(attempts: number, policy: OutboxPolicy = DEFAULT_OUTBOX_POLICY): boolean {
   return attempts >= policy.maxAttempts;
 }
 
-/** A claimed item: only its holder may change or complete it. */
-export interface OutboxClaim {
-  readonly item: OutboxItem;
-  release(): Promise<void>;
-}
+export const URGENCY_ORDER: readonly Urgency[] = ['P1', 'P2', 'P3', 'P4'];
 
-export interface OutboxStore {
-  /** Add an item; adding the same id twice keeps the first (create-only). */
-  add(item: OutboxItem): Promise<void>;
-  /** Pending items whose time has come. */
-  due(now: Date): Promise<OutboxItem[]>;
-  /** Every pending item, due or not. */
-  pending(): Promise<OutboxItem[]>;
-  /** Claim an item for delivery, or undefined if another instance holds it. */
-  claim(id: string): Promise<OutboxClaim | undefined>;
-  /** Save a change to a claimed item. */
-  update(claim: OutboxClaim, item: OutboxItem): Promise<void>;
-  /** Remove a delivered item. */
-  complete(claim: OutboxClaim): Promise<void>;
+export function outboxItem(caseId: string, targetId: string, urgency: Urgency, now: Date): OutboxItem {
+  return { id: `${caseId}.${targetId}`, caseId, targetId, urgency, createdAt: now.toISOString(), attempts: 0 };
 }

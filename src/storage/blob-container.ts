@@ -1,4 +1,6 @@
+import { TableClient } from '@azure/data-tables';
 import { BlobServiceClient, RestError, type ContainerClient, type StoragePipelineOptions } from '@azure/storage-blob';
+import { QueueServiceClient } from '@azure/storage-queue';
 
 /**
  * Container clients for the app's one container.
@@ -55,4 +57,24 @@ export function cachedProbe(probe: () => Promise<boolean>, ttlMs = 1_000): () =>
     if (!last || now - last.at >= ttlMs) last = { at: now, value: probe() };
     return last.value;
   };
+}
+
+/** The queue service of the same account (the outbox), with the same quick retries as `data`. */
+export function createQueueService(connectionString: string): QueueServiceClient {
+  return QueueServiceClient.fromConnectionString(connectionString, { retryOptions: DATA_OPTIONS.retryOptions, userAgentOptions: { userAgentPrefix: 'samverka' } });
+}
+
+/** A table of the same account (the case index); plain http is allowed only for a local Azurite. */
+export function createTableClient(connectionString: string, tableName: string): TableClient {
+  const local = /UseDevelopmentStorage=true|DefaultEndpointsProtocol=http;|TableEndpoint=http:\/\//.test(connectionString);
+  return TableClient.fromConnectionString(connectionString, tableName, {
+    allowInsecureConnection: local,
+    retryOptions: { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 2_000 },
+    userAgentOptions: { userAgentPrefix: 'samverka' },
+  });
+}
+
+/** The case index's table name for a container (table names: letters and digits only, up to 63). */
+export function caseIndexTableName(container: string): string {
+  return `cases${container.replace(/[^a-z0-9]/g, '')}`.slice(0, 63);
 }

@@ -1,6 +1,6 @@
 import type { KbLanguage } from '../knowledge/article';
 import type { FeedbackCounts, FeedbackStore } from '../knowledge/feedback-store';
-import { isAppError } from '../errors';
+import { retryOnConflict } from '../retry';
 import type { JsonBlobStore } from './json-blob-store';
 
 /** Feedback counters, one blob per article and language, updated with ETag retries (no lost votes). */
@@ -16,17 +16,12 @@ export class BlobFeedbackStore implements FeedbackStore {
 
   async record(articleId: string, language: KbLanguage, helpful: boolean): Promise<void> {
     const name = this.name(articleId, language);
-    for (let attempt = 1; ; attempt++) {
+    await retryOnConflict(async () => {
       const current = await this.store.get<FeedbackCounts>(name);
       const counts = current?.value ?? { helpful: 0, notHelpful: 0 };
       const next = helpful ? { ...counts, helpful: counts.helpful + 1 } : { ...counts, notHelpful: counts.notHelpful + 1 };
-      try {
-        await this.store.put(name, next, current ? { ifMatch: current.etag } : { ifNoneMatch: '*' });
-        return;
-      } catch (err) {
-        if (!isAppError(err, 'STORAGE_CONFLICT') || attempt >= this.maxAttempts) throw err;
-      }
-    }
+      await this.store.put(name, next, current ? { ifMatch: current.etag } : { ifNoneMatch: '*' });
+    }, { attempts: this.maxAttempts });
   }
 
   async counts(articleId: string, language: KbLanguage): Promise<FeedbackCounts> {

@@ -2,7 +2,11 @@ import { isAppError } from '../errors';
 import type { JobLock } from '../forwarding/job-lock';
 import type { JsonBlobStore } from './json-blob-store';
 
-/** A blob lease per job (`jobs/<name>.lock`): whoever holds it runs the job; it expires after 15 s. */
+const LEASE_SECONDS = 15;
+/** Renewed well before it runs out, so a long pass keeps its lock; a crashed holder's lapses in 15 s. */
+const RENEW_MS = 5_000;
+
+/** A blob lease per job (`jobs/<name>.lock`): whoever holds it runs the job, renewed while it runs. */
 export class BlobJobLock implements JobLock {
   constructor(private readonly store: JsonBlobStore) {}
 
@@ -14,7 +18,15 @@ export class BlobJobLock implements JobLock {
       // Created by an earlier run or another instance: fine, it is only the thing we lease.
       if (!isAppError(err, 'STORAGE_CONFLICT')) throw err;
     }
-    const leaseId = await this.store.acquireLease(name, 15);
-    return leaseId ? { release: () => this.store.releaseLease(name, leaseId) } : undefined;
+    const leaseId = await this.store.acquireLease(name, LEASE_SECONDS);
+    if (!leaseId) return undefined;
+    const renew = setInterval(() => void this.store.renewLease(name, leaseId).catch(() => undefined), RENEW_MS);
+    renew.unref();
+    return {
+      release: async () => {
+        clearInterval(renew);
+        await this.store.releaseLease(name, leaseId);
+      },
+    };
   }
 }

@@ -1,4 +1,4 @@
-import { isAppError } from '../errors';
+import { retryOnConflict } from '../retry';
 import type { CaseSummary } from '../forwarding/case-index';
 import type { StatisticsStore } from '../forwarding/forwarding-service';
 import { addToStatistics, type CaseStatistics } from '../forwarding/retention';
@@ -10,15 +10,10 @@ export class BlobStatisticsStore implements StatisticsStore {
 
   async add(summary: CaseSummary): Promise<void> {
     const name = `stats/${summary.createdAt.slice(0, 7)}.json`;
-    for (let attempt = 1; ; attempt++) {
+    await retryOnConflict(async () => {
       const current = await this.store.get<CaseStatistics>(name);
-      try {
-        await this.store.put(name, addToStatistics(current?.value, summary), current ? { ifMatch: current.etag } : { ifNoneMatch: '*' });
-        return;
-      } catch (err) {
-        if (!isAppError(err, 'STORAGE_CONFLICT') || attempt >= 10) throw err;
-      }
-    }
+      await this.store.put(name, addToStatistics(current?.value, summary), current ? { ifMatch: current.etag } : { ifNoneMatch: '*' });
+    });
   }
 
   async month(yyyyMm: string): Promise<CaseStatistics | undefined> {

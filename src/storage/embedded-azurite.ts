@@ -7,14 +7,22 @@ import type { Logger } from '../log';
 const DEV_ACCOUNT = 'devstoreaccount1';
 const DEV_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 
-export function azuriteConnectionString(port: number, host = '127.0.0.1'): string {
-  return `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};BlobEndpoint=http://${host}:${port}/${DEV_ACCOUNT};`;
+/** The three services' ports (blob for documents, queue for the outbox, table for the case index). */
+export interface AzuritePorts {
+  readonly blob: number;
+  readonly queue: number;
+  readonly table: number;
+}
+
+export function azuriteConnectionString(ports: AzuritePorts, host = '127.0.0.1'): string {
+  const at = (port: number) => `http://${host}:${port}/${DEV_ACCOUNT}`;
+  return `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};BlobEndpoint=${at(ports.blob)};QueueEndpoint=${at(ports.queue)};TableEndpoint=${at(ports.table)};`;
 }
 
 export interface EmbeddedAzuriteOptions {
-  /** Folder for the blob data; omit for in-memory (tests). */
+  /** Folder for the data; omit for in-memory (tests). */
   readonly dir?: string;
-  /** 0 picks a free port; the chosen port is kept across restarts. */
+  /** The blob port; 0 picks free ports for all three services. The chosen ports are kept across restarts. */
   readonly port: number;
   readonly logger: Logger;
   /** Restart Azurite if it dies unexpectedly (the bot's embedded default does; tests that stop it on purpose do not). */
@@ -22,7 +30,9 @@ export interface EmbeddedAzuriteOptions {
 }
 
 export interface EmbeddedAzurite {
+  /** The blob service's port. */
   readonly port: number;
+  readonly ports: AzuritePorts;
   /** The current child's process id (changes when it is restarted). */
   readonly pid: number | undefined;
   readonly connectionString: string;
@@ -32,13 +42,20 @@ export interface EmbeddedAzurite {
   start(): Promise<void>;
 }
 
-const LISTENING = /Azurite Blob service successfully listens on http:\/\/[^:]+:(\d+)/;
+const LISTENING = (service: string) => new RegExp(`Azurite ${service} service is successfully listening at http://[^:]+:(\\d+)`);
 
-function launch(opts: EmbeddedAzuriteOptions, port: number): Promise<{ child: ChildProcess; port: number }> {
-  const main = require.resolve('azurite/dist/src/blob/main.js');
+function launch(opts: EmbeddedAzuriteOptions, ports: AzuritePorts): Promise<{ child: ChildProcess; ports: AzuritePorts }> {
+  const main = require.resolve('azurite/dist/src/azurite.js');
   const storageArgs = opts.dir ? ['--location', opts.dir] : ['--inMemoryPersistence'];
   if (opts.dir) mkdirSync(opts.dir, { recursive: true });
-  const args = [main, ...storageArgs, '--blobHost', '127.0.0.1', '--blobPort', String(port), '--skipApiVersionCheck', '--loose', '--disableTelemetry'];
+  const host = '127.0.0.1';
+  const args = [
+    main, ...storageArgs,
+    '--blobHost', host, '--blobPort', String(ports.blob),
+    '--queueHost', host, '--queuePort', String(ports.queue),
+    '--tableHost', host, '--tablePort', String(ports.table),
+    '--skipApiVersionCheck', '--loose', '--disableTelemetry',
+  ];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let output = '';
@@ -47,13 +64,13 @@ function launch(opts: EmbeddedAzuriteOptions, port: number): Promise<{ child: Ch
       reject(new AppError('EMBEDDED_STORAGE_FAILED', `Azurite did not start within 20 s: ${output.slice(-300)}`));
     }, 20_000);
     const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const m = LISTENING.exec(output);
-      if (m) {
+      output = (output + chunk.toString()).slice(-4_000);
+      const [blob, queue, table] = ['Blob', 'Queue', 'Table'].map((s) => LISTENING(s).exec(output)?.[1]);
+      if (blob && queue && table) {
         clearTimeout(timer);
         child.stdout?.off('data', onData);
         child.stdout?.resume();
-        resolve({ child, port: Number(m[1]) });
+        resolve({ child, ports: { blob: Number(blob), queue: Number(queue), table: Number(table) } });
       }
     };
     child.stdout?.on('data', onData);
@@ -69,13 +86,13 @@ function launch(opts: EmbeddedAzuriteOptions, port: number): Promise<{ child: Ch
 }
 
 /**
- * Start Azurite (blob service only) as a child process.
+ * Start Azurite (blob, queue and table services) as a child process.
  * @remarks A child, not in-process: restify patches `http.IncomingMessage` globally and Azurite's
  * Express server then answers 400 to everything (tech-notes).
  */
 export async function startEmbeddedAzurite(opts: EmbeddedAzuriteOptions): Promise<EmbeddedAzurite> {
-  let current = await launch(opts, opts.port);
-  const port = current.port;
+  let current = await launch(opts, { blob: opts.port, queue: 0, table: 0 });
+  const ports = current.ports;
   let stopping = false;
   let restartTimer: NodeJS.Timeout | undefined;
 
@@ -84,7 +101,7 @@ export async function startEmbeddedAzurite(opts: EmbeddedAzuriteOptions): Promis
       if (stopping || !opts.restartOnExit) return;
       opts.logger.warn('embedded storage exited; restarting', { code: code ?? undefined, signal: signal ?? undefined });
       restartTimer = setTimeout(() => {
-        launch(opts, port)
+        launch(opts, ports)
           .then((next) => {
             // stop() was called while this restart was starting: the new child must not live on.
             if (stopping) {
@@ -93,7 +110,7 @@ export async function startEmbeddedAzurite(opts: EmbeddedAzuriteOptions): Promis
             }
             current = next;
             watch(next.child);
-            opts.logger.info('embedded storage restarted', { port });
+            opts.logger.info('embedded storage restarted', { port: ports.blob });
           })
           .catch((err: unknown) => opts.logger.error('embedded storage restart failed', { errCode: (err as AppError).code }));
       }, 1_000);
@@ -105,11 +122,12 @@ export async function startEmbeddedAzurite(opts: EmbeddedAzuriteOptions): Promis
   process.once('exit', killOnExit);
 
   const handle: EmbeddedAzurite = {
-    port,
+    port: ports.blob,
+    ports,
     get pid() {
       return current.child.pid;
     },
-    connectionString: azuriteConnectionString(port),
+    connectionString: azuriteConnectionString(ports),
     async stop() {
       stopping = true;
       process.off('exit', killOnExit);
@@ -123,7 +141,7 @@ export async function startEmbeddedAzurite(opts: EmbeddedAzuriteOptions): Promis
       });
     },
     async start() {
-      current = await launch(opts, port);
+      current = await launch(opts, ports);
       stopping = false;
       watch(current.child);
       process.once('exit', killOnExit);

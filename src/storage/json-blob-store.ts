@@ -70,6 +70,14 @@ export class JsonBlobStore {
     }
   }
 
+  async renewLease(name: string, leaseId: string): Promise<void> {
+    try {
+      await this.container.getBlockBlobClient(name).getBlobLeaseClient(leaseId).renewLease();
+    } catch (err) {
+      throw toStorageError(err, `lease ${name}`);
+    }
+  }
+
   async releaseLease(name: string, leaseId: string): Promise<void> {
     try {
       await this.container.getBlockBlobClient(name).getBlobLeaseClient(leaseId).releaseLease();

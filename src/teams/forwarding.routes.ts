@@ -36,6 +36,8 @@ export interface ForwardingRouteDeps {
 }
 
 const LINK = /^\s*(link|länka)(?:\s+(\S+))?\s*$/i;
+const DEAD_LETTERS = /^\s*(dead letters|olevererade)\s*$/i;
+const REDRIVE = /^\s*(redrive|skicka om)\s+([0-9a-z.-]{1,200})\s*$/i;
 
 /** Everyone on the case's ladder may act on it. */
 function ladder(c: Case): string[] {
@@ -73,6 +75,42 @@ export function registerForwardingRoutes(app: Application<AppTurnState>, deps: T
     turnLogger(deps.logger, context).info('audit: target linked', { targetId });
     await audit(deps, { actor: user, action: 'link', result: 'ok', targetId });
     await context.sendActivity(tr('forwarding:link.done', { label: target.label }));
+  });
+
+  /** Administrators see what could not be delivered, and queue it again once the channel works. */
+  const isAdmin = async (context: TurnContext) => {
+    const user = (await aadObjectIdOf(context))?.toLowerCase() ?? '';
+    return user !== '' && f.directory.admins.some((a) => a.toLowerCase() === user) ? user : undefined;
+  };
+  app.message(DEAD_LETTERS, async (context, state) => {
+    const tr = t(context, state);
+    const admin = await isAdmin(context);
+    if (!admin) {
+      await audit(deps, { actor: (await aadObjectIdOf(context)) ?? 'unknown', action: 'deadLetters', result: 'refused' });
+      return void (await context.sendActivity(tr('forwarding:admin.deadLetters.notAdmin')));
+    }
+    const dead = await f.service.deadLetters();
+    if (dead.length === 0) return void (await context.sendActivity(tr('forwarding:admin.deadLetters.none')));
+    const lines = await Promise.all(
+      dead.slice(0, 50).map(async (d) => {
+        const c = await f.service.updateCase(d.caseId, () => undefined).catch(() => undefined);
+        return `- ${tr('forwarding:admin.deadLetters.item', { id: d.id, code: c?.code ?? '?', target: d.targetId, reason: d.lastError ?? '', attempts: d.attempts })}`;
+      }),
+    );
+    await context.sendActivity(`${tr('forwarding:admin.deadLetters.heading', { count: dead.length })}\n\n${lines.join('\n')}`);
+  });
+  app.message(REDRIVE, async (context, state) => {
+    const tr = t(context, state);
+    const admin = await isAdmin(context);
+    const id = REDRIVE.exec(context.activity.text ?? '')?.[2]?.toLowerCase() ?? '';
+    if (!admin) {
+      await audit(deps, { actor: (await aadObjectIdOf(context)) ?? 'unknown', action: 'redrive', result: 'refused' });
+      return void (await context.sendActivity(tr('forwarding:admin.deadLetters.notAdmin')));
+    }
+    const ok = await f.service.redrive(id);
+    await audit(deps, { actor: admin, action: 'redrive', result: ok ? 'ok' : 'refused' });
+    if (ok) f.kick?.();
+    await context.sendActivity(tr(ok ? 'forwarding:admin.deadLetters.redriven' : 'forwarding:admin.deadLetters.notFound', { id }));
   });
 
   const act = (verb: string, toAction: (data: Record<string, unknown>) => CaseAction | undefined) =>

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ageOf, caseListCard } from '../../src/cards/case-list-card';
 import { selectCases, type CaseSummary } from '../../src/forwarding/case-index';
-import { BlobCaseIndex } from '../../src/storage/blob-case-index';
 import { BlobCaseStore } from '../../src/storage/blob-case-store';
 import { JsonBlobStore } from '../../src/storage/json-blob-store';
 import { NoteCipher } from '../../src/storage/note-cipher';
 import { cardProblems } from '../support/adaptive-card-validator';
-import { freshContainers } from '../support/azurite';
+import { caseIndexOn, freshContainers } from '../support/azurite';
 import { MEGAN_AAD, storeManyCases } from '../support/many-cases';
 
 const summary = (id: string, over: Partial<CaseSummary> = {}): CaseSummary => ({
@@ -55,7 +54,7 @@ describe('the open-case index with 1,000 stored cases (real Azurite)', () => {
     const c = await freshContainers('index');
     const store = new JsonBlobStore(c.data);
     const cases = new BlobCaseStore(store, new NoteCipher(Buffer.alloc(32, 7)));
-    const index = new BlobCaseIndex(store);
+    const index = caseIndexOn(c);
     const open = await storeManyCases(cases, index, 1000, 30);
     const all = await index.open();
     expect(all).toHaveLength(30);
@@ -68,8 +67,8 @@ describe('the open-case index with 1,000 stored cases (real Azurite)', () => {
     const c = await freshContainers('index-race');
     const store = new JsonBlobStore(c.data);
     const cases = new BlobCaseStore(store, new NoteCipher(Buffer.alloc(32, 7)));
-    const index = new BlobCaseIndex(store);
-    const open = await storeManyCases(cases, new BlobCaseIndex(new JsonBlobStore(c.data)), 12, 12);
+    const index = caseIndexOn(c);
+    const open = await storeManyCases(cases, caseIndexOn(c), 12, 12);
     // Close half of them concurrently, and re-put an older snapshot of another after its newer one.
     await Promise.all(open.slice(0, 6).map((o) => index.put({ ...o, status: 'closed', updatedAt: new Date().toISOString() })));
     const newer = { ...open[6]!, status: 'acknowledged' as const, updatedAt: new Date(Date.now() + 1000).toISOString() };
@@ -80,24 +79,30 @@ describe('the open-case index with 1,000 stored cases (real Azurite)', () => {
     expect(all.find((s) => s.id === newer.id)?.status).toBe('acknowledged');
   }, 60_000);
 
-  it('reconciles with the case blobs after a crash left it behind, without undoing newer entries', async () => {
-    const c = await freshContainers('index-heal');
-    const store = new JsonBlobStore(c.data);
-    const cases = new BlobCaseStore(store, new NoteCipher(Buffer.alloc(32, 7)));
-    const index = new BlobCaseIndex(store);
-    const open = await storeManyCases(cases, index, 20, 6);
-    // A crash: one open case never reached the index, and a closed one is still listed.
-    const all0 = await index.open();
-    const missing = open[0]!;
-    const stale = (await cases.summaries()).find((s) => s.status === 'closed')!;
-    await store.put('index/open-cases.json', Object.fromEntries([...all0.filter((s) => s.id !== missing.id), { ...stale, status: 'delivered' as const, updatedAt: '2000-01-01T00:00:00Z' }].map((s) => [s.id, s])));
-    // Meanwhile an instance wrote a newer state of another case.
-    const newer = { ...open[1]!, status: 'taken' as const, updatedAt: new Date(Date.now() + 60_000).toISOString() };
-    await index.put(newer);
+  it('lists awaiting cases for escalation, never brings back a closed case from an older snapshot, and finds closed cases by age', async () => {
+    const c = await freshContainers('index-life');
+    const cases = new BlobCaseStore(new JsonBlobStore(c.data), new NoteCipher(Buffer.alloc(32, 7)));
+    const index = caseIndexOn(c);
+    const now = new Date('2026-11-23T12:00:00Z');
+    const open = await storeManyCases(cases, index, 20, 9, now);
+    expect((await index.awaiting()).map((s) => s.id).sort()).toEqual(open.filter((o) => o.status === 'delivered').map((o) => o.id).sort());
 
-    await index.reconcile(await cases.summaries());
-    const ids = (await index.open()).map((s) => s.id).sort();
-    expect(ids).toEqual(open.map((o) => o.id).sort());
-    expect((await index.open()).find((s) => s.id === newer.id)?.status).toBe('taken');
+    // A case is closed; then a slower writer's older snapshot of it (still open) arrives.
+    const closed = { ...open[1]!, status: 'closed' as const, updatedAt: '2026-11-23T12:30:00Z' };
+    await index.put(closed);
+    await index.put(open[1]!);
+    expect((await index.open()).map((s) => s.id)).not.toContain(closed.id);
+    expect((await index.awaiting()).map((s) => s.id)).not.toContain(closed.id);
+
+    // Closed cases are found by age (retention), oldest first, and can be forgotten.
+    const old = await index.closedBefore(new Date('2026-11-23T12:00:00Z'), 5);
+    expect(old).toHaveLength(5);
+    expect(old.every((s) => s.status === 'closed' && s.updatedAt < '2026-11-23T12:00:00Z')).toBe(true);
+    expect(old.map((s) => s.updatedAt)).toEqual([...old.map((s) => s.updatedAt)].sort());
+    await index.forget(old[0]!);
+    expect((await index.closedBefore(new Date('2026-11-23T12:00:00Z'), 100)).map((s) => s.id)).not.toContain(old[0]!.id);
+    // Tombstones of closed cases leave the open partition after their day.
+    expect(await index.prune(new Date('2026-11-25T00:00:00Z'))).toBe(11);
+    expect((await index.open()).map((s) => s.id).sort()).toEqual(open.filter((o) => o.id !== closed.id).map((o) => o.id).sort());
   }, 60_000);
 });

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { Case } from '../../src/forwarding/case';
 import { transition } from '../../src/forwarding/case-lifecycle';
 import { DEFAULT_ESCALATION_POLICY, deadlineOf, escalationDue } from '../../src/forwarding/escalation';
-import { DEMO_DIRECTORY, forwardingOnAzurite } from '../support/forwarding';
+import { queuedDeliveries } from '../support/azurite';
+import { DEMO_DIRECTORY, drainOutbox, forwardingOnAzurite } from '../support/forwarding';
+import { BlobTargetLinkStore } from '../../src/storage/blob-target-link-store';
 
 const directory = DEMO_DIRECTORY;
 const TZ = 'Europe/Stockholm';
@@ -11,7 +13,7 @@ const MONDAY_10 = new Date('2026-11-23T09:00:00Z'); // Monday 10:00 in Stockholm
 const min = (n: number) => n * 60_000;
 
 async function setup() {
-  const { store, clock, cases, newService } = await forwardingOnAzurite('esc', MONDAY_10);
+  const { store, clock, cases, newService, containers } = await forwardingOnAzurite('esc', MONDAY_10);
   const service = newService;
   const submit = (urgency: Case['note']['urgency']) =>
     service().submit({
@@ -23,7 +25,7 @@ async function setup() {
       reporter: { userId: 'r', conversationRef: {}, locale: 'sv' },
       history: [{ at: clock.now().toISOString(), action: 'received', by: 'reporter' }],
     });
-  const outboxTargets = async () => (await store.list('outbox/')).map((n) => n.split('.').slice(1, -1).join('.')).sort();
+  const outboxTargets = async () => (await queuedDeliveries(containers)).map((d) => d.targetId).sort();
   return { store, clock, cases, service, submit, outboxTargets };
 }
 
@@ -101,5 +103,32 @@ describe('deadlines', () => {
 
   it('never escalates P4', () => {
     expect(escalationDue(base('P4', MONDAY_10), new Date('2027-01-01T00:00:00Z'), DEFAULT_ESCALATION_POLICY, directory, TZ)).toBeUndefined();
+  });
+
+  it('updates every card already posted for the case when it escalates, so nobody looks at a stale "received"', async () => {
+    const updates: { activityId: string; card: unknown }[] = [];
+    const { clock, service, outbox, store } = await forwardingOnAzurite('esc-cards', MONDAY_10, {
+      deliverer: {
+        sendCard: async () => ({ activityId: 'card-1' }),
+        sendText: async () => undefined,
+        updateCard: async (_ref, activityId, card) => void updates.push({ activityId, card }),
+      },
+      caseCard: (x: Case) => ({ escalations: x.history.filter((h) => h.action === 'escalated').length }),
+    });
+    await new BlobTargetLinkStore(store).set({ targetId: 'demo-coordinators', conversationRef: { conversation: { id: 'c' } }, linkedBy: 't', linkedAt: MONDAY_10.toISOString() });
+    const c = await service.submit({
+      id: randomUUID(),
+      status: 'received',
+      createdAt: clock.now().toISOString(),
+      updatedAt: clock.now().toISOString(),
+      note: { formId: 'incident-note', formVersion: 1, answers: {}, urgency: 'P1', category: 'other' },
+      reporter: { userId: 'r', conversationRef: {}, locale: 'sv' },
+      history: [{ at: clock.now().toISOString(), action: 'received', by: 'reporter' }],
+    });
+    expect(await drainOutbox(outbox, service)).toEqual(['delivered']);
+    clock.advance(min(15));
+    expect(await service.escalateDue()).toBe(1);
+    expect(updates).toEqual([{ activityId: 'card-1', card: { escalations: 1 } }]);
+    expect(c.code).toMatch(/^K-/);
   });
 });

@@ -8,10 +8,10 @@ const DAY = 24 * 3_600_000;
 
 describe('retention (real Azurite, test clock)', () => {
   it('deletes closed and withdrawn cases after the period, keeps open ones, and keeps only counts', async () => {
-    const { store, cases, clock, service } = await forwardingOnAzurite('retention', new Date('2026-11-23T10:00:00Z'));
-    const make = (status: Case['status'], daysAgo: number) => {
+    const { store, cases, clock, service, index } = await forwardingOnAzurite('retention', new Date('2026-11-23T10:00:00Z'));
+    const make = async (status: Case['status'], daysAgo: number) => {
       const at = new Date(clock.t.getTime() - daysAgo * DAY).toISOString();
-      return cases.create({
+      const c = await cases.create({
         id: randomUUID(),
         status,
         createdAt: at,
@@ -20,6 +20,8 @@ describe('retention (real Azurite, test clock)', () => {
         reporter: { userId: 'r', conversationRef: {}, locale: 'sv' },
         history: [],
       });
+      await index.put(c); // as every case write does
+      return c;
     };
     const oldClosed = await make('closed', 40);
     const oldWithdrawn = await make('withdrawn', 31);

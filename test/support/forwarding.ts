@@ -1,15 +1,15 @@
 import type { Deliverer } from '../../src/forwarding/deliverer';
-import { ForwardingService, type ForwardingDeps } from '../../src/forwarding/forwarding-service';
+import { ForwardingService, type DeliveryOutcome, type ForwardingDeps } from '../../src/forwarding/forwarding-service';
+import type { OutboxStore } from '../../src/forwarding/outbox';
 import { loadRoutingDirectory } from '../../src/forwarding/routing-directory';
 import { silentLogger } from '../../src/log';
 import { PROJECT_ROOT } from '../../src/paths';
 import { BlobCaseStore } from '../../src/storage/blob-case-store';
 import { BlobJobLock } from '../../src/storage/blob-job-lock';
-import { BlobOutboxStore } from '../../src/storage/blob-outbox-store';
 import { BlobTargetLinkStore } from '../../src/storage/blob-target-link-store';
 import { JsonBlobStore } from '../../src/storage/json-blob-store';
 import { NoteCipher } from '../../src/storage/note-cipher';
-import { freshContainers } from './azurite';
+import { caseIndexOn, freshContainers, outboxOn } from './azurite';
 
 export const DEMO_DIRECTORY = loadRoutingDirectory(`${PROJECT_ROOT}/src/forwarding/directories/playground-demo.yaml`);
 
@@ -38,12 +38,16 @@ export async function forwardingOnAzurite(prefix: string, start: Date, overrides
   const store = new JsonBlobStore(containers.data);
   const cases = new BlobCaseStore(store, new NoteCipher(Buffer.alloc(32, 5)));
   const clock = testClock(start);
+  const outbox = outboxOn(containers, 2);
+  const index = caseIndexOn(containers);
   const newService = () =>
     new ForwardingService({
       directory: DEMO_DIRECTORY,
       timeZone: 'Europe/Stockholm',
       cases,
-      outbox: new BlobOutboxStore(store),
+      outbox,
+      index,
+      holdMs: 2_000,
       links: new BlobTargetLinkStore(store),
       deliverer: ACCEPTING_DELIVERER,
       caseCard: () => ({}),
@@ -52,5 +56,18 @@ export async function forwardingOnAzurite(prefix: string, start: Date, overrides
       lock: new BlobJobLock(store),
       ...overrides,
     });
-  return { containers, store, cases, clock, service: newService(), newService };
+  return { containers, store, cases, clock, outbox, index, service: newService(), newService };
+}
+
+/**
+ * Work the outbox until nothing is due (the queue hands out nothing): what one instance's worker
+ * does, without its timers. Returns the outcomes in order.
+ */
+export async function drainOutbox(outbox: OutboxStore, service: ForwardingService): Promise<DeliveryOutcome[]> {
+  const outcomes: DeliveryOutcome[] = [];
+  for (;;) {
+    const held = await outbox.receive(32);
+    if (held.length === 0) return outcomes;
+    for (const h of held) outcomes.push(await service.deliver(h));
+  }
 }

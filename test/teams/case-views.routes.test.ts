@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BlobCaseIndex } from '../../src/storage/blob-case-index';
 import { BlobCaseStore } from '../../src/storage/blob-case-store';
 import { JsonBlobStore } from '../../src/storage/json-blob-store';
 import { NoteCipher } from '../../src/storage/note-cipher';
 import { cardOf, messageActivity, postActivity, submitActivity } from '../support/activities';
-import { freshContainers } from '../support/azurite';
+import { caseIndexOn, freshContainers } from '../support/azurite';
 import { startTestBot, TEST_NOTE_KEY } from '../support/bot';
 import { MEGAN_AAD, storeManyCases } from '../support/many-cases';
 
@@ -15,7 +14,7 @@ describe('coordinator views in Teams', () => {
   beforeAll(async () => {
     const c = await freshContainers('views');
     const store = new JsonBlobStore(c.data);
-    const open = await storeManyCases(new BlobCaseStore(store, new NoteCipher(TEST_NOTE_KEY)), new BlobCaseIndex(store), 40, 14);
+    const open = await storeManyCases(new BlobCaseStore(store, new NoteCipher(TEST_NOTE_KEY)), caseIndexOn(c), 40, 14);
     codes = { mine: open.filter((o) => o.assignee === MEGAN_AAD).map((o) => o.code), open: open.map((o) => o.code) };
     bot = await startTestBot(c.connectionString, c.name);
   }, 60_000);

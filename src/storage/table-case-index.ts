@@ -1,0 +1,183 @@
+import { odata, RestError, type TableClient } from '@azure/data-tables';
+import type { Case, CaseCategory, CaseStatus, Urgency } from '../forwarding/case';
+import { isOpenStatus, summaryOf, type CaseIndex, type CaseSummary } from '../forwarding/case-index';
+import { retryOnConflict } from '../retry';
+import { AppError } from '../errors';
+import { toStorageError } from './json-blob-store';
+
+/** The columns of a row: a case summary (ids, status, urgency; no note content, so nothing to seal). */
+interface Row {
+  partitionKey: string;
+  rowKey: string;
+  caseId: string;
+  code: string;
+  status: string;
+  urgency: string;
+  category: string;
+  createdAt: string;
+  updatedAt: string;
+  levelAt: string;
+  targets: string;
+  assignee?: string;
+  isOpen: boolean;
+  awaiting: boolean;
+}
+
+const OPEN = 'open';
+const CLOSED = 'closed';
+const BULK_PAGE = 1_000;
+
+/**
+ * The case index on Azure Table Storage: one row per case, each with its own ETag, so fifty
+ * reporters submitting at once write fifty rows instead of fighting over one document.
+ * - Partition `open`, row = case id: every case that is open, plus a closed case's tombstone for a
+ *   day (so that a late, older snapshot cannot bring it back), then pruned. Lists and the
+ *   escalation check query this partition only, so they cost what is open, not what was ever stored.
+ * - Partition `closed`, row = `<updatedAt>|<id>`: closed and withdrawn cases in time order, so
+ *   retention reads only the ones past their time.
+ */
+export class TableCaseIndex implements CaseIndex {
+  private ready: Promise<void> | undefined;
+
+  constructor(private readonly table: TableClient) {}
+
+  private ensureTable(): Promise<void> {
+    this.ready ??= this.table.createTable().then(
+      () => undefined,
+      (err: unknown) => {
+        this.ready = undefined;
+        throw toStorageError(err, 'create index/');
+      },
+    );
+    return this.ready;
+  }
+
+  async put(c: Case): Promise<void> {
+    await this.ensureTable();
+    const s = summaryOf(c);
+    const open = isOpenStatus(s.status);
+    await retryOnConflict(async () => {
+      const current = await this.get(OPEN, s.id);
+      if (current && current.updatedAt >= s.updatedAt) return; // a newer (or the same) snapshot is there
+      const row = toRow(OPEN, s.id, s);
+      await this.write(() => (current ? this.table.updateEntity(row, 'Replace', { etag: current.etag }) : this.table.createEntity(row)));
+    });
+    if (!open) await this.write(() => this.table.upsertEntity(toRow(CLOSED, `${s.updatedAt}|${s.id}`, s), 'Replace'));
+  }
+
+  open(): Promise<CaseSummary[]> {
+    return this.query(odata`PartitionKey eq ${OPEN} and isOpen eq true`);
+  }
+
+  awaiting(): Promise<CaseSummary[]> {
+    return this.query(odata`PartitionKey eq ${OPEN} and awaiting eq true`);
+  }
+
+  closedBefore(cutoff: Date, max: number): Promise<CaseSummary[]> {
+    return this.query(odata`PartitionKey eq ${CLOSED} and RowKey lt ${cutoff.toISOString()}`, max);
+  }
+
+  async forget(s: CaseSummary): Promise<void> {
+    await this.ensureTable();
+    await this.remove(CLOSED, `${s.updatedAt}|${s.id}`);
+    const current = await this.get(OPEN, s.id);
+    if (current && !current.isOpen) await this.remove(OPEN, s.id, current.etag);
+  }
+
+  async prune(cutoff: Date): Promise<number> {
+    const gone = await this.query(odata`PartitionKey eq ${OPEN} and isOpen eq false and updatedAt lt ${cutoff.toISOString()}`);
+    for (const s of gone) {
+      const current = await this.get(OPEN, s.id);
+      if (current && !current.isOpen) await this.remove(OPEN, s.id, current.etag);
+    }
+    return gone.length;
+  }
+
+  private async query(filter: string, max = Infinity): Promise<CaseSummary[]> {
+    await this.ensureTable();
+    const out: CaseSummary[] = [];
+    try {
+      for await (const page of this.table.listEntities<Row>({ queryOptions: { filter } }).byPage({ maxPageSize: BULK_PAGE })) {
+        for (const row of page) {
+          if (out.length >= max) return out;
+          out.push(fromRow(row));
+        }
+      }
+    } catch (err) {
+      throw toStorageError(err, 'read index/');
+    }
+    return out;
+  }
+
+  private async get(partition: string, rowKey: string): Promise<(CaseSummary & { etag: string; isOpen: boolean }) | undefined> {
+    try {
+      const row = await this.table.getEntity<Row>(partition, rowKey);
+      return { ...fromRow(row), etag: row.etag, isOpen: row.isOpen };
+    } catch (err) {
+      if (err instanceof RestError && err.statusCode === 404) return undefined;
+      throw toStorageError(err, 'read index/');
+    }
+  }
+
+  private async remove(partition: string, rowKey: string, etag?: string): Promise<void> {
+    try {
+      await this.table.deleteEntity(partition, rowKey, etag ? { etag } : {});
+    } catch (err) {
+      if (err instanceof RestError && (err.statusCode === 404 || err.statusCode === 412)) return;
+      throw toStorageError(err, 'delete index/');
+    }
+  }
+
+  private async write(op: () => Promise<unknown>): Promise<void> {
+    try {
+      await op();
+    } catch (err) {
+      if (err instanceof RestError && (err.statusCode === 409 || err.statusCode === 412)) {
+        throw new AppError('STORAGE_CONFLICT', 'write index/…: changed by someone else', { cause: err });
+      }
+      throw toStorageError(err, 'write index/');
+    }
+  }
+}
+
+function toRow(partitionKey: string, rowKey: string, s: CaseSummary): Row {
+  const open = isOpenStatus(s.status);
+  return {
+    partitionKey,
+    rowKey,
+    caseId: s.id,
+    code: s.code,
+    status: s.status,
+    urgency: s.urgency,
+    category: s.category,
+    createdAt: s.createdAt,
+    updatedAt: s.updatedAt,
+    levelAt: s.levelAt,
+    targets: JSON.stringify(s.targets),
+    ...(s.assignee ? { assignee: s.assignee } : {}),
+    isOpen: open,
+    awaiting: s.status === 'received' || s.status === 'delivered',
+  };
+}
+
+function fromRow(row: Row): CaseSummary {
+  let targets: string[] = [];
+  try {
+    const parsed: unknown = JSON.parse(row.targets);
+    if (Array.isArray(parsed)) targets = parsed.filter((t): t is string => typeof t === 'string');
+  } catch {
+    // A damaged row lists no targets; the case blob remains the truth.
+  }
+  return {
+    id: row.caseId,
+    code: row.code,
+    status: row.status as CaseStatus,
+    urgency: row.urgency as Urgency,
+    category: row.category as CaseCategory,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    levelAt: row.levelAt,
+    targets,
+    ...(row.assignee ? { assignee: row.assignee } : {}),
+  };
+}
