@@ -1,9 +1,13 @@
 import { isAppError } from './errors';
 
-/** How long to wait before retry number `attempt` (1-based): exponential, capped, full jitter. */
+/**
+ * How long to wait before retry number `attempt` (1-based): exponential and capped, with "equal
+ * jitter" (half fixed, half random), so that retries spread out but the waits still grow: a run of
+ * attempts always spans at least half the doubling series, whatever the dice say.
+ */
 export function backoffDelay(attempt: number, baseMs: number, maxMs: number, random: () => number = Math.random): number {
   const cap = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
-  return Math.floor(random() * cap);
+  return Math.floor(cap / 2 + random() * (cap / 2));
 }
 
 export interface ConflictRetryOptions {

@@ -166,11 +166,22 @@ export class ForwardingService {
       return 'waiting';
     }
 
-    const marked = await this.updateCase(c.id, (x) => ({ ...x, sending: [...(x.sending ?? []).filter((s) => s.targetId !== item.targetId), { targetId: item.targetId, messageId: held.messageId, since: now.toISOString() }] }));
-    if (!marked) return 'skipped';
+    // The mark is re-decided on every retry of the write: a second message that lost the race finds the winner's mark.
+    let ours = false;
+    const marked = await this.changeCase(c.id, (x) => {
+      const other = x.sending?.find((s) => s.targetId === item.targetId && s.messageId !== held.messageId);
+      const otherAlive = other && now.getTime() - Date.parse(other.since) <= 4 * this.holdMs;
+      ours = !x.deliveries?.some((d) => d.targetId === item.targetId) && !otherAlive;
+      if (!ours) return undefined;
+      return { ...x, sending: [...(x.sending ?? []).filter((s) => s.targetId !== item.targetId), { targetId: item.targetId, messageId: held.messageId, since: now.toISOString() }] };
+    });
+    if (!marked?.written || !ours) {
+      await this.deps.outbox.complete(held);
+      return 'skipped';
+    }
     let activityId: string;
     try {
-      activityId = (await this.deps.deliverer.sendCard(link.conversationRef, this.deps.caseCard(marked, { mayRepeat: recovered }))).activityId;
+      activityId = (await this.deps.deliverer.sendCard(link.conversationRef, this.deps.caseCard(marked.case, { mayRepeat: recovered }))).activityId;
       if (!activityId) throw new DeliveryError('NO_ACTIVITY_ID');
     } catch (err) {
       const failure = err instanceof DeliveryError ? err : new DeliveryError('UNREACHABLE');
@@ -179,7 +190,8 @@ export class ForwardingService {
       return this.failed(held, failure, log);
     }
     // The idempotency record: from here on the delivery is done, whatever happens to the message.
-    await this.updateCase(c.id, (x) => {
+    // One write, with the ETag the mark left (no read first), keeps the window after Teams' answer small.
+    const record = (x: Case): Case => {
       const at = this.deps.clock.now().toISOString();
       return {
         ...x,
@@ -189,7 +201,15 @@ export class ForwardingService {
         deliveries: [...(x.deliveries ?? []), { targetId: item.targetId, activityId, at, ...(recovered ? { mayRepeat: true } : {}) }],
         history: [...x.history, { at, action: 'delivered', by: 'system' }],
       };
-    }, { indexRequired: true });
+    };
+    let recorded: Case | undefined = record(marked.case);
+    try {
+      await this.deps.cases.update(recorded, marked.etag);
+    } catch (err) {
+      if (!isAppError(err, 'STORAGE_CONFLICT')) throw err;
+      recorded = await this.updateCase(c.id, record); // changed meanwhile (a coordinator, the reporter): read and apply again
+    }
+    if (recorded) await this.deps.index.put(recorded);
     await this.deps.outbox.complete(held);
     log.info('case card delivered', { attempts: item.attempts + 1, mayRepeat: recovered });
     return 'delivered';
@@ -345,20 +365,23 @@ export class ForwardingService {
   /**
    * Read-modify-write with the ETag (the one retry helper), then bring the index up to date.
    * `change` returns undefined for "no change". Returns the case as stored, or undefined if none.
-   * With `indexRequired` an index failure is thrown (the outbox item then comes back and indexes
-   * it); otherwise it is logged, so that a user's action never fails after the case is written.
+   * An index failure is logged, never thrown: a user's action must not fail after the case is written.
    */
-  async updateCase(caseId: string, change: (c: Case) => Case | undefined, options: { indexRequired?: boolean } = {}): Promise<Case | undefined> {
+  async updateCase(caseId: string, change: (c: Case) => Case | undefined): Promise<Case | undefined> {
+    return (await this.changeCase(caseId, change))?.case;
+  }
+
+  /** `updateCase`, also saying whether it wrote and the ETag of what is stored now. */
+  private async changeCase(caseId: string, change: (c: Case) => Case | undefined): Promise<{ case: Case; etag: string; written: boolean } | undefined> {
     const next = await retryOnConflict(async () => {
       const found = await this.deps.cases.get(caseId);
       if (!found) return undefined;
       const changed = change(found.case);
-      if (!changed) return { case: found.case, written: false };
-      await this.deps.cases.update(changed, found.etag);
-      return { case: changed, written: true };
+      if (!changed) return { case: found.case, etag: found.etag, written: false };
+      return { case: changed, etag: await this.deps.cases.update(changed, found.etag), written: true };
     });
-    if (next?.written) await (options.indexRequired ? this.deps.index.put(next.case) : this.indexQuietly(next.case));
-    return next?.case;
+    if (next?.written) await this.indexQuietly(next.case);
+    return next;
   }
 }
 

@@ -38,3 +38,14 @@ export async function queuedDeliveries(c: TestContainers): Promise<{ caseId: str
   }
   return out;
 }
+
+/** Nothing left in a container's outbox queues, visible or held (Azure's approximate count, exact on Azurite). */
+export async function outboxIsEmpty(c: TestContainers): Promise<boolean> {
+  const service = createQueueService(c.connectionString);
+  for (const u of ['p1', 'p2', 'p3', 'p4']) {
+    const queue = service.getQueueClient(`${c.name.slice(0, 50).replace(/-+$/, '')}-outbox-${u}`);
+    if (!(await queue.exists())) continue;
+    if (((await queue.getProperties()).approximateMessagesCount ?? 0) > 0) return false;
+  }
+  return true;
+}

@@ -1,0 +1,87 @@
+import type { Case } from '../../src/forwarding/case';
+import { BlobCaseStore } from '../../src/storage/blob-case-store';
+import { BlobPersonAddressStore } from '../../src/storage/blob-person-address-store';
+import { BlobTargetLinkStore } from '../../src/storage/blob-target-link-store';
+import { JsonBlobStore } from '../../src/storage/json-blob-store';
+import { NoteCipher } from '../../src/storage/note-cipher';
+import { cardOf, messageActivity, postActivity, submitActivity } from './activities';
+import { outboxIsEmpty, type TestContainers } from './azurite';
+import { TEST_NOTE_KEY } from './keys';
+import type { FakeConnector } from './fake-connector';
+
+/** Helpers for delivery tests against real bot processes, real Azurite and a loopback connector. */
+export const FAST = { OUTBOX_POLL_MS: '100', OUTBOX_RETRY_BASE_MS: '500', OUTBOX_HOLD_SECONDS: '2' };
+export const COORDINATORS = '19:coordinators@thread.tacv2';
+export const ADMIN_CHAT = 'a:admin-megan';
+export const MEGAN = '00000000-0000-0000-0000-0000000000021';
+/** The card's line saying it may repeat an earlier one (the bot's default language is Swedish). */
+export const MAY_REPEAT = /may repeat an earlier card|kan upprepa ett tidigare kort/;
+export const saysMayRepeat = (p: { activity: Record<string, unknown> }) => MAY_REPEAT.test(JSON.stringify(p.activity));
+
+export async function linkCoordinators(c: TestContainers, connectorUrl: string): Promise<void> {
+  const ref = (id: string, type: string) => ({ channelId: 'msteams', serviceUrl: connectorUrl, conversation: { id, conversationType: type }, bot: { id: 'bot-1' }, user: { id: 'bot-1' } });
+  const store = new JsonBlobStore(c.data);
+  await new BlobTargetLinkStore(store).set({ targetId: 'demo-coordinators', conversationRef: ref(COORDINATORS, 'channel'), linkedBy: 'test', linkedAt: new Date().toISOString() });
+  // An administrator who has the bot in their personal chat: dead letters are reported there.
+  await new BlobPersonAddressStore(store).set(MEGAN, ref(ADMIN_CHAT, 'personal'));
+}
+
+/** A partner's one-card form, ready to submit (the token comes from the bot). */
+export async function openForm(baseUrl: string, conversationId: string): Promise<Record<string, unknown>> {
+  const o = { conversationId, locale: 'en-US', userId: `partner-${conversationId}` };
+  const form = await postActivity(baseUrl, messageActivity('quick form', o));
+  const token = /"token":"([0-9a-f-]{36})"/.exec(JSON.stringify(cardOf(form.replies[0])))![1];
+  return submitActivity(
+    {
+      verb: 'intake.form', practice: false, token, immediate_danger: 'no', possible_minor: 'no', site_area: 'room',
+      observed_from__date: '2026-11-20', observed_from__time: '22:00', how_known: 'saw_myself', persons_role: 'unknown',
+      persons_count: '2', observations: 'Frequent short visits to one room.', indicators: 'many_visitors',
+      actions_taken: 'informed_manager', reporter_role: 'reception',
+    },
+    o,
+  );
+}
+
+/** Submit; resolves to the case code the reporter is shown. */
+export async function submit(baseUrl: string, activity: Record<string, unknown>): Promise<string> {
+  const sent = await postActivity(baseUrl, activity);
+  const code = /K-[2-9A-HJKMNP-Z]{4}/.exec(sent.replies.map((r) => r.text ?? '').join(' '))?.[0];
+  if (!code) throw new Error(`no case code in the receipt: ${JSON.stringify(sent.replies).slice(0, 300)}`);
+  return code;
+}
+
+export async function waitUntil(check: () => Promise<boolean> | boolean, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Every case delivered (its record written, no send in flight) and nothing left in the outbox. */
+export function quiet(c: TestContainers, codes: readonly string[]) {
+  const cases = new BlobCaseStore(new JsonBlobStore(c.data), new NoteCipher(TEST_NOTE_KEY));
+  return async () => {
+    for (const code of codes) {
+      const found: Case | undefined = await cases.getByCode(code);
+      if (!found?.deliveries?.length || found.sending?.length) return false;
+    }
+    return outboxIsEmpty(c);
+  };
+}
+
+export const cardsFor = (connector: FakeConnector, code: string) => connector.posted.filter((p) => p.conversationId === COORDINATORS && JSON.stringify(p.activity).includes(code));
+export const textsIn = (connector: FakeConnector, conversationId: string) => connector.posted.filter((p) => p.conversationId === conversationId).map((p) => JSON.stringify(p.activity));
+
+/** A seeded random source (mulberry32), so a failing kill loop can be replayed. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
