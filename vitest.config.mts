@@ -8,6 +8,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Most files wait on child processes and storage, not on the CPU: more files at once than cores.
+    maxWorkers: 4,
     reporters: ['default', './test/support/summary-reporter.ts'],
     coverage: {
       provider: 'v8',

@@ -24,6 +24,7 @@ import { startEmbeddedAzurite } from '../src/storage/embedded-azurite';
 import { JsonBlobStore } from '../src/storage/json-blob-store';
 import { NoteCipher } from '../src/storage/note-cipher';
 import { MEGAN_AAD, storeManyCases } from '../test/support/many-cases';
+import { forwardingBenchmarks } from './load';
 
 interface Stats {
   median: number;
@@ -127,7 +128,9 @@ function main(): void {
 }
 
 main();
-caseViews().catch((err: unknown) => {
+caseViews()
+  .then(() => forwardingBenchmarks({ quick: process.argv.includes('--quick') }))
+  .catch((err: unknown) => {
   process.stderr.write(`bench: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exitCode = 1;
 });

@@ -7,7 +7,7 @@ import type { CaseStore } from './case-store';
 import { DeliveryError, type Deliverer } from './deliverer';
 import { DEFAULT_OUTBOX_POLICY, isExhausted, outboxItem, retryDelay, type HeldItem, type OutboxItem, type OutboxPolicy, type OutboxStore } from './outbox';
 import { DEFAULT_ESCALATION_POLICY, deadlineFrom, escalationDue, type EscalationPolicy } from './escalation';
-import type { CaseIndex, CaseSummary } from './case-index';
+import { summaryOf, type CaseIndex, type CaseSummary } from './case-index';
 import type { JobLock } from './job-lock';
 import { isPastRetention } from './retention';
 import { chooseRoute, firstTarget, isOfficeHours, type RoutingDirectory } from './routing-directory';
@@ -88,15 +88,13 @@ export class ForwardingService {
 
   /**
    * Queue the delivery first, then store the case: if storing fails the turn fails, the reporter's
-   * draft is kept, and the retry (same case id) stores the same case; a second queued message for
-   * the same delivery is recognised when it is worked. The index is brought up to date off the
-   * reporter's path: a failure there is logged, and the delivery writes it again.
+   * draft is kept, and the retry (same case id) returns the same case; the second message it queues
+   * for the same delivery is recognised when it is worked. An index failure here is logged, not
+   * shown: the delivery writes the index again before it finishes.
    */
   async submit(draft: Omit<Case, 'code' | 'routing'>): Promise<Case> {
     const now = this.deps.clock.now();
     const routing = this.routingFor(draft, now);
-    const existing = await this.deps.cases.get(draft.id);
-    if (existing) return existing.case;
     await this.deps.outbox.add(outboxItem(draft.id, routing.targets[0]!, draft.note.urgency, now));
     const stored = await this.deps.cases.create({ ...draft, routing });
     await this.indexQuietly(stored);
@@ -168,13 +166,15 @@ export class ForwardingService {
 
     // The mark is re-decided on every retry of the write: a second message that lost the race finds the winner's mark.
     let ours = false;
-    const marked = await this.changeCase(c.id, (x) => {
+    const markSending = (x: Case): Case | undefined => {
       const other = x.sending?.find((s) => s.targetId === item.targetId && s.messageId !== held.messageId);
       const otherAlive = other && now.getTime() - Date.parse(other.since) <= 4 * this.holdMs;
       ours = !x.deliveries?.some((d) => d.targetId === item.targetId) && !otherAlive;
       if (!ours) return undefined;
       return { ...x, sending: [...(x.sending ?? []).filter((s) => s.targetId !== item.targetId), { targetId: item.targetId, messageId: held.messageId, since: now.toISOString() }] };
-    });
+    };
+    // First with the ETag of the read above (no second read); only a lost race reads again.
+    const marked = await this.writeWithEtag(c, found.etag, markSending);
     if (!marked?.written || !ours) {
       await this.deps.outbox.complete(held);
       return 'skipped';
@@ -202,14 +202,8 @@ export class ForwardingService {
         history: [...x.history, { at, action: 'delivered', by: 'system' }],
       };
     };
-    let recorded: Case | undefined = record(marked.case);
-    try {
-      await this.deps.cases.update(recorded, marked.etag);
-    } catch (err) {
-      if (!isAppError(err, 'STORAGE_CONFLICT')) throw err;
-      recorded = await this.updateCase(c.id, record); // changed meanwhile (a coordinator, the reporter): read and apply again
-    }
-    if (recorded) await this.deps.index.put(recorded);
+    const recorded = await this.writeWithEtag(marked.case, marked.etag, record);
+    if (recorded) await this.deps.index.put(recorded.case);
     await this.deps.outbox.complete(held);
     log.info('case card delivered', { attempts: item.attempts + 1, mayRepeat: recovered });
     return 'delivered';
@@ -371,16 +365,32 @@ export class ForwardingService {
     return (await this.changeCase(caseId, change))?.case;
   }
 
+  /**
+   * Apply `change` to a case already read (`c` with `etag`) in one write; if someone changed it
+   * meanwhile, read it again and re-apply (the usual loop). The index is left to the caller.
+   */
+  private async writeWithEtag(c: Case, etag: string, change: (c: Case) => Case | undefined): Promise<{ case: Case; etag: string; written: boolean } | undefined> {
+    const changed = change(c);
+    if (!changed) return { case: c, etag, written: false };
+    try {
+      return { case: changed, etag: await this.deps.cases.update(changed, etag), written: true };
+    } catch (err) {
+      if (!isAppError(err, 'STORAGE_CONFLICT')) throw err;
+      return this.changeCase(c.id, change); // a coordinator or the reporter changed it: read and apply again
+    }
+  }
+
   /** `updateCase`, also saying whether it wrote and the ETag of what is stored now. */
   private async changeCase(caseId: string, change: (c: Case) => Case | undefined): Promise<{ case: Case; etag: string; written: boolean } | undefined> {
     const next = await retryOnConflict(async () => {
       const found = await this.deps.cases.get(caseId);
       if (!found) return undefined;
       const changed = change(found.case);
-      if (!changed) return { case: found.case, etag: found.etag, written: false };
-      return { case: changed, etag: await this.deps.cases.update(changed, found.etag), written: true };
+      if (!changed) return { case: found.case, etag: found.etag, written: false, before: '' };
+      return { case: changed, etag: await this.deps.cases.update(changed, found.etag), written: true, before: JSON.stringify(summaryOf(found.case)) };
     });
-    if (next?.written) await this.indexQuietly(next.case);
+    // The in-flight mark changes nothing a list shows: only a change of the summary is indexed.
+    if (next?.written && JSON.stringify(summaryOf(next.case)) !== next.before) await this.indexQuietly(next.case);
     return next;
   }
 }

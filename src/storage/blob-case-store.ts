@@ -33,8 +33,8 @@ export class BlobCaseStore implements CaseStore {
    */
   async create(draft: Omit<Case, 'code'>): Promise<Case> {
     const id = draft.id || randomUUID();
-    const existing = await this.get(id);
-    if (existing) return existing.case;
+    // No read first (a retry is rare and one round trip less matters under load): the create-only
+    // write below finds an existing case and returns it.
     for (let attempt = 1; ; attempt++) {
       const code = this.newCode();
       try {

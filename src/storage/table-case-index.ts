@@ -56,6 +56,8 @@ export class TableCaseIndex implements CaseIndex {
     await this.ensureTable();
     const s = summaryOf(c);
     const open = isOpenStatus(s.status);
+    // A case just received has no row yet: try to create it straight away (one round trip).
+    if (s.status === 'received' && (await this.tryCreate(toRow(OPEN, s.id, s)))) return;
     await retryOnConflict(async () => {
       const current = await this.get(OPEN, s.id);
       if (current && current.updatedAt >= s.updatedAt) return; // a newer (or the same) snapshot is there
@@ -128,6 +130,16 @@ export class TableCaseIndex implements CaseIndex {
     }
   }
 
+  private async tryCreate(row: Row): Promise<boolean> {
+    try {
+      await this.table.createEntity(row);
+      return true;
+    } catch (err) {
+      if (err instanceof RestError && err.statusCode === 409) return false;
+      throw toStorageError(err, 'write index/');
+    }
+  }
+
   private async write(op: () => Promise<unknown>): Promise<void> {
     try {
       await op();
@@ -138,6 +150,11 @@ export class TableCaseIndex implements CaseIndex {
       throw toStorageError(err, 'write index/');
     }
   }
+}
+
+/** The row a closed case has in the `closed` partition (bulk loads, e.g. importing history, write these). */
+export function closedRow(s: CaseSummary): Row {
+  return toRow(CLOSED, `${s.updatedAt}|${s.id}`, s);
 }
 
 function toRow(partitionKey: string, rowKey: string, s: CaseSummary): Row {
