@@ -96,7 +96,8 @@ interface BotProcess {
 }
 
 async function startProcess(script: string, env: Record<string, string>): Promise<BotProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, script)], {
+  // Both bots as `npm start` runs them (--expose-gc lets an idle process give its memory back).
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(PROJECT_ROOT, script)], {
     cwd: PROJECT_ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', APP_ENV: 'local', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', NOTE_ENCRYPTION_KEY: KEY.toString('base64'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -275,7 +276,7 @@ async function azuriteContainer(azurite: EmbeddedAzurite, name: string, sink: Si
   return { STORAGE_CONNECTION_STRING: azurite.connectionString, STORAGE_CONTAINER: name, OUTBOX_POLL_MS: '200' };
 }
 
-async function mixedRun(azurite: EmbeddedAzurite, script: string, instances: number, idle: boolean): Promise<RunResult> {
+export async function mixedRun(azurite: EmbeddedAzurite, script: string, instances: number, idle: boolean): Promise<RunResult> {
   const sink = await startSink();
   const env = await azuriteContainer(azurite, `load-${randomUUID().slice(0, 8)}`, sink);
   const bots = await Promise.all(Array.from({ length: instances }, () => startProcess(script, env)));
@@ -302,6 +303,7 @@ async function mixedRun(azurite: EmbeddedAzurite, script: string, instances: num
     const errors = new Set(apologies());
     const userErrors = sink.posts.slice(before).filter((p) => errors.has(p.text)).length;
     if (process.env.BENCH_DEBUG) {
+      for (const b of bots) process.stderr.write(`${b.output().split('\n').filter((l) => l.includes('"msg":"memory"')).slice(-3).join('\n')}\n`);
       process.stderr.write(`${JSON.stringify(sink.posts.slice(before).filter((p) => errors.has(p.text)).slice(0, 3).map((p) => [p.conversationId, p.text]))}\n`);
       process.stderr.write(`${JSON.stringify([...new Set(samples.filter((x) => !x.ok).map((x) => x.kind))])}\n`);
       for (const b of bots) process.stderr.write(`${b.output().split('\n').filter((l) => /"level":"(warn|error)"/.test(l)).slice(0, 5).join('\n')}\n`);
@@ -401,7 +403,8 @@ async function passCost(azurite: EmbeddedAzurite): Promise<void> {
     };
     await table.createTable().catch(() => undefined);
     for (let start = 100; start < total; start += 500) {
-      const batch = await Promise.all(Array.from({ length: Math.min(500, total - start) }, (_, k) => cases.create(make(start + k, false))));
+      // History needs no code blobs (nobody types these codes): one blob write per case.
+      const batch = await Promise.all(Array.from({ length: Math.min(500, total - start) }, (_, k) => cases.create(make(start + k, false), historyCode(start + k))));
       for (let b = 0; b < batch.length; b += 100) {
         const tx = new TableTransaction();
         for (const c of batch.slice(b, b + 100)) tx.createEntity(closedRow(summaryOf(c)));
@@ -429,6 +432,14 @@ async function passCost(azurite: EmbeddedAzurite): Promise<void> {
   for (const r of results) out(r);
 }
 
+const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+/** A distinct case code for the i-th history case (31^4 of them). */
+function historyCode(i: number): string {
+  let code = '';
+  for (let n = i, k = 0; k < 4; k++, n = Math.floor(n / CODE_ALPHABET.length)) code += CODE_ALPHABET[n % CODE_ALPHABET.length];
+  return `K-${code}`;
+}
+
 async function timed(runs: number, fn: () => Promise<unknown>): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -443,9 +454,10 @@ export async function forwardingBenchmarks(options: { quick?: boolean } = {}): P
   const azurite = await startEmbeddedAzurite({ port: 0, logger: silentLogger });
   try {
     out('forwarding: load (50 conversations × 40 mixed turns; loopback connector; same Azurite)');
-    const echo1 = await mixedRun(azurite, 'bench/echo-bot.ts', 1, false);
+    const echo1 = await mixedRun(azurite, 'bench/echo-bot.ts', 1, !options.quick);
     const one = await mixedRun(azurite, 'src/index.ts', 1, !options.quick);
     report('one instance', one, echo1);
+    if (echo1.rss.idle !== undefined) out(`    echo bot RSS: warm ${echo1.rss.warm.toFixed(0)} MB, after the run ${echo1.rss.after.toFixed(0)} MB, after a minute idle ${echo1.rss.idle.toFixed(0)} MB`);
     const echo2 = await mixedRun(azurite, 'bench/echo-bot.ts', 2, false);
     const two = await mixedRun(azurite, 'src/index.ts', 2, !options.quick);
     report('two instances', two, echo2);

@@ -35,7 +35,7 @@ function waitForLine(child: ChildProcess, re: RegExp, echo: boolean): Promise<Re
 }
 
 async function main(): Promise<void> {
-  const botArgs = ['--import', 'tsx', ...(existsSync(envFile) ? [`--env-file=${envFile}`] : []), path.join(root, 'src/index.ts')];
+  const botArgs = ['--expose-gc', '--import', 'tsx', ...(existsSync(envFile) ? [`--env-file=${envFile}`] : []), path.join(root, 'src/index.ts')];
   const bot = spawn(process.execPath, botArgs, {
     cwd: root,
     env: { ...process.env, APP_ENV: process.env.APP_ENV ?? 'local', HOST: process.env.HOST ?? '127.0.0.1', PORT: botPort },

@@ -23,6 +23,7 @@ import { QueueOutboxStore } from './storage/queue-outbox-store';
 import { TableCaseIndex } from './storage/table-case-index';
 import { OutboxWorker } from './forwarding/outbox-worker';
 import { startPeriodicJobs } from './jobs/periodic-jobs';
+import { memoryJob } from './jobs/memory-job';
 import { BlobTargetLinkStore } from './storage/blob-target-link-store';
 import { BlobPersonAddressStore } from './storage/blob-person-address-store';
 import { BlobJobLock } from './storage/blob-job-lock';
@@ -108,7 +109,9 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
   const deliverer = overrides.deliverer ?? teamsDeliverer(adapter, config.bot.appId);
   const links = new BlobTargetLinkStore(store);
   const people = new BlobPersonAddressStore(store);
-  const caseIndex = new TableCaseIndex(createTableClient(connectionString, caseIndexTableName(config.storage.container)));
+  const caseIndex = new TableCaseIndex(createTableClient(connectionString, caseIndexTableName(config.storage.container)), (rowKey) =>
+    logger.error('case index row damaged; skipped', { rowKey }),
+  );
   const outbox = new QueueOutboxStore(createQueueService(connectionString), config.storage.container, store, config.forwarding.holdMs / 1000);
   const forwarding = new ForwardingService({
     directory,
@@ -137,21 +140,6 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
   const dispatcher = new OutboxWorker(outbox, (held) => forwarding.deliver(held), { concurrency: forwarding.policy.concurrency, pollMs: config.forwarding.outboxPollMs, holdMs: config.forwarding.holdMs }, logger.child({ component: 'outbox' }));
   dispatcher.start();
   const statistics = new BlobStatisticsStore(store);
-  const jobs = startPeriodicJobs(
-    [
-      { name: 'escalation', everyMs: config.forwarding.escalationCheckMs, run: async () => ((await forwarding.escalateDue()) > 0 ? dispatcher.kick() : undefined) },
-      { name: 'retention', everyMs: 3_600_000, run: () => forwarding.applyRetention(config.forwarding.retentionDays, statistics) },
-      {
-        name: 'draft-sweep',
-        everyMs: 3_600_000,
-        run: async () => {
-          const n = await botStorage.sweep(withoutExpiredDraft(clock.now(), config.intake.draftTtlMs));
-          if (n > 0) logger.info('expired drafts removed', { count: n });
-        },
-      },
-    ],
-    logger,
-  );
   const app = createApp(
     { adapter, botAppId: config.bot.appId, storage: botStorage },
     { i18n, logger, defaultLocale: config.defaultLocale, maxTextLength: MAX_TEXT_LENGTH, people, audit: new BlobAuditLog(store) },
@@ -201,6 +189,22 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
     runTurn: (context) => app.run(context),
     isReady,
   });
+  const jobs = startPeriodicJobs(
+    [
+      { name: 'escalation', everyMs: config.forwarding.escalationCheckMs, run: async () => ((await forwarding.escalateDue()) > 0 ? dispatcher.kick() : undefined) },
+      { name: 'retention', everyMs: 3_600_000, run: () => forwarding.applyRetention(config.forwarding.retentionDays, statistics) },
+      memoryJob(http, logger),
+      {
+        name: 'draft-sweep',
+        everyMs: 3_600_000,
+        run: async () => {
+          const n = await botStorage.sweep(withoutExpiredDraft(clock.now(), config.intake.draftTtlMs));
+          if (n > 0) logger.info('expired drafts removed', { count: n });
+        },
+      },
+    ],
+    logger,
+  );
   try {
     await new Promise<void>((resolve, reject) => {
       http.server.once('error', reject);

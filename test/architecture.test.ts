@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const DOMAIN = ['knowledge', 'intake', 'forwarding', 'cards', 'i18n', 'access'];
+const DOMAIN = ['knowledge', 'intake', 'forwarding', 'cards', 'i18n', 'access', 'jobs'];
 const FRAMEWORK = /from '(botbuilder[^']*|@microsoft\/teams-ai|restify|@azure\/[^']*)'/;
 
 function files(dir: string): string[] {
@@ -29,7 +29,7 @@ describe('architecture', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('imports @azure/storage-blob only under storage/', () => {
+  it('imports the Azure SDKs (blobs, queues, tables) only under storage/', () => {
     const offenders = files('src')
       .filter((f) => /from '@azure\//.test(readFileSync(f, 'utf8')))
       .map((f) => path.relative('src', f))

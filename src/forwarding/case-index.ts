@@ -47,8 +47,10 @@ export interface CaseIndex {
   awaiting(): Promise<CaseSummary[]>;
   /** Closed or withdrawn cases last changed before `cutoff`, oldest first, at most `max` (retention). */
   closedBefore(cutoff: Date, max: number): Promise<CaseSummary[]>;
-  /** Drop a deleted case from the index. */
+  /** Drop a case from the retention list (deleted, or reopened since it was listed). */
   forget(s: CaseSummary): Promise<void>;
+  /** Drop the open row of a case that does not exist (its submit failed before the case was written). */
+  drop(caseId: string): Promise<void>;
   /** Remove traces of cases closed before `cutoff` from the open view's bookkeeping; returns how many. */
   prune(cutoff: Date): Promise<number>;
 }

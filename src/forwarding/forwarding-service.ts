@@ -95,9 +95,11 @@ export class ForwardingService {
   async submit(draft: Omit<Case, 'code' | 'routing'>): Promise<Case> {
     const now = this.deps.clock.now();
     const routing = this.routingFor(draft, now);
-    await this.deps.outbox.add(outboxItem(draft.id, routing.targets[0]!, draft.note.urgency, now));
-    const stored = await this.deps.cases.create({ ...draft, routing });
-    await this.indexQuietly(stored);
+    // Two round trips, not four: the delivery is queued while the code is reserved, and the case is
+    // written while its index row is. A row whose case never got written (the submit failed and was
+    // not retried) is dropped by the escalation check, which finds no case behind it.
+    const [, code] = await Promise.all([this.deps.outbox.add(outboxItem(draft.id, routing.targets[0]!, draft.note.urgency, now)), this.deps.cases.reserveCode(draft.id)]);
+    const [stored] = await Promise.all([this.deps.cases.create({ ...draft, routing }, code), this.indexQuietly({ ...draft, routing, code })]);
     return stored;
   }
 
@@ -277,7 +279,7 @@ export class ForwardingService {
       });
       await eachLimited(due, ESCALATION_CONCURRENCY, async (s) => {
         try {
-          if (await this.escalate(s.id, now, policy)) count++;
+          if (await this.escalate(s, now, policy)) count++;
         } catch (err) {
           // One case that cannot be read or written is reported and skipped, never the whole pass.
           this.deps.logger.warn('case not escalated', { caseId: s.id, ...errorFields(err) });
@@ -289,9 +291,13 @@ export class ForwardingService {
     return count;
   }
 
-  private async escalate(caseId: string, now: Date, policy: EscalationPolicy): Promise<boolean> {
+  private async escalate(summary: CaseSummary, now: Date, policy: EscalationPolicy): Promise<boolean> {
+    const caseId = summary.id;
     const found = await this.deps.cases.get(caseId);
-    if (!found) return false;
+    if (!found) {
+      await this.deps.index.drop(caseId); // its submit failed before the case was written
+      return false;
+    }
     const due = escalationDue(found.case, now, policy, this.deps.directory, this.deps.timeZone);
     if (!due) {
       // The index was behind the case (a crash between the two writes): bring it up to date.

@@ -81,6 +81,7 @@ export class OutboxWorker {
       .catch((err: unknown) => {
         // Storage failed mid-delivery: the item comes back when its hold lapses.
         this.counts.failed++;
+        this.outbox.abandon(held);
         this.logger.warn('delivery interrupted; the item will come back', { outboxId: held.item.id, ...errorFields(err) });
       })
       .finally(() => {

@@ -40,6 +40,8 @@ export interface OutboxStore {
   extend(held: HeldItem): Promise<void>;
   /** Give it back, to be due again after `delayMs`, with its changed fields. */
   retryLater(held: HeldItem, item: OutboxItem, delayMs: number): Promise<void>;
+  /** Stop holding it without a change (work on it failed): it comes back when the hold lapses. */
+  abandon(held: HeldItem): void;
   /** Done: remove it. */
   complete(held: HeldItem): Promise<void>;
   /** Give up: keep it among the dead letters (listed and re-driven by administrators). */

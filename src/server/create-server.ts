@@ -19,6 +19,8 @@ export interface SamverkaServer {
   readonly server: Server;
   /** Turns being processed right now. */
   inFlight(): number;
+  /** Turns started since the server did (to tell an idle process from a busy one). */
+  started(): number;
   /** Stop accepting connections and wait for in-flight turns, at most `timeoutMs`. Resolves false on timeout. */
   close(timeoutMs: number): Promise<boolean>;
 }
@@ -35,6 +37,7 @@ export function createServer(deps: ServerDeps): SamverkaServer {
   const server = restify.createServer({ name: 'samverka', handleUncaughtExceptions: false });
   const queue = new KeyedQueue();
   let active = 0;
+  let started = 0;
   let drained: (() => void) | undefined;
   const log = deps.logger.child({ component: 'http' });
 
@@ -57,6 +60,7 @@ export function createServer(deps: ServerDeps): SamverkaServer {
         return;
       }
       active++;
+      started++;
       try {
         // Queue inside the turn, i.e. after the adapter has authenticated the request: a forged
         // request must not hold up a real conversation's turns.
@@ -91,6 +95,7 @@ export function createServer(deps: ServerDeps): SamverkaServer {
   return {
     server,
     inFlight: () => active,
+    started: () => started,
     close: (timeoutMs) =>
       new Promise<boolean>((resolve) => {
         server.close();

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { isAppError, AppError } from '../errors';
-import { levelSince, type Case, type CaseNote, type Reporter } from '../forwarding/case';
+import type { Case, CaseNote, Reporter } from '../forwarding/case';
 import { newCaseCode } from '../forwarding/case-code';
-import type { CaseSummary } from '../forwarding/case-index';
 import type { CaseStore } from '../forwarding/case-store';
 import type { JsonBlobStore } from './json-blob-store';
 import type { NoteCipher, Sealed } from './note-cipher';
@@ -27,33 +26,36 @@ export class BlobCaseStore implements CaseStore {
     private readonly newCode: () => string = newCaseCode,
   ) {}
 
-  /**
-   * Idempotent by id: the id is derived from the draft, so a retried submit (a double press, a
-   * second instance, a save that failed after the case was written) returns the case already stored.
-   */
-  async create(draft: Omit<Case, 'code'>): Promise<Case> {
-    const id = draft.id || randomUUID();
-    // No read first (a retry is rare and one round trip less matters under load): the create-only
-    // write below finds an existing case and returns it.
+  /** Reserve a fresh unique code for a case (create-only code blobs: no lock, no collision). */
+  async reserveCode(caseId: string): Promise<string> {
     for (let attempt = 1; ; attempt++) {
       const code = this.newCode();
       try {
-        await this.store.put(`case-codes/${code}.json`, { caseId: id }, { ifNoneMatch: '*' });
+        await this.store.put(`case-codes/${code}.json`, { caseId }, { ifNoneMatch: '*' });
+        return code;
       } catch (err) {
-        if (isAppError(err, 'STORAGE_CONFLICT') && attempt < MAX_CODE_ATTEMPTS) continue;
-        throw err;
+        if (!isAppError(err, 'STORAGE_CONFLICT') || attempt >= MAX_CODE_ATTEMPTS) throw err;
       }
-      const stored: Case = { ...draft, id, code };
-      try {
-        await this.store.put(`cases/${id}.json`, this.toStored(stored), { ifNoneMatch: '*' });
-      } catch (err) {
-        // Another writer stored this very case meanwhile: theirs stands (the code reserved here stays unused).
-        const theirs = isAppError(err, 'STORAGE_CONFLICT') ? await this.get(id) : undefined;
-        if (theirs) return theirs.case;
-        throw err;
-      }
-      return stored;
     }
+  }
+
+  /**
+   * Idempotent by id: the id is derived from the draft, so a retried submit (a double press, a
+   * second instance, a save that failed after the case was written) returns the case already stored.
+   * No read first (a retry is rare, and a round trip less matters under load): the create-only write
+   * finds an existing case, and then that case is returned (the code reserved for this try stays unused).
+   */
+  async create(draft: Omit<Case, 'code'>, reservedCode?: string): Promise<Case> {
+    const id = draft.id || randomUUID();
+    const stored: Case = { ...draft, id, code: reservedCode ?? (await this.reserveCode(id)) };
+    try {
+      await this.store.put(`cases/${id}.json`, this.toStored(stored), { ifNoneMatch: '*' });
+    } catch (err) {
+      const theirs = isAppError(err, 'STORAGE_CONFLICT') ? await this.get(id) : undefined;
+      if (theirs) return theirs.case;
+      throw err;
+    }
+    return stored;
   }
 
   async get(id: string): Promise<{ case: Case; etag: string } | undefined> {
@@ -65,28 +67,6 @@ export class BlobCaseStore implements CaseStore {
   async getByCode(code: string): Promise<Case | undefined> {
     const ref = await this.store.get<{ caseId: string }>(`case-codes/${code}.json`);
     return ref ? (await this.get(ref.value.caseId))?.case : undefined;
-  }
-
-  /** Every case's summary, from the readable metadata only (nothing is decrypted). */
-  async summaries(): Promise<CaseSummary[]> {
-    return (await this.allStored()).map((s) => ({
-      id: s.id,
-      code: s.code,
-      status: s.status,
-      urgency: s.urgency,
-      category: s.category,
-      createdAt: s.createdAt,
-      updatedAt: s.updatedAt,
-      levelAt: levelSince(s),
-      targets: s.routing?.targets ?? [],
-      ...(s.assignee ? { assignee: s.assignee } : {}),
-    }));
-  }
-
-  /** Every stored case blob as written (metadata readable, content sealed). */
-  private async allStored(): Promise<StoredCase[]> {
-    const found = await Promise.all((await this.store.list('cases/')).map((n) => this.store.get<StoredCase>(n)));
-    return found.flatMap((f) => (f ? [f.value] : []));
   }
 
   async remove(id: string, code: string, updatedAt: string): Promise<boolean> {
@@ -102,11 +82,6 @@ export class BlobCaseStore implements CaseStore {
     }
     await this.store.delete(`case-codes/${code}.json`);
     return true;
-  }
-
-  async listAwaiting(): Promise<Case[]> {
-    // Status is readable without the key, so only awaiting cases are decrypted.
-    return (await this.allStored()).filter((s) => s.status === 'received' || s.status === 'delivered').map((s) => this.fromStored(s));
   }
 
   async update(next: Case, etag: string): Promise<string> {

@@ -128,6 +128,10 @@ export class QueueOutboxStore implements OutboxStore {
     this.holds.delete(held.messageId);
   }
 
+  abandon(held: HeldItem): void {
+    this.holds.delete(held.messageId);
+  }
+
   async complete(held: HeldItem): Promise<void> {
     await this.withHold(held, async (hold) => {
       await hold.queue.deleteMessage(held.messageId, hold.popReceipt);

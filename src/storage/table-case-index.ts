@@ -1,5 +1,6 @@
 import { odata, RestError, type TableClient } from '@azure/data-tables';
-import type { Case, CaseCategory, CaseStatus, Urgency } from '../forwarding/case';
+import { z } from 'zod';
+import type { Case } from '../forwarding/case';
 import { isOpenStatus, summaryOf, type CaseIndex, type CaseSummary } from '../forwarding/case-index';
 import { retryOnConflict } from '../retry';
 import { AppError } from '../errors';
@@ -39,7 +40,11 @@ const BULK_PAGE = 1_000;
 export class TableCaseIndex implements CaseIndex {
   private ready: Promise<void> | undefined;
 
-  constructor(private readonly table: TableClient) {}
+  constructor(
+    private readonly table: TableClient,
+    /** Told (with the row key only) about a row that does not parse; the list goes on without it. */
+    private readonly onDamagedRow: (rowKey: string) => void = () => undefined,
+  ) {}
 
   private ensureTable(): Promise<void> {
     this.ready ??= this.table.createTable().then(
@@ -86,6 +91,11 @@ export class TableCaseIndex implements CaseIndex {
     if (current && !current.isOpen) await this.remove(OPEN, s.id, current.etag);
   }
 
+  async drop(caseId: string): Promise<void> {
+    await this.ensureTable();
+    await this.remove(OPEN, caseId);
+  }
+
   async prune(cutoff: Date): Promise<number> {
     const gone = await this.query(odata`PartitionKey eq ${OPEN} and isOpen eq false and updatedAt lt ${cutoff.toISOString()}`);
     for (const s of gone) {
@@ -102,7 +112,10 @@ export class TableCaseIndex implements CaseIndex {
       for await (const page of this.table.listEntities<Row>({ queryOptions: { filter } }).byPage({ maxPageSize: BULK_PAGE })) {
         for (const row of page) {
           if (out.length >= max) return out;
-          out.push(fromRow(row));
+          // One damaged row is reported and skipped; it must not take a whole list or pass down.
+          const summary = ROW.safeParse(row).success ? fromRow(row) : undefined;
+          if (summary) out.push(summary);
+          else this.onDamagedRow(row.rowKey);
         }
       }
     } catch (err) {
@@ -177,24 +190,41 @@ function toRow(partitionKey: string, rowKey: string, s: CaseSummary): Row {
   };
 }
 
+const ROW = z.object({
+  caseId: z.string(),
+  code: z.string(),
+  status: z.enum(['received', 'delivered', 'acknowledged', 'taken', 'closed', 'withdrawn']),
+  urgency: z.enum(['P1', 'P2', 'P3', 'P4']),
+  category: z.enum(['possibleMinor', 'adultExploitation', 'other']),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  levelAt: z.string(),
+  targets: z.string().transform((text, ctx) => {
+    try {
+      return z.array(z.string()).parse(JSON.parse(text));
+    } catch {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'targets is not a JSON list of ids' });
+      return z.NEVER;
+    }
+  }),
+  assignee: z.string().optional(),
+});
+
+/** A row as a summary; a row that does not parse is storage damage (STORAGE_CORRUPT), never guessed at. */
 function fromRow(row: Row): CaseSummary {
-  let targets: string[] = [];
-  try {
-    const parsed: unknown = JSON.parse(row.targets);
-    if (Array.isArray(parsed)) targets = parsed.filter((t): t is string => typeof t === 'string');
-  } catch {
-    // A damaged row lists no targets; the case blob remains the truth.
-  }
+  const parsed = ROW.safeParse(row);
+  if (!parsed.success) throw new AppError('STORAGE_CORRUPT', 'a case index row does not parse');
+  const r = parsed.data;
   return {
-    id: row.caseId,
-    code: row.code,
-    status: row.status as CaseStatus,
-    urgency: row.urgency as Urgency,
-    category: row.category as CaseCategory,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-    levelAt: row.levelAt,
-    targets,
-    ...(row.assignee ? { assignee: row.assignee } : {}),
+    id: r.caseId,
+    code: r.code,
+    status: r.status,
+    urgency: r.urgency,
+    category: r.category,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    levelAt: r.levelAt,
+    targets: r.targets,
+    ...(r.assignee ? { assignee: r.assignee } : {}),
   };
 }

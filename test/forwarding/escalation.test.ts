@@ -131,4 +131,20 @@ describe('deadlines', () => {
     expect(updates).toEqual([{ activityId: 'card-1', card: { escalations: 1 } }]);
     expect(c.code).toMatch(/^K-/);
   });
+
+  it('drops an index row whose case was never written (its submit failed and was not retried)', async () => {
+    const { index, service, clock } = await forwardingOnAzurite('esc-ghost', MONDAY_10);
+    const at = clock.now().toISOString();
+    const ghost: Case = {
+      id: randomUUID(), code: 'K-2222', status: 'received', createdAt: at, updatedAt: at,
+      note: { formId: 'incident-note', formVersion: 1, answers: {}, urgency: 'P1', category: 'other' },
+      reporter: { userId: 'r', conversationRef: {}, locale: 'sv' }, history: [],
+      routing: { municipality: 'demo', primary: 'demo-coordinators', deputy: 'demo-deputy', next: 'region-coordinator', targets: ['demo-coordinators'] },
+    };
+    await index.put(ghost);
+    expect((await index.open()).map((s) => s.id)).toEqual([ghost.id]);
+    clock.advance(min(20));
+    expect(await service.escalateDue()).toBe(0);
+    expect(await index.open()).toEqual([]);
+  });
 });

@@ -42,7 +42,7 @@ async function waitForOutput(p: StartedProcess, re: RegExp, timeoutMs: number): 
 
 /** Run the bot as `npm start` would (through tsx), with the given environment. */
 export function spawnBot(env: Record<string, string>): StartedProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'src/index.ts')], {
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(PROJECT_ROOT, 'src/index.ts')], {
     cwd: PROJECT_ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -53,7 +53,11 @@ export function spawnBot(env: Record<string, string>): StartedProcess {
 /** Start the bot and wait until it listens; returns its port. */
 export async function startBotProcess(env: Record<string, string>): Promise<StartedProcess & { port: number }> {
   const p = spawnBot({ APP_ENV: 'local', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', NOTE_ENCRYPTION_KEY: TEST_NOTE_KEY.toString('base64'), ...env });
-  const m = await waitForOutput(p, /"port":(\d+),"host"[^\n]*"msg":"listening"/, 30_000);
+  // A bot that never says it listens must not live on after the test that started it.
+  const m = await waitForOutput(p, /"port":(\d+),"host"[^\n]*"msg":"listening"/, 30_000).catch(async (err: unknown) => {
+    await p.stop('SIGKILL');
+    throw err;
+  });
   return Object.assign(p, { port: Number(m[1]) });
 }
 
