@@ -1,7 +1,9 @@
 /**
  * `npm run kb:ask -- --lang sv --audience partner "question"` prints one JSON object
- * {answered, articleId, title, text, sources, score}. Without a question it reads one question per
- * line from stdin and prints one JSON line each.
+ * {answered, articleId, title, text, sources, score, confidence, kind, choices, danger}: kind is
+ * situation | question | command | outOfScope, choices the ids of the closest routines when no
+ * single one fits, danger true when someone may be in danger now (the text then starts with the
+ * 112 line). Without a question it reads one question per line from stdin and prints one JSON line each.
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';

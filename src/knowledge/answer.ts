@@ -1,7 +1,9 @@
 import type { Article, Audience, KbLanguage } from './article';
 import type { KnowledgeIndex, SearchHit } from './search-index';
+import { understandMessage, type Understanding } from './understand';
 
-export type NoAnswerReason = 'empty' | 'smallTalk' | 'injection' | 'lowConfidence';
+export type NoAnswerReason = 'empty' | 'smallTalk' | 'injection' | 'lowConfidence' | 'outOfScope';
+export type MessageKind = Understanding['kind'];
 
 export type Answer =
   | {
@@ -11,17 +13,38 @@ export type Answer =
       readonly confidence: number;
       /** Up to three other articles the asker may read (the article's own related list first). */
       readonly related: readonly Article[];
+      readonly kind: MessageKind;
+      /** Someone may be in danger now: the edge shows the 112 card before the routine. */
+      readonly danger: boolean;
     }
-  | { readonly type: 'noAnswer'; readonly reason: NoAnswerReason; readonly bestScore: number; readonly bestConfidence: number };
+  | {
+      readonly type: 'noAnswer';
+      readonly reason: NoAnswerReason;
+      readonly bestScore: number;
+      readonly bestConfidence: number;
+      readonly kind: MessageKind;
+      readonly danger: boolean;
+      /** In-domain but no routine fits well: the two or three closest routines the asker may see. */
+      readonly choices: readonly Article[];
+    };
 
 export interface AnswerOptions {
   readonly language: KbLanguage;
   readonly audience: Audience;
-  /** Share of the question an article must cover to be shown (0..1). */
+  /** Coverage (0..1) at which a question is answered without doubt. */
   readonly minConfidence?: number;
 }
 
 export const DEFAULT_ANSWER_OPTIONS = { minConfidence: 0.6 } as const;
+
+/** Below `minConfidence` an in-domain question is still answered from this share of it; under it, choices. */
+const QUESTION_FLOOR = 2 / 3;
+/** A described situation gets its best routine from this share of `minConfidence`; under it, the audience's "what to do now". */
+const SITUATION_FLOOR = 1 / 3;
+/** The routine for a possible child with an adult now (content-review D1), for partners. */
+const CHILD_ROUTINE = 'child-may-be-involved';
+/** "What to do now" per audience, when a situation matches nothing better. */
+const WHAT_TO_DO_NOW: Record<Audience, string> = { partner: 'what-to-do-partner', staff: 'acute-protection', coordinator: 'coordinator-triage' };
 
 /** Attempts to steer a language model or the bot itself; refused before any search. */
 const INJECTION = [
@@ -32,6 +55,16 @@ const INJECTION = [
 ];
 const SMALL_TALK = /^\s*(tack( så mycket)?|tusen tack|thanks?( you)?|thank you( so much)?|ok(ay)?|bra|good|great|perfekt|perfect|hej då|bye|god natt|good night)\s*[.!]*\s*$/i;
 
+/**
+ * Order hits by coverage plus 0.7 × their BM25 score relative to the top one: long narratives give
+ * BM25 many chances to favour an article that shares filler words, while coverage weighs rare words.
+ */
+function rerank(hits: SearchHit[]): SearchHit[] {
+  const top = hits[0]?.score || 1;
+  const key = (h: SearchHit) => h.confidence + 0.7 * (h.score / top);
+  return [...hits].sort((a, b) => key(b) - key(a));
+}
+
 export function isInjectionAttempt(text: string): boolean {
   return INJECTION.some((re) => re.test(text));
 }
@@ -39,27 +72,73 @@ export function isInjectionAttempt(text: string): boolean {
 /**
  * Answer a question from the knowledge base, or say why not. Never composes text: the answer is
  * an article, shown as written, so no fact can appear that the knowledge base does not hold.
+ * @remarks Whether a message belongs to the domain is decided by `understandMessage` (domain words,
+ * near-miss patterns); which routine fits is decided by the search. Danger always gets a routine.
  */
 export function answerQuestion(question: string, index: KnowledgeIndex, options: AnswerOptions): Answer {
-  const none = (reason: NoAnswerReason, best?: SearchHit): Answer => ({
+  const none = (reason: NoAnswerReason, best?: SearchHit, extra: { kind?: MessageKind; choices?: readonly Article[] } = {}): Answer => ({
     type: 'noAnswer',
     reason,
     bestScore: best?.score ?? 0,
     bestConfidence: best?.confidence ?? 0,
+    kind: extra.kind ?? 'outOfScope',
+    danger: false,
+    choices: extra.choices ?? [],
   });
   const text = question.trim();
   if (!text) return none('empty');
   if (isInjectionAttempt(text)) return none('injection');
-  if (SMALL_TALK.test(text)) return none('smallTalk');
+  if (SMALL_TALK.test(text)) return none('smallTalk', undefined, { kind: 'command' });
 
-  const hits = index.search(text, { language: options.language, audience: options.audience, limit: 6 });
+  const { language, audience } = options;
+  const corrected = index.correctSpelling(text, language);
+  const understood = understandMessage(text, language, corrected);
+  if (understood.kind === 'command') return none('outOfScope', undefined, { kind: 'command' });
+
+  const hits = rerank(index.search(corrected, { language, audience, limit: 8 }));
   const best = hits[0];
   const minConfidence = options.minConfidence ?? DEFAULT_ANSWER_OPTIONS.minConfidence;
-  if (!best || best.confidence < minConfidence) return none('lowConfidence', best);
+  const visible = (a: Article | undefined): a is Article => !!a && a.audience.includes(audience);
 
-  const visible = (a: Article | undefined): a is Article => !!a && a.id !== best.article.id && a.audience.includes(options.audience);
-  const own = best.article.related.map((id) => index.article(id, options.language)).filter(visible);
-  const nearby = hits.slice(1).filter((h) => h.confidence >= minConfidence / 2).map((h) => h.article).filter(visible);
-  const related = [...new Map([...own, ...nearby].map((a) => [a.id, a])).values()].slice(0, 3);
-  return { type: 'answer', article: best.article, score: best.score, confidence: best.confidence, related };
+  const answer = (article: Article, hit: SearchHit | undefined, kind: MessageKind, danger: boolean): Answer => {
+    const other = (a: Article | undefined): a is Article => visible(a) && a.id !== article.id;
+    const own = article.related.map((id) => index.article(id, language)).filter(other);
+    const nearby = hits.filter((h) => h.confidence >= minConfidence / 2).map((h) => h.article).filter(other);
+    const related = [...new Map([...own, ...nearby].map((a) => [a.id, a])).values()].slice(0, 3);
+    return { type: 'answer', article, score: hit?.score ?? 0, confidence: hit?.confidence ?? 0, related, kind, danger };
+  };
+  const byId = (id: string) => {
+    const a = index.article(id, language);
+    return visible(a) ? a : undefined;
+  };
+
+  // A message with no domain words is refused whatever it shares with an article, unless one
+  // article covers it well; a near miss (statistics, address, booking) is refused even then.
+  let kind = understood.kind;
+  if (kind === 'outOfScope' && !understood.nearMiss && best && best.confidence >= minConfidence) kind = 'question';
+  if (kind === 'outOfScope') return none('outOfScope', best);
+
+  if (understood.danger) {
+    const child = understood.possibleChild && audience === 'partner' ? byId(CHILD_ROUTINE) : undefined;
+    // Someone describing danger now gets the audience's "what to do now" routine (the edge shows 112
+    // first), unless one routine clearly fits; a question that mentions danger gets its best routine.
+    const firstAid = understood.observed && !(best && best.confidence >= minConfidence) ? byId(WHAT_TO_DO_NOW[audience]) : undefined;
+    const article = child ?? firstAid ?? (best && best.confidence >= SITUATION_FLOOR * minConfidence ? best.article : byId(WHAT_TO_DO_NOW[audience]) ?? best?.article);
+    if (article) return answer(article, hits.find((h) => h.article.id === article.id), 'situation', true);
+  }
+  if (best && best.confidence >= minConfidence) return answer(best.article, best, kind, false);
+  if (kind === 'situation') {
+    const article = best && best.confidence >= SITUATION_FLOOR * minConfidence ? best.article : byId(WHAT_TO_DO_NOW[audience]) ?? best?.article;
+    if (article) return answer(article, hits.find((h) => h.article.id === article.id), kind, false);
+  }
+
+  // A routine that answers well exists, but not for this audience: say so rather than offer others.
+  const elsewhere = Math.max(
+    ...(['staff', 'partner', 'coordinator'] as const)
+      .filter((a) => a !== audience)
+      .map((a) => index.search(corrected, { language, audience: a, limit: 1 })[0]?.confidence ?? 0),
+  );
+  if (elsewhere >= minConfidence && elsewhere > (best?.confidence ?? 0) + 0.2) return none('lowConfidence', best, { kind });
+  if (best && best.confidence >= QUESTION_FLOOR * minConfidence) return answer(best.article, best, kind, false);
+  return none('lowConfidence', best, { kind, choices: hits.slice(0, 3).map((h) => h.article) });
 }

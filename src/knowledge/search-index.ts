@@ -1,6 +1,7 @@
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch from 'minisearch';
 import type { Article, Audience, KbLanguage } from './article';
 import type { Thesaurus } from './thesaurus';
+import { SpellingCorrector } from './spelling';
 import { analyze, isStopword, splitCompound, stem, tokenize } from './text-analysis';
 
 /** A ranked article with how well it covers the question (0..1) and its raw BM25 score. */
@@ -28,6 +29,7 @@ interface LanguageIndex {
   readonly vocabulary: ReadonlySet<string>;
   readonly byId: ReadonlyMap<string, Article>;
   readonly size: number;
+  readonly spelling: SpellingCorrector;
 }
 
 interface IndexedDoc {
@@ -75,7 +77,8 @@ function buildLanguageIndex(articles: readonly Article[], language: KbLanguage):
     searchOptions: { boost: BOOST },
   });
   search.addAll(docs);
-  return { search, vocabulary, byId: new Map(articles.map((a) => [a.id, a])), size: articles.length };
+  const spelling = SpellingCorrector.fromTexts(docs.map((d) => Object.values(d).join(' ')));
+  return { search, vocabulary, byId: new Map(articles.map((a) => [a.id, a])), size: articles.length, spelling };
 }
 
 /**
@@ -108,6 +111,19 @@ export class KnowledgeIndex {
     return [...(this.indexes.get(language)?.byId.values() ?? [])];
   }
 
+  /**
+   * The question with misspelt words replaced by the closest word the articles use (same language).
+   * Stop words, numbers and Swedish compounds of known parts are left as written.
+   */
+  correctSpelling(question: string, language: KbLanguage): string {
+    const index = this.indexes.get(language);
+    if (!index) return question;
+    return index.spelling.correctText(
+      question,
+      (t) => isStopword(t, 'sv') || isStopword(t, 'en') || index.vocabulary.has(stem(t, language)) || splitCompound(t, index.vocabulary, language).length > 0,
+    );
+  }
+
   search(question: string, options: SearchOptions): SearchHit[] {
     const index = this.indexes.get(options.language);
     if (!index) return [];
@@ -115,27 +131,31 @@ export class KnowledgeIndex {
     if (words.length === 0) return [];
     const primary = new Set(words.flatMap((w) => w.primary));
     const terms = [...new Set(words.flatMap((w) => [...w.primary, ...w.expansions]))];
-    const run = (filter?: (r: SearchResult) => boolean, only?: string[]) =>
-      index.search.search((only ?? terms).join(' '), {
+    const run = () =>
+      index.search.search(terms.join(' '), {
         tokenize: (s) => s.split(' '),
         processTerm: (t) => t,
         combineWith: 'OR',
-        fuzzy,
+        // Only the user's own unknown words get a fuzzy match: synonyms and known words are spelt
+        // right (spelling is corrected before the search), and fuzzy matching is where the time goes.
+        fuzzy: (term: string) => (primary.has(term) && !index.vocabulary.has(term) ? fuzzy(term) : false),
         prefix,
         boostTerm: (term) => (primary.has(term) ? 1 : EXPANSION_WEIGHT),
-        filter,
       });
 
     // How much each word weighs: rare words say more about what is asked (smoothed IDF). A word no
     // routine uses at all weighs half the rarest: it may be off-topic ("lunch") or only filler.
+    // One search over every article answers both questions: which articles match (filtered by
+    // audience below) and in how many articles each word occurs (its document frequency).
+    const all = run();
     const weight = new Map<QueryWord, number>();
     for (const w of words) {
       // Rarity of the user's own word: synonyms widen the match, not the word's weight.
-      const df = run(undefined, [...w.primary]).length;
+      const df = all.filter((r) => w.primary.some((t) => r.queryTerms.includes(t))).length;
       const idf = Math.log(1 + index.size / (df + 0.5));
       weight.set(w, df === 0 ? idf * UNKNOWN_WORD_WEIGHT : idf);
     }
-    const results = run((r) => (index.byId.get(r.id as string)?.audience ?? []).includes(options.audience));
+    const results = all.filter((r) => (index.byId.get(r.id as string)?.audience ?? []).includes(options.audience));
     return results.slice(0, options.limit ?? 5).map((r) => {
       const matched = new Set(r.queryTerms);
       let covered = 0;

@@ -53,13 +53,13 @@ describe('first conversation in the Agents Playground', () => {
     expect(cardText(en)).toContain('Sources');
   });
 
-  it('says it has no routine for an off-topic question and offers a coordinator', async () => {
+  it('refuses an off-topic request politely instead of offering a routine', async () => {
     const conv = playground.config.personalChat.id;
     const since = playground.events.length;
     await playground.say(conv, "What's the weather tomorrow?");
     const reply = await playground.waitForMessage(conv, () => true, since);
-    expect(cardText(reply)).toContain('I have no routine that answers that');
-    expect(cardText(reply)).toContain('Ask a coordinator');
+    expect(reply.message?.text).toContain('That is outside what I can help with');
+    expect(cardText(reply)).not.toContain('Ask a coordinator');
   });
 
   it('logs no message text', () => {

@@ -26,4 +26,33 @@ describe('knowledge base evaluation sets', () => {
     expect(r.passed).toBe(0);
     expect(r.failures[0]).toContain('lacks ["999 999"]');
   });
+
+  it('counts per category and audience, and needs the danger flag and 112 for danger items', () => {
+    const yaml = [
+      '- q: "girl locked in room 214 screaming for help, what do I do"',
+      '  lang: en',
+      '  audience: partner',
+      '  category: typo',
+      '  kind: situation',
+      '  danger: true',
+      '  expect: ["112"]',
+      '- q: "Who won the Champions League final this year?"',
+      '  lang: en',
+      '  audience: staff',
+      '  category: out-of-scope',
+      '  kind: outOfScope',
+      '  no_answer: true',
+    ].join('\n');
+    const r = evaluateFile(yaml, kb.ask, kb.articleText);
+    expect(r.failures).toEqual([]);
+    expect(r.byCategory).toEqual({ typo: { passed: 1, total: 1 }, 'out-of-scope': { passed: 1, total: 1 } });
+    expect(r.byAudience).toEqual({ partner: { passed: 1, total: 1 }, staff: { passed: 1, total: 1 } });
+  });
+
+  it('fails an out-of-scope item that gets choices instead of a refusal', () => {
+    const ask = () => ({ answered: false, articleId: null, title: null, text: '', sources: [], score: 0, confidence: 0, kind: 'question', choices: ['helplines'], danger: false });
+    const r = evaluateFile('- q: a recipe please\n  lang: en\n  audience: staff\n  kind: outOfScope\n  no_answer: true\n', ask);
+    expect(r.failures[0]).toContain('expected a refusal');
+  });
 });
+

@@ -40,8 +40,14 @@ describe('answers in Teams (real bot, real Azurite)', () => {
     expect(card).toContain('Sources');
   });
 
-  it('says it has no routine, and offers a coordinator, for an off-topic question', async () => {
+  it('refuses an off-topic request politely, without a routine', async () => {
     const { replies } = await ask('Hur bokar jag ett konferensrum?');
+    expect(replies[0]?.text).toContain('Det ligger utanför det jag kan hjälpa till med');
+    expect(replies[0]?.attachments ?? []).toEqual([]);
+  });
+
+  it('says it has no routine, and offers a coordinator, for an in-domain question no routine answers', async () => {
+    const { replies } = await ask('Hur lång tid tar polisens utredning av människohandel?');
     const card = JSON.stringify(cardOf(replies[0]));
     expect(card).toContain('Jag har ingen rutin som svarar på det');
     expect(card).toContain('knowledge.askCoordinator');
@@ -55,16 +61,16 @@ describe('answers in Teams (real bot, real Azurite)', () => {
 
   it('keeps the unanswered question for a coordinator when asked to', async () => {
     const conversationId = 'conv-handoff';
-    await ask('Hur bokar jag ett konferensrum?', { conversationId });
+    await ask('Hur lång tid tar polisens utredning av människohandel?', { conversationId });
     const { replies } = await postActivity(bot.baseUrl, submitActivity({ verb: 'knowledge.askCoordinator' }, { conversationId }));
     expect(replies[0]?.text).toContain('Jag har sparat din fråga till en samordnare');
     const saved = await store.list('handoffs/');
     const handoffStore = new BlobQuestionHandoffStore(store, new NoteCipher(TEST_NOTE_KEY));
     const handoffs = await Promise.all(saved.map((n) => handoffStore.get(n.slice('handoffs/'.length, -'.json'.length))));
-    expect(handoffs).toContainEqual(expect.objectContaining({ question: 'Hur bokar jag ett konferensrum?', audience: 'partner' }));
+    expect(handoffs).toContainEqual(expect.objectContaining({ question: 'Hur lång tid tar polisens utredning av människohandel?', audience: 'partner' }));
     // In storage the question itself is sealed.
     const raw = await Promise.all(saved.map(async (n) => JSON.stringify((await store.get(n))?.value)));
-    expect(raw.join('')).not.toContain('konferensrum');
+    expect(raw.join('')).not.toContain('utredning');
     // A second press has nothing left to send: no duplicate hand-off.
     const again = await postActivity(bot.baseUrl, submitActivity({ verb: 'knowledge.askCoordinator' }, { conversationId }));
     expect(again.replies[0]?.text).toContain('Jag har ingen fråga sparad');

@@ -1,0 +1,170 @@
+import type { KbLanguage } from './article';
+
+/** What a free-text message is, decided before any search. */
+export interface Understanding {
+  /** situation: describes what someone sees or hears (now, tonight); question: asks about routines or facts. */
+  readonly kind: 'situation' | 'question' | 'command' | 'outOfScope';
+  /** Someone may be in danger now (held, locked in, violence, threats, weapons, cries for help) or a child is with an adult now. */
+  readonly danger: boolean;
+  /** A person under 18 may be with an adult or buyer now (content-review D1). */
+  readonly possibleChild: boolean;
+  /** The writer describes what they see or hear (now, tonight), rather than asking in general. */
+  readonly observed: boolean;
+  /** Asks for something the knowledge base never holds (statistics, addresses, bookings, salaries, a named person's phone). */
+  readonly nearMiss: boolean;
+}
+
+/**
+ * Word lists: each entry is a word start (matched as a prefix at a word boundary, so "hot" covers
+ * "hotar", "hotade") or a short phrase; a trailing space means the whole word; ".{0,n}" allows a few words between. Both languages are
+ * always checked: non-native writers mix them. Keep entries short: words, never whole questions.
+ */
+const LISTS = {
+  danger: [
+    // held, locked in, not allowed to leave
+    'får inte gå', 'får inte lämna', 'får inte gå ut', 'inte får gå', 'inte får lämna', 'inte fårgå', 'släpps inte', 'inlåst', 'låst in', 'låses in',
+    'låser in', 'låst inne', 'hålls fast', 'hålls kvar', 'hålls inlåst', 'kan inte gå därifrån', 'kan inte lämna', 'vågar inte gå',
+    'not allowed to leave', 'not allowed to go', 'not allow to leave', 'not allow to go', 'can\'t leave', 'cant leave', 'cannot leave', 'can not leave',
+    'won\'t let (her|him|them|me) (leave|go)', 'wont let (her|him|them|me) (leave|go)', 'held against', 'held captive', 'being held', 'held in',
+    'locked in', 'locked up', 'lock her', 'lock him', 'locks her', 'trapped', 'kept prisoner', 'not let out',
+    // asks for help, screaming
+    'hjälp mig', 'ropar på hjälp', 'ber om hjälp', 'bad om hjälp', 'skrik', 'skrek', 'gråt.{0,20}(hjälp|rädd)',
+    'help me', 'help us', 'asks? for help', 'asked for help', 'asking for help', 'crying for help', 'calling for help', 'cries for help', 'shouting for help',
+    'scream', 'screem', 'yelling for help',
+    // violence, threats, weapons
+    'slår', 'slog', 'slagen', 'slagits', 'misshandl', 'våld', 'smäller i', 'bråk', 'blöd', 'hotar', 'hotade', 'hotat', 'hotad', 'hotfull', 'dödshot',
+    'kniv', 'pistol', 'vapen', 'skjut', 'beväpn', 'våldtä',
+    'hitting', 'hit her', 'hit him', 'beat', 'beaten', 'hurt', 'violen', 'assault', 'attack', 'threat', 'kill ', 'killed', 'killing', 'kills ', 'knife', 'gun ', 'guns ', 'weapon', 'armed', 'shoot',
+    'bleed', 'rape', 'strangl', 'choking',
+    // passport or phone taken
+    'tagit (hennes|hans|deras|mitt) pass', 'ta(r|git)? hennes pass', 'tog hennes pass', 'har hennes pass', 'har hans pass', 'ta hennes pass', 'tar passet', 'tagit passet',
+    'took (her|his|their|my) (phone and )?passport', 'taken (her|his|their) passport', 'has (her|his|their) passport', 'keeps (her|his|their) passport',
+    'passport (was |is )?(taken|gone|took)', 'took her phone', 'grabbed her phone', 'took (her|his) phone and',
+  ],
+  child: [
+    'under 18', 'under arton', 'minderårig', 'barn', 'ungt barn', 'tonåring', 'skolelev', 'högstadie', 'gymnasie', 'pojke', 'flicka', 'ser ung ut', 'ser väldigt ung',
+    'ser ut att vara (max |typ |kanske |runt |ca )?1[0-7]', 'verkar (väldigt |mycket |jätte)?ung', 'väldigt ung', 'jätteung', 'för ung', 'kanske 1[0-7]', 'max 1[0-7]', 'typ 1[0-7]',
+    'runt 1[0-7]', 'ca 1[0-7]', '1[0-7] år', '1[0-7]-åring', '1[0-7]åring',
+    'under 18', 'under eighteen', 'underage', 'under age', 'minor ', 'minors ', 'child', 'kid ', 'kids ', 'teen', 'schoolgirl', 'schoolboy', 'school uniform', 'boy ', 'boys ', 'young girl',
+    'looks? (very |so |really )?young', 'looked (very |so |really )?young', 'look very young', 'very young', 'too young', 'maybe 1[0-7]', 'around 1[0-7]', 'about 1[0-7]',
+    'max 1[0-7]', '1[0-7] years', '1[0-7] year old', '1[0-7]yo', 'age 1[0-7]',
+  ],
+  /** Observation now or tonight: the writer describes a scene, not a rule. */
+  situation: [
+    'just nu', 'nu ', 'i natt', 'inatt', 'i kväll', 'ikväll', 'i dag ', 'idag ', 'nyss ', 'precis ', 'sedan midnatt', 'sen midnatt', 'hela kvällen', 'hela natten',
+    'jag ser', 'jag hör', 'jag hittade', 'jag såg', 'jag städa', 'det står', 'det sitter', 'det kommer', 'det har kommit', 'har kommit', 'kom ner', 'kom in', 'sitter kvar',
+    'står och', 'står en', 'bor en', 'varje kväll', 'varje dag', 'checkar in', 'checkade in', 'har fått', 'fick precis', 'ringde', 'ringer från', 'skickade',
+    'now ', 'right now', 'tonight', 'last night', 'today', 'this morning', 'this evening', 'just now', 'currently', 'at the moment', 'since midnight', 'all night',
+    'i see', 'i hear', 'i found', 'i saw', 'i find', 'i am clean', 'i\'m on', 'i\'m with', 'there is a', 'there are', 'there\'s a', 'is sitting', 'is standing', 'are going',
+    'checked in', 'checking in', 'came down', 'came in', 'turned up', 'showed up', 'keeps coming', 'every night', 'every evening', 'over the weekend', 'got a call',
+    'just sent', 'sent in', 'called (me|reception|the desk)', 'call reception', 'calls reception', 'whispered', 'whisper', 'viskade', 'worked out', 'have noticed', 'noticed',
+    'complain', 'klagar', 'patrol', 'home visit', 'duty phone', 'caller says', 'det är en', 'hela tiden', 'all the time', 'keeps ', 'every weekend',
+    'varje helg', 'there\'s this', 'have a guest', 'har en gäst', 'vi har en', 'we have a',
+  ],
+  /** Words that put a message in the knowledge base's domain on their own. */
+  strong: [
+    'sex', 'prostitu', 'trafficking', 'traffick', 'människohand', 'manniskohand', 'koppler', 'koppel', 'procur', 'pimp', 'hallick', 'brothel', 'bordell', 'horhus',
+    'exploit', 'utnytt', 'exploat', 'tvinga', 'forced', 'offer för', 'victim', 'polis', 'police', 'cops', 'snut', 'aina ', '114 14', '112', 'socialtjänst', 'socialtjanst',
+    'soc ', 'socialjour', 'social services', 'social worker', 'socialsekreterare', 'orosanmäl', 'orosanmal', 'anmäla oro', 'anmäler oro', 'concern report', 'betänketid',
+    'reflection period', 'uppehållstillstånd', 'residence permit', 'permit', 'samordnar', 'koordinator', 'coordinator', 'nspm', 'nmt', 'jämställdhetsmyndighet',
+    'gender equality agency', 'stad för stad', 'stad-för-stad', 'city by city', 'frälsningsarmé', 'salvation army', 'stödtelefon', 'stodtelefon', 'support phone',
+    'stödlinje', 'helpline', 'hotline', 'kvinnofrid', 'bris ', 'mika', 'sekretess', 'secrecy', 'confidential', 'tystnadsplikt', 'anmälarskydd', 'personuppgift',
+    'personal data', 'gdpr', 'data controller', 'controller', 'anonym', 'målsägande', 'injured party', 'skyddsbedömning', 'skyddsboende', 'skyddat boende',
+    'protected housing', 'acute protection', 'akut skydd', 'kondom', 'condom', 'stör ej', 'do not disturb', 'dont disturb', 'don\'t disturb', 'sugar', 'escort',
+    'massage', 'tips', 'tipsa', 'tip off', 'tip-off', 'polisanmäl', 'police report', 'report a suspicion', 'misstan', 'suspici', 'suspect', 'signs', 'tecken',
+    'indikator', 'indicator', 'rutin', 'routine', 'checklist', 'boten', 'the bot', 'bot ', 'rapporten', 'ärende', 'p1 ', 'p2 ', 'p3 ', 'prioriter', 'triage',
+    'manual', 'nrm', 'skuld', 'debt', 'passport', 'pass ', 'legitimation', 'id card', 'sälja sex', 'selling sex', 'sell sex', 'köpa sex', 'buying sex', 'sexköp',
+    // patterns of sex trade that partners describe without naming it
+    'many (men|visitors|guys|different)', 'different (men|women|girls|guys)', 'olika (män|kvinnor|tjejer|killar|rum)', 'många (män|besökare|killar|olika)',
+    'books? rooms? for', 'booking rooms? for', 'bokar rum (till|åt|för)', 'one after another', 'en efter en', 'en i taget', 'one at a time', 'coming and going',
+    'kommer och går', 'driv(es|ing)? (girls|women)', 'kör (tjejer|kvinnor)', 'sparas', 'gallra', 'radera (rapport|anteckning)', 'retention',
+    '(keep|delete|store) (the )?(notes|reports|data)',
+    'metodstöd', 'method support', 'the note', 'my note', 'a note', 'anteckning', 'my report', 'min rapport', 'jämm', 'länsstyrels', 'migrationsverk',
+    'buyer', 'köpare', 'torsk', 'konfronter', 'confront', 'fråga (tjejen|henne|honom|gästen|kvinnan|mannen)', 'prata med (tjejen|henne|honom|gästen|kvinnan|mannen)',
+    'ask (her|him|the guest|the girl|the woman|the man)', 'talk to (her|him|the guest|the girl|the woman|the man)', 'straff', 'penalty', 'prison', 'fängelse', 'lag ', 'the law', 'olagligt', 'illegal', 'åtal', 'prosecut',
+  ],
+  /** Everyday words that count towards the domain only together (a room, a guest, a night). */
+  weak: [
+    'rum', 'room', 'rm ', 'gäst', 'guest', 'reception', 'lobby', 'hotell', 'hotel', 'motel', 'camping', 'campsite', 'stuga', 'cabin', 'husvagn', 'caravan', 'van ', 'skåpbil',
+    'airbnb', 'hyr', 'rent', 'lägenhet', 'flat', 'apartment', 'städ', 'clean', 'housekeep', 'handduk', 'towel', 'lakan', 'sheet', 'män ', 'men ', 'karl', 'gubbe', 'snubbe',
+    'tjej', 'girl', 'kvinna', 'kvinnor', 'woman', 'women', 'natt', 'night', 'tonight', 'ikväll', 'inatt', 'kväll', 'evening', 'natten', 'trafik', 'traffic', 'kommer och går', 'coming and going',
+    'kontant', 'cash', 'bagage', 'luggage', 'rapport', 'report', 'anmäl', 'ringa', 'call', 'nummer', 'number', 'hjälp', 'help', 'rädd', 'afraid', 'scared', 'fara', 'danger',
+    'akut', 'urgent', 'emergency', 'vakt', 'watching', 'kontroll', 'controll', 'mobil', 'phone', 'telefon', 'laddare', 'charger', 'pass', 'klient', 'client', 'visit',
+    'besök', 'personal', 'staff', 'kommun', 'municipal', 'myndighet', 'authority',
+  ],
+  /** Requests the knowledge base never answers, whatever words it shares with them. */
+  nearMiss: [
+    // statistics
+    'hur många (rum|personer|fall|ärenden|offer|sexköpare|kvinnor|män|barn|rapporter|anmälningar|lägenheter|hotell|dömd|åtal|polisanmäl)',
+    'how many (rooms|people|persons|cases|victims|buyers|women|men|children|reports|flats|apartments|hotels|convict|prosecut|trafficking|airbnb)',
+    'hur stor andel', 'vilken andel', 'hur stor del', 'what share', 'what percentage', 'how big a share', 'procent', 'percent', 'statisti', 'antal (fall|offer|ärenden|anmälningar)',
+    'number of (cases|victims|reports|convictions)', 'dömdes', 'were convicted', 'went to court', 'ledde till åtal', 'i fjol',
+    // money: salary, funding, budget, price, tax
+    'lön ', 'lönen', 'löner', 'salary', 'how much (does|do|is|are) .{0,30}(paid|earn|cost)', 'tjänar', 'bidrag', 'grant', 'funding', 'finansier', 'budget', 'söka pengar',
+    'apply for money', 'how much can we apply', 'how much money', 'hur mycket pengar', 'hur mycket (kostar|pengar|får vi söka)', 'vad kostar', 'what does .{0,30}cost', 'what is the price',
+    'how much is a', 'skatt ', 'skatten', 'tax ', 'taxes', 'moms',
+    // addresses, opening hours
+    'adress', 'address', 'öppettid', 'öppet (på|i)', 'opening hours', 'open(ing)? times', 'var ligger', 'where is the .{0,20}office', 'vägbeskrivning', 'directions to',
+    // bookings, meetings
+    '(kan|kunde) (du|ni) boka', 'hur bokar', 'vill boka', 'boka (ett|en|in|möte|rum|tid)', 'bokning av', 'can (you|i|we) book', 'book (a|me|us)',
+    'how do i book', 'make a booking', 'reserve a', 'set up a (teams )?meeting', 'schedule a', 'kalla till (ett )?möte', '(boka|ordna|sätta upp) (ett )?möte', 'teams-möte',
+    // a named person or their direct line
+    'vad heter (polisen|handläggaren|koordinatorn|samordnaren|hon|han)', 'vad har (hon|han) för nummer', 'direktnummer', 'direct (mobile|number|line)', 'mobile (number )?for',
+    'mobilnummer till', 'inspector', 'kommissarie', 'inspektör', 'name of the (officer|police|social worker|coordinator)',
+  ],
+  /** Hypothetical phrasing: asks what to do if something happens, rather than reporting it. */
+  hypothetical: ['what if', 'if (a|an|the|someone|somebody|i|we)', 'om (en|någon|man|jag|vi|det|personen|gästen)', 'ifall', 'vad gör (man|jag) om', 'what do i do if', 'what should .{0,10}if'],
+  /** The event is over or nobody is at risk now. */
+  notNow: [
+    'ingen akut fara', 'ingen fara', 'inte i fara', 'ingen verkar vara i fara', 'ingen är i fara', 'har checkat ut', 'checkat ut', 'i går', 'igår', 'förra helgen', 'förra veckan',
+    'nobody in danger', 'no one in danger', 'nobody is in danger', 'no one is in danger', 'not in danger', 'no danger', 'nothing ongoing', 'checked out', 'yesterday',
+    'last weekend', 'last week', 'drove off', 'they left', 'is gone', 'it\'s gone', 'are gone', 'har åkt', 'är borta',
+  ],
+  command: ['^(hjälp|help|meny|menu|rapport|rapportera|report|avbryt|cancel|start|börja|status|mina ärenden|my cases)[.!]*$'],
+} as const;
+
+type ListName = keyof typeof LISTS;
+
+const COMPILED = Object.fromEntries(
+  Object.entries(LISTS).map(([name, entries]) => [
+    name,
+    // Word start by lookbehind (not consumed, so neighbouring words both count); a trailing space means a whole word.
+    new RegExp(`(?<![\\p{L}\\p{N}])(?:${(entries as readonly string[]).map((e) => e.replace(/^\^/, '').replace(/ $/, '(?![\\p{L}\\p{N}])')).join('|')})`, 'u'),
+  ]),
+) as Record<ListName, RegExp>;
+const COMMAND = new RegExp((LISTS.command as readonly string[])[0] as string, 'u');
+
+const GLOBAL = Object.fromEntries(Object.entries(COMPILED).map(([n, re]) => [n, new RegExp(re.source, 'gu')])) as Record<ListName, RegExp>;
+const count = (name: ListName, text: string): number => [...text.matchAll(GLOBAL[name])].length;
+
+/** Lower-case, NFC, one kind of apostrophe, single spaces; padded so "soc " matches at the end. */
+export function normalizeMessage(text: string): string {
+  return ` ${text.normalize('NFC').toLowerCase().replace(/[’`´]/g, "'").replace(/[!?.,;:()"]+/g, ' ').replace(/\s+/g, ' ').trim()} `;
+}
+
+/**
+ * Decide what a message is: a situation being described, a question, a command or out of scope,
+ * whether someone may be in danger now, and whether a child may be involved now.
+ * @param corrected the message after spelling correction, checked together with the original.
+ */
+export function understandMessage(text: string, _language: KbLanguage, corrected = ''): Understanding {
+  const raw = normalizeMessage(text);
+  if (COMMAND.test(raw.trim())) return { kind: 'command', danger: false, possibleChild: false, observed: false, nearMiss: false };
+  const all = `${raw}|${normalizeMessage(corrected)}`;
+  const has = (name: ListName) => COMPILED[name].test(all);
+
+  const situational = has('situation');
+  const over = has('notNow');
+  const hypothetical = has('hypothetical') && !/(^| )(just nu|right now|nu|now)( |$)/u.test(all);
+  const dangerSign = has('danger') && !hypothetical;
+  const childSign = has('child');
+  const possibleChild = childSign && situational && !over && !hypothetical;
+  const danger = dangerSign || possibleChild;
+  const nearMiss = has('nearMiss') && !dangerSign;
+  const score = (t: string) => count('strong', t) * 3 + Math.min(count('weak', t), 3);
+  const domain = Math.max(score(raw), score(normalizeMessage(corrected))) + (childSign ? 1 : 0);
+  const inDomain = danger || domain >= 3;
+
+  const kind = nearMiss || !inDomain ? 'outOfScope' : danger || situational ? 'situation' : 'question';
+  return { kind, danger, possibleChild, observed: situational, nearMiss };
+}

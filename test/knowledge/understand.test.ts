@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { understandMessage } from '../../src/knowledge/understand';
+
+describe('understandMessage', () => {
+  it.each([
+    ['en', 'girl locked in rm 214 screamin for help wat do i do'],
+    ['en', 'A woman call reception, she say very quiet help me, he have gun'],
+    ['en', 'the man took her passport and she is not allowed to leave'],
+    ['sv', 'asså det står nån snubbe och vaktar utanför rum 31 och tjejen har sms:at hjälp mig'],
+    ['sv', 'kvinna gråta, hon säga mannen ta hennes pass och hon inte får gå ut'],
+    ['sv', 'det står en man i korridoren med kniv och bankar på dörren'],
+  ] as const)('sees danger in a situation (%s: %s)', (language, text) => {
+    expect(understandMessage(text, language)).toMatchObject({ kind: 'situation', danger: true });
+  });
+
+  it.each([
+    ['sv', 'barn i husvangen me en gubbe nu!!'],
+    ['en', 'Man is checking in with young boy maybe 14 years, they are going to room now'],
+  ] as const)('flags a possible child with an adult now (%s: %s)', (language, text) => {
+    expect(understandMessage(text, language)).toMatchObject({ danger: true, possibleChild: true });
+  });
+
+  it('does not flag a child now when the event is over', () => {
+    const u = understandMessage('a girl who looked around 15 left a cabin with two men yesterday, they drove off, nobody in danger now', 'en');
+    expect(u.possibleChild).toBe(false);
+  });
+
+  it.each([
+    ['en', 'How long is the reflection period?'],
+    ['sv', 'vad ä skilnaden på P2 o P3 i prioriteringen'],
+    ['en', 'What is the maximum penalty for buying sex from a child?'],
+  ] as const)('reads a question about routines as a question (%s: %s)', (language, text) => {
+    expect(understandMessage(text, language)).toMatchObject({ kind: 'question', danger: false });
+  });
+
+  it.each([
+    ['en', 'Who won the Champions League final this year?', false],
+    ['sv', 'Kan du skriva en kort dikt till en kollega?', false],
+    ['sv', 'Ungefär vad ligger lönen på för en regionkoordinator?', true],
+    ['en', 'How many trafficking cases went to court in Sweden in 2024?', true],
+    ['en', 'Can our hotel get a government grant for anti-trafficking training?', true],
+    ['sv', 'vilka öppettider har socialkontoret?', true],
+    ['en', 'direct mobile for inspector Karlsson at the trafficking unit?', true],
+  ] as const)('puts off-topic text and near misses out of scope (%s: %s)', (language, text, nearMiss) => {
+    expect(understandMessage(text, language)).toMatchObject({ kind: 'outOfScope', nearMiss });
+  });
+
+  it('reads a single menu word as a command', () => {
+    expect(understandMessage('help', 'en').kind).toBe('command');
+  });
+});
