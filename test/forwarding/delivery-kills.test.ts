@@ -1,15 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { freshContainers } from '../support/azurite';
-import { cardsFor, COORDINATORS, FAST, linkCoordinators, openForm, quiet, saysMayRepeat, seeded, submit, waitUntil } from '../support/delivery';
+import { cardsFor, COORDINATORS, FAST, linkCoordinators, quiet, saysMayRepeat, seeded, submitUnderKills, waitUntil } from '../support/delivery';
 import { startFakeConnector } from '../support/fake-connector';
-import { startBotProcess } from '../support/processes';
 
 /**
- * Kills of the bot process (SIGKILL) at random points and at the card's arrival; the rest as in
- * delivery-faults: faults at the one part that cannot run here (Teams' connector, a loopback stand-in), with real
- * bot processes and real Azurite. Outages last longer than the connector client's own retries
- * (about five seconds), and every test ends by counting the cards the stand-in received once the
- * system is quiet (every case delivered, nothing left in the outbox), never by sleeping.
+ * Kills of the bot process (SIGKILL) at seeded random points and at the card's arrival, with real
+ * bot processes, real Azurite and a loopback stand-in for Teams' connector. Every test ends by
+ * counting the cards the stand-in received once the system is quiet (every case delivered,
+ * nothing left in the outbox), never by sleeping.
  */
 const cleanup: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -24,26 +22,14 @@ describe('delivery under kill -9 (real bot processes, real Azurite, a loopback c
     await linkCoordinators(c, connector.url);
     const env = { STORAGE_CONNECTION_STRING: c.connectionString, STORAGE_CONTAINER: c.name, ...FAST };
     const random = seeded(20261130);
-    const codes = new Set<string>();
-    let retry: Record<string, unknown> | undefined; // a submit cut off by a kill: the reporter presses again
-    for (let kill = 0; kill < 20; kill++) {
-      const bot = await startBotProcess(env);
-      const url = `http://127.0.0.1:${bot.port}`;
-      if (retry) codes.add(await submit(url, retry));
-      const activity = await openForm(url, `conv-kill-${kill}`);
+    const { codes: given, last } = await submitUnderKills(env, 20, (bot) => {
       // Uniform over the life of one note: the submit turn, the delivery (about 100 ms in), the
       // bookkeeping and the quiet after. The window itself is aimed at in the next test.
       const delay = Math.floor(random() * 1_000);
       setTimeout(() => bot.child.kill('SIGKILL'), delay);
-      retry = await submit(url, activity).then(
-        (code) => void codes.add(code),
-        () => activity,
-      ) ?? undefined;
-      await bot.stop();
-    }
-    const last = await startBotProcess(env);
+    });
     cleanup.push(() => last.stop());
-    if (retry) codes.add(await submit(`http://127.0.0.1:${last.port}`, retry));
+    const codes = new Set(given);
     await waitUntil(quiet(c, [...codes]), 90_000);
 
     expect(codes.size).toBe(20);
@@ -60,31 +46,16 @@ describe('delivery under kill -9 (real bot processes, real Azurite, a loopback c
     const c = await freshContainers('aimed');
     await linkCoordinators(c, connector.url);
     const env = { STORAGE_CONNECTION_STRING: c.connectionString, STORAGE_CONTAINER: c.name, ...FAST };
-    const codes: string[] = [];
-    let retry: Record<string, unknown> | undefined; // a submit cut off by the kill: the reporter presses again
-    for (let i = 0; i < 6; i++) {
-      const bot = await startBotProcess(env);
-      const url = `http://127.0.0.1:${bot.port}`;
-      if (retry) codes.push(await submit(url, retry));
-      // Half before Teams' answer reaches the bot, half just after (the record may or may not be written).
-      const arm = () =>
-        connector.onAccepted((p) => {
-          if (p.conversationId !== COORDINATORS) return;
-          connector.onAccepted(undefined);
-          if (i % 2 === 0) bot.child.kill('SIGKILL');
-          else setImmediate(() => bot.child.kill('SIGKILL'));
-        });
-      const activity = await openForm(url, `conv-aimed-${i}`);
-      arm();
-      retry = await submit(url, activity).then(
-        (code) => void codes.push(code),
-        () => activity,
-      ) ?? undefined;
-      await bot.stop();
-    }
-    const last = await startBotProcess(env);
+    // Half before Teams' answer reaches the bot, half just after (the record may or may not be written).
+    const { codes, last } = await submitUnderKills(env, 6, (bot, round) =>
+      connector.onAccepted((p) => {
+        if (p.conversationId !== COORDINATORS) return;
+        connector.onAccepted(undefined);
+        if (round % 2 === 0) bot.child.kill('SIGKILL');
+        else setImmediate(() => bot.child.kill('SIGKILL'));
+      }),
+    );
     cleanup.push(() => last.stop());
-    if (retry) codes.push(await submit(`http://127.0.0.1:${last.port}`, retry));
     await waitUntil(quiet(c, codes), 90_000);
 
     expect(codes).toHaveLength(6);

@@ -8,6 +8,7 @@ import { cardOf, messageActivity, postActivity, submitActivity } from './activit
 import { outboxIsEmpty, type TestContainers } from './azurite';
 import { TEST_NOTE_KEY } from './keys';
 import type { FakeConnector } from './fake-connector';
+import { startBotProcess, type StartedProcess } from './processes';
 
 /** Helpers for delivery tests against real bot processes, real Azurite and a loopback connector. */
 export const FAST = { OUTBOX_POLL_MS: '100', OUTBOX_RETRY_BASE_MS: '500', OUTBOX_HOLD_SECONDS: '2' };
@@ -85,3 +86,32 @@ export function seeded(seed: number): () => number {
   };
 }
 
+
+/**
+ * `rounds` times: start a bot, open a form, `arm` a kill for this bot, and submit. A submit cut off
+ * by the kill is pressed again on the next bot, as a reporter would. Ends with a bot that stays up
+ * (the caller stops it). Returns every case code the reporters were given, and that last bot.
+ */
+export async function submitUnderKills(
+  env: Record<string, string>,
+  rounds: number,
+  arm: (bot: StartedProcess, round: number) => void,
+): Promise<{ codes: string[]; last: StartedProcess }> {
+  const codes: string[] = [];
+  let retry: Record<string, unknown> | undefined;
+  for (let round = 0; round < rounds; round++) {
+    const bot = await startBotProcess(env);
+    const url = `http://127.0.0.1:${bot.port}`;
+    if (retry) codes.push(await submit(url, retry));
+    const activity = await openForm(url, `conv-kill-${round}`);
+    arm(bot, round);
+    retry = await submit(url, activity).then(
+      (code) => void codes.push(code),
+      () => activity,
+    ) ?? undefined;
+    await bot.stop();
+  }
+  const last = await startBotProcess(env);
+  if (retry) codes.push(await submit(`http://127.0.0.1:${last.port}`, retry));
+  return { codes, last };
+}
