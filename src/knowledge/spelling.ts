@@ -13,7 +13,7 @@ export class SpellingCorrector {
 
   constructor(private readonly frequency: ReadonlyMap<string, number>) {
     for (const word of frequency.keys()) {
-      for (const d of deletions(word, maxEdits(word.length))) {
+      for (const d of deletions(word.slice(0, PREFIX), maxEdits(word.length))) {
         const list = this.deletes.get(d);
         if (list) list.push(word);
         else this.deletes.set(d, [word]);
@@ -41,7 +41,7 @@ export class SpellingCorrector {
     let best = word;
     let bestDistance = max + 1;
     let bestFrequency = 0;
-    for (const d of deletions(word, max)) {
+    for (const d of deletions(word.slice(0, PREFIX), max)) {
       for (const candidate of this.deletes.get(d) ?? []) {
         // Typos rarely touch the first letter; real words that differ there ("kvart", "vart") are not typos.
         if (Math.abs(candidate.length - word.length) > max || candidate[0] !== word[0]) continue;
@@ -65,6 +65,12 @@ export class SpellingCorrector {
   }
 }
 
+/**
+ * Only the first letters are indexed (SymSpell's prefix length): a long word's deletions grow with
+ * the square of its length, and words within two edits share a prefix within two edits too; the
+ * full edit distance then decides among the few candidates.
+ */
+const PREFIX = 7;
 /** Four-letter words are left alone: too many real words lie one edit apart ("just"/"must", "took"/"look"). */
 const MIN_LENGTH = 5;
 const maxEdits = (length: number) => (length >= 9 ? 2 : length >= 4 ? 1 : 0);
