@@ -3,6 +3,7 @@ import type { Application } from '@microsoft/teams-ai';
 import { ActivityTypes, CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/adaptive-card';
 import { answerCard, type AnswerCardLabels } from '../cards/answer-card';
+import { dangerCard } from '../cards/danger-card';
 import { noAnswerCard } from '../cards/no-answer-card';
 import { Verb } from '../cards/verbs';
 import type { SupportedLocale } from '../config';
@@ -131,7 +132,9 @@ export function registerKnowledgeRoutes(
     const result = answerQuestion(text, kb.index, { language: lng, audience, minConfidence: kb.minConfidence });
     const log = turnLogger(deps.logger, context);
     if (result.type === 'answer') {
-      log.info('question answered', { articleId: result.article.id, confidence: Number(result.confidence.toFixed(2)), audience });
+      log.info('question answered', { articleId: result.article.id, confidence: Number(result.confidence.toFixed(2)), audience, kind: result.kind, danger: result.danger });
+      // Someone may be in danger now: 112 comes first, before anything else.
+      if (result.danger) await context.sendActivity(cardActivity(dangerCard({ title: t('intake:emergency.title'), message: t('intake:emergency.message') })));
       state.conversation.pendingQuestion = { text, language: lng };
       let generated: string | undefined;
       if (kb.phraserFor) {

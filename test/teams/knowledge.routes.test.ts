@@ -33,6 +33,17 @@ describe('answers in Teams (real bot, real Azurite)', () => {
     expect(card).toContain('Rapportera en misstanke');
   });
 
+  it.each([
+    ['en', 'a girl came down to the desk crying and says she is not allowed to leave, the man is watching us from the lift', 'Call 112 now', 'Sources'],
+    ['sv', 'en tjej kom ner till receptionen och grät, hon säger att hon inte får gå härifrån och mannen står vid hissen och tittar på oss', 'Ring 112 nu', 'Källor'],
+  ])('puts the 112 card first when someone describes danger now (%s), then the routine', async (_lng, text, call112, sources) => {
+    const { replies } = await ask(text);
+    const first = JSON.stringify(cardOf(replies[0]));
+    expect(first).toContain(call112);
+    expect(first).not.toContain(sources); // nothing but 112 on the first card
+    expect(JSON.stringify(cardOf(replies[1]))).toContain(sources);
+  });
+
   it('answers an English question in English', async () => {
     const { replies } = await ask('Can I tip off the police anonymously?', { locale: 'sv-SE' });
     const card = JSON.stringify(cardOf(replies[0]));
