@@ -51,6 +51,8 @@ const ORPHAN_AFTER_MS = 10 * 60_000;
 const CASE_NOT_YET_STORED_RETRY_MS = 1_000;
 /** A message handed out this often without finishing (it kills its holder, say) is a dead letter. */
 const POISON_DEQUEUE_COUNT = 100;
+/** Throttled sends allowed per failed-attempt allowance (see `failed`). */
+const THROTTLE_BUDGET = 10;
 /** Cases checked at once by the escalation pass. */
 const ESCALATION_CONCURRENCY = 8;
 /** Retention deletes at most this many cases per pass (the next pass takes the rest). */
@@ -211,12 +213,20 @@ export class ForwardingService {
     return 'delivered';
   }
 
+  /**
+   * A failed send: retried with backoff, or dead-lettered. Being throttled (429) is Teams asking us
+   * to wait, not the card failing, so it does not use up the attempts; it has its own, larger
+   * budget (ten times as many), so that a channel that throttles for ever still ends in a dead letter.
+   */
   private async failed(held: HeldItem, err: DeliveryError, log: Logger): Promise<DeliveryOutcome> {
-    const attempts = held.item.attempts + 1;
-    const item = { ...held.item, attempts, lastError: err.code };
-    if (!err.retryable || isExhausted(attempts, this.policy)) return this.giveUp(held, item, log);
-    const delay = retryDelay(attempts, { policy: this.policy, ...(err.retryAfterMs !== undefined ? { retryAfterMs: err.retryAfterMs } : {}) });
-    log.warn('delivery will be retried', { code: err.code, attempts, retryInMs: delay });
+    const throttled = err.code === 'THROTTLED';
+    const attempts = held.item.attempts + (throttled ? 0 : 1);
+    const throttles = (held.item.throttles ?? 0) + (throttled ? 1 : 0);
+    const item = { ...held.item, attempts, throttles, lastError: err.code };
+    const exhausted = isExhausted(attempts, this.policy) || throttles >= THROTTLE_BUDGET * this.policy.maxAttempts;
+    if (!err.retryable || exhausted) return this.giveUp(held, item, log);
+    const delay = retryDelay(Math.max(attempts, Math.ceil(throttles / THROTTLE_BUDGET)), { policy: this.policy, ...(err.retryAfterMs !== undefined ? { retryAfterMs: err.retryAfterMs } : {}) });
+    log.warn('delivery will be retried', { code: err.code, attempts, throttles, retryInMs: delay });
     await this.deps.outbox.retryLater(held, item, delay);
     return 'retried';
   }

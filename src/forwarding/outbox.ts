@@ -16,8 +16,10 @@ export interface OutboxItem {
   /** Chooses the queue: the most urgent are taken first. */
   readonly urgency: Urgency;
   readonly createdAt: string;
-  /** Failed sends so far (not counting waits for a case or a link). */
+  /** Failed sends so far (not counting waits for a case or a link, nor throttling). */
   readonly attempts: number;
+  /** Sends Teams throttled (429) so far. */
+  readonly throttles?: number;
   /** The last failure, as a code (never a message text). */
   readonly lastError?: string;
 }

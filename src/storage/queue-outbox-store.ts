@@ -16,6 +16,7 @@ const ITEM = z.object({
   urgency: z.enum(['P1', 'P2', 'P3', 'P4']),
   createdAt: z.string(),
   attempts: z.number().int().min(0),
+  throttles: z.number().int().min(0).optional(),
   lastError: z.string().max(60).optional(),
 });
 
@@ -181,7 +182,7 @@ export class QueueOutboxStore implements OutboxStore {
     if (!parsed?.success) return false;
     // Queued before the dead letter goes: a crash in between re-drives twice at worst, and the
     // delivery itself is idempotent per case and target.
-    await this.add({ ...parsed.data, attempts: 0 });
+    await this.add({ ...parsed.data, attempts: 0, throttles: 0 });
     await this.blobs.delete(name);
     return true;
   }

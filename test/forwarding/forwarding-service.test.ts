@@ -87,6 +87,28 @@ describe('ForwardingService', () => {
     expect((await s.cases.get(c.id))?.case.deliveries ?? []).toEqual([]);
   }, 20_000);
 
+  it('does not use up the attempts while Teams throttles: four 429s, then the card goes (three attempts allowed)', async () => {
+    let calls = 0;
+    const s = await setup({
+      sendCard: async () => {
+        if (++calls <= 4) throw new DeliveryError('THROTTLED', 100);
+        return { activityId: 'act-1' };
+      },
+      sendText: async () => undefined,
+      updateCard: async () => undefined,
+    });
+    await s.link('demo-coordinators');
+    const c = await s.service.submit(s.draft());
+    const outcomes: string[] = [];
+    while (!outcomes.includes('delivered') && !outcomes.includes('dead')) {
+      outcomes.push(...(await s.drain()));
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(outcomes).toEqual(['retried', 'retried', 'retried', 'retried', 'delivered']);
+    expect(s.notices).toEqual([]);
+    expect((await s.cases.get(c.id))?.case.deliveries).toHaveLength(1);
+  }, 30_000);
+
   it('keeps a note for an unlinked target waiting, tells the administrators once, and sends it once linked', async () => {
     const sent: unknown[] = [];
     const s = await setup({
