@@ -376,10 +376,12 @@ async function burst(azurite: EmbeddedAzurite): Promise<void> {
 
 // --- pass costs with 1,000 and 100,000 stored cases ------------------------------------------------
 
-async function passCost(azurite: EmbeddedAzurite): Promise<void> {
+export async function passCost(): Promise<void> {
   const directory = loadRoutingDirectory(path.join(PROJECT_ROOT, 'src/forwarding/directories/playground-demo.yaml'));
   const results: string[] = [];
   for (const total of [1_000, 100_000]) {
+    // A fresh Azurite per size, so that one run's background work cannot slow the other.
+    const azurite = await startEmbeddedAzurite({ port: 0, logger: silentLogger });
     const name = `cost-${total}-${randomUUID().slice(0, 6)}`;
     const containers = createBlobContainers(azurite.connectionString, name);
     await containers.data.createIfNotExists();
@@ -403,14 +405,19 @@ async function passCost(azurite: EmbeddedAzurite): Promise<void> {
     };
     await table.createTable().catch(() => undefined);
     for (let start = 100; start < total; start += 500) {
-      // History needs no code blobs (nobody types these codes): one blob write per case.
-      const batch = await Promise.all(Array.from({ length: Math.min(500, total - start) }, (_, k) => cases.create(make(start + k, false), historyCode(start + k))));
+      if (process.env.BENCH_DEBUG && start % 10_000 === 100) process.stderr.write(`  ${start} at ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
+      // History needs no code blobs (nobody types these codes). Case blobs are written for the first
+      // BLOB_HISTORY cases only: Azurite's in-memory blob store slows down past some tens of thousands
+      // of blobs, and no pass lists or reads a closed case's blob; the index rows are all written.
+      const drafts = Array.from({ length: Math.min(500, total - start) }, (_, k) => ({ ...make(start + k, false), code: historyCode(start + k) }));
+      const batch = start < BLOB_HISTORY ? await Promise.all(drafts.map(({ code, ...d }) => cases.create(d, code))) : drafts;
       for (let b = 0; b < batch.length; b += 100) {
         const tx = new TableTransaction();
         for (const c of batch.slice(b, b + 100)) tx.createEntity(closedRow(summaryOf(c)));
         await table.submitTransaction(tx.actions);
       }
     }
+    if (process.env.BENCH_DEBUG) process.stderr.write(`history of ${total} loaded in ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
     // Work: 100 open cases awaiting acknowledgement (none due yet) and 20 deliveries due.
     for (let i = 0; i < 100; i++) await index.put(await cases.create(make(i, true)));
     const loadSeconds = (performance.now() - t0) / 1000;
@@ -419,19 +426,26 @@ async function passCost(azurite: EmbeddedAzurite): Promise<void> {
       deliverer: { sendCard: async () => ({ activityId: 'a' }), sendText: async () => undefined, updateCard: async () => undefined },
       caseCard: () => ({}), clock: { now: () => now }, logger: silentLogger,
     });
+    if (process.env.BENCH_DEBUG) process.stderr.write('work loaded\n');
     const escalation = await timed(20, () => service.escalateDue());
-    for (let i = 0; i < 20; i++) await outbox.add({ id: `x${i}.demo-coordinators`, caseId: randomUUID(), targetId: 'demo-coordinators', urgency: 'P3', createdAt: now.toISOString(), attempts: 0 });
-    const outboxPass = await timed(1, async () => {
-      const held = await outbox.receive(32);
-      for (const h of held) await outbox.retryLater(h, h.item, 0);
+    if (process.env.BENCH_DEBUG) process.stderr.write('escalation timed\n');
+    // An outbox pass with 20 due: take them (most urgent first) and finish them.
+    const outboxPass = await timed(5, async () => {
+      await Promise.all(Array.from({ length: 20 }, (_, i) => outbox.add({ id: `x${i}.demo-coordinators`, caseId: randomUUID(), targetId: 'demo-coordinators', urgency: 'P3', createdAt: now.toISOString(), attempts: 0 })));
+      return undefined;
+    }, async () => {
+      for (let held = await outbox.receive(32); held.length > 0; held = await outbox.receive(32)) await Promise.all(held.map((h) => outbox.complete(h)));
     });
     const emptyPass = await timed(20, () => outbox.receive(32));
+    await azurite.stop();
     results.push(`    ${String(total).padStart(7)} stored: escalation pass ${escalation.toFixed(1)} ms · outbox pass, 20 due ${outboxPass.toFixed(1)} ms · outbox pass, nothing due ${emptyPass.toFixed(1)} ms   (loaded in ${loadSeconds.toFixed(0)} s)`);
   }
-  out('  pass cost by stored history (median of repeated passes; 100 open cases, 20 due deliveries in both):');
+  out(`  pass cost by stored history (median of repeated passes; 100 open cases, 20 due deliveries in both; closed cases: index rows for all, case blobs for the first ${BLOB_HISTORY.toLocaleString('en')}):`);
   for (const r of results) out(r);
 }
 
+/** Closed cases whose blobs the cost benchmark writes (all have index rows). */
+const BLOB_HISTORY = 10_000;
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 /** A distinct case code for the i-th history case (31^4 of them). */
 function historyCode(i: number): string {
@@ -440,9 +454,16 @@ function historyCode(i: number): string {
   return `K-${code}`;
 }
 
-async function timed(runs: number, fn: () => Promise<unknown>): Promise<number> {
+async function timed(runs: number, fn: () => Promise<unknown>, measured?: () => Promise<unknown>): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
+    if (measured) {
+      await fn(); // set-up, not timed
+      const t0 = performance.now();
+      await measured();
+      times.push(performance.now() - t0);
+      continue;
+    }
     const t0 = performance.now();
     await fn();
     times.push(performance.now() - t0);
@@ -450,7 +471,7 @@ async function timed(runs: number, fn: () => Promise<unknown>): Promise<number> 
   return pct(times, 0.5);
 }
 
-export async function forwardingBenchmarks(options: { quick?: boolean } = {}): Promise<void> {
+export async function forwardingBenchmarks(options: { quick?: boolean; cost?: boolean } = {}): Promise<void> {
   const azurite = await startEmbeddedAzurite({ port: 0, logger: silentLogger });
   try {
     out('forwarding: load (50 conversations × 40 mixed turns; loopback connector; same Azurite)');
@@ -463,9 +484,11 @@ export async function forwardingBenchmarks(options: { quick?: boolean } = {}): P
     report('two instances', two, echo2);
     out('forwarding: bursts');
     await burst(azurite);
-    if (!options.quick) {
+    // Not part of the default run yet: loading the 100,000-case history stalls Azurite here (see the
+    // README); `npx tsx bench/cost-only.ts` runs it on its own.
+    if (options.cost) {
       out('forwarding: cost proportional to work, not history');
-      await passCost(azurite);
+      await passCost();
     }
   } finally {
     await azurite.stop();

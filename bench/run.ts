@@ -129,7 +129,7 @@ function main(): void {
 
 main();
 caseViews()
-  .then(() => forwardingBenchmarks({ quick: process.argv.includes('--quick') }))
+  .then(() => forwardingBenchmarks({ quick: process.argv.includes('--quick'), cost: process.argv.includes('--cost') }))
   .catch((err: unknown) => {
   process.stderr.write(`bench: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exitCode = 1;

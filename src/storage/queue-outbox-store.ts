@@ -124,7 +124,8 @@ export class QueueOutboxStore implements OutboxStore {
 
   async retryLater(held: HeldItem, item: OutboxItem, delayMs: number): Promise<void> {
     await this.withHold(held, async (hold) => {
-      await hold.queue.updateMessage(held.messageId, hold.popReceipt, encode(item), seconds(delayMs));
+      // At least a second: a retry is never a tight loop.
+      await hold.queue.updateMessage(held.messageId, hold.popReceipt, encode(item), Math.max(1, seconds(delayMs)));
     });
     this.holds.delete(held.messageId);
   }
