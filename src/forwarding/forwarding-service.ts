@@ -175,7 +175,7 @@ export class ForwardingService {
       const otherAlive = other && now.getTime() - Date.parse(other.since) <= 4 * this.holdMs;
       ours = !x.deliveries?.some((d) => d.targetId === item.targetId) && !otherAlive;
       if (!ours) return undefined;
-      return { ...x, sending: [...(x.sending ?? []).filter((s) => s.targetId !== item.targetId), { targetId: item.targetId, messageId: held.messageId, since: now.toISOString() }] };
+      return { ...x, sending: [...withoutMark(x, item.targetId), { targetId: item.targetId, messageId: held.messageId, since: now.toISOString() }] };
     };
     // First with the ETag of the read above (no second read); only a lost race reads again.
     const marked = await this.writeWithEtag(c, found.etag, markSending);
@@ -190,7 +190,7 @@ export class ForwardingService {
     } catch (err) {
       const failure = err instanceof DeliveryError ? err : new DeliveryError('UNREACHABLE');
       // Certainly not posted: the mark goes, so the next attempt is an ordinary send.
-      if (failure.certainlyNotPosted) await this.updateCase(c.id, (x) => ({ ...x, sending: (x.sending ?? []).filter((s) => s.targetId !== item.targetId) }));
+      if (failure.certainlyNotPosted) await this.updateCase(c.id, (x) => ({ ...x, sending: withoutMark(x, item.targetId) }));
       return this.failed(held, failure, log);
     }
     // The idempotency record: from here on the delivery is done, whatever happens to the message.
@@ -201,7 +201,7 @@ export class ForwardingService {
         ...x,
         status: x.status === 'received' ? 'delivered' : x.status,
         updatedAt: at,
-        sending: (x.sending ?? []).filter((s) => s.targetId !== item.targetId),
+        sending: withoutMark(x, item.targetId),
         deliveries: [...(x.deliveries ?? []), { targetId: item.targetId, activityId, at, ...(recovered ? { mayRepeat: true } : {}) }],
         history: [...x.history, { at, action: 'delivered', by: 'system' }],
       };
@@ -238,7 +238,7 @@ export class ForwardingService {
     try {
       c = (await this.deps.cases.get(item.caseId))?.case;
       // A re-driven letter starts clean: no mark of this attempt is left on the case.
-      if (c?.sending?.some((s) => s.targetId === item.targetId)) await this.updateCase(c.id, (x) => ({ ...x, sending: (x.sending ?? []).filter((s) => s.targetId !== item.targetId) }));
+      if (c?.sending?.some((s) => s.targetId === item.targetId)) await this.updateCase(c.id, (x) => ({ ...x, sending: withoutMark(x, item.targetId) }));
     } catch {
       c = undefined; // the notice goes without the case code
     }
@@ -410,6 +410,9 @@ export class ForwardingService {
     return next;
   }
 }
+
+/** The case's in-flight marks, less the one for `targetId`. */
+const withoutMark = (c: Case, targetId: string) => (c.sending ?? []).filter((s) => s.targetId !== targetId);
 
 /** Run `work` over `items`, at most `limit` at a time. */
 export async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {

@@ -20,6 +20,11 @@ const ITEM = z.object({
   lastError: z.string().max(60).optional(),
 });
 
+/** The outbox queue for one urgency (queue names: up to 63 lower-case letters, digits and dashes). */
+export function outboxQueueName(prefix: string, urgency: Urgency): string {
+  return `${prefix.slice(0, 50).replace(/-+$/, '')}-outbox-${urgency.toLowerCase()}`;
+}
+
 /** What we need to act on a received message: its current pop receipt, and one operation at a time. */
 interface Hold {
   queue: QueueClient;
@@ -48,8 +53,8 @@ export class QueueOutboxStore implements OutboxStore {
     /** How long a received item stays invisible without a renewal. */
     private readonly holdSeconds = 30,
   ) {
-    const name = (u: Urgency) => `${prefix.slice(0, 50).replace(/-+$/, '')}-outbox-${u.toLowerCase()}`;
-    this.queues = { P1: service.getQueueClient(name('P1')), P2: service.getQueueClient(name('P2')), P3: service.getQueueClient(name('P3')), P4: service.getQueueClient(name('P4')) };
+    const queue = (u: Urgency) => service.getQueueClient(outboxQueueName(prefix, u));
+    this.queues = { P1: queue('P1'), P2: queue('P2'), P3: queue('P3'), P4: queue('P4') };
   }
 
   /** Create the queues once (again after a failure, e.g. storage that was down at start). */

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { caseIndexTableName, createBlobContainers, createQueueService, createTableClient, type BlobContainers } from '../../src/storage/blob-container';
 import { JsonBlobStore } from '../../src/storage/json-blob-store';
-import { QueueOutboxStore } from '../../src/storage/queue-outbox-store';
+import { outboxQueueName, QueueOutboxStore } from '../../src/storage/queue-outbox-store';
+import { URGENCY_ORDER } from '../../src/forwarding/outbox';
 import { TableCaseIndex } from '../../src/storage/table-case-index';
 
 export type TestContainers = BlobContainers & { connectionString: string; name: string };
@@ -26,13 +27,18 @@ export function outboxOn(c: TestContainers, holdSeconds = 30): QueueOutboxStore 
   return new QueueOutboxStore(createQueueService(c.connectionString), c.name, new JsonBlobStore(c.data), holdSeconds);
 }
 
-/** The deliveries waiting in a container's outbox queues (peeked: nothing is taken), as `[targetId, urgency]`. */
-export async function queuedDeliveries(c: TestContainers): Promise<{ caseId: string; targetId: string; urgency: string }[]> {
+/** A container's outbox queues that exist, most urgent first (as a bot on this container names them). */
+async function outboxQueues(c: TestContainers) {
   const service = createQueueService(c.connectionString);
+  const queues = URGENCY_ORDER.map((u) => service.getQueueClient(outboxQueueName(c.name, u)));
+  const exists = await Promise.all(queues.map((q) => q.exists()));
+  return queues.filter((_, i) => exists[i]);
+}
+
+/** The deliveries waiting in a container's outbox queues (peeked: nothing is taken). */
+export async function queuedDeliveries(c: TestContainers): Promise<{ caseId: string; targetId: string; urgency: string }[]> {
   const out: { caseId: string; targetId: string; urgency: string }[] = [];
-  for (const u of ['p1', 'p2', 'p3', 'p4']) {
-    const queue = service.getQueueClient(`${c.name.slice(0, 50).replace(/-+$/, '')}-outbox-${u}`);
-    if (!(await queue.exists())) continue;
+  for (const queue of await outboxQueues(c)) {
     const peeked = await queue.peekMessages({ numberOfMessages: 32 });
     for (const m of peeked.peekedMessageItems) out.push(JSON.parse(Buffer.from(m.messageText, 'base64').toString('utf8')) as { caseId: string; targetId: string; urgency: string });
   }
@@ -41,11 +47,6 @@ export async function queuedDeliveries(c: TestContainers): Promise<{ caseId: str
 
 /** Nothing left in a container's outbox queues, visible or held (Azure's approximate count, exact on Azurite). */
 export async function outboxIsEmpty(c: TestContainers): Promise<boolean> {
-  const service = createQueueService(c.connectionString);
-  for (const u of ['p1', 'p2', 'p3', 'p4']) {
-    const queue = service.getQueueClient(`${c.name.slice(0, 50).replace(/-+$/, '')}-outbox-${u}`);
-    if (!(await queue.exists())) continue;
-    if (((await queue.getProperties()).approximateMessagesCount ?? 0) > 0) return false;
-  }
+  for (const queue of await outboxQueues(c)) if (((await queue.getProperties()).approximateMessagesCount ?? 0) > 0) return false;
   return true;
 }
