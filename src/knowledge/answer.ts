@@ -40,7 +40,7 @@ export const DEFAULT_ANSWER_OPTIONS = { minConfidence: 0.6 } as const;
 /** Below `minConfidence` an in-domain question is still answered from this share of it; under it, choices. */
 const QUESTION_FLOOR = 2 / 3;
 /** A described situation gets its best routine from this share of `minConfidence`; under it, the audience's "what to do now". */
-const SITUATION_FLOOR = 1 / 3;
+const SITUATION_FLOOR = 1 / 4;
 /** The routine for a possible child with an adult now (content-review D1), for partners. */
 const CHILD_ROUTINE = 'child-may-be-involved';
 /** "What to do now" per audience, when a situation matches nothing better. */

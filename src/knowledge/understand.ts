@@ -12,6 +12,8 @@ export interface Understanding {
   readonly observed: boolean;
   /** Asks for something the knowledge base never holds (statistics, addresses, bookings, salaries, a named person's phone). */
   readonly nearMiss: boolean;
+  /** How strongly the words place the message in the domain: 3 per strong word, 1 per everyday word (at most 3). */
+  readonly domain: number;
 }
 
 /**
@@ -36,6 +38,12 @@ const LISTS = {
     'kniv', 'pistol', 'vapen', 'skjut', 'beväpn', 'våldtä',
     'hitting', 'hit her', 'hit him', 'beat', 'beaten', 'hurt', 'violen', 'assault', 'attack', 'threat', 'kill ', 'killed', 'killing', 'kills ', 'knife', 'gun ', 'guns ', 'weapon', 'armed', 'shoot',
     'bleed', 'rape', 'strangl', 'choking',
+    // injuries and restraint that someone sees
+    'blåmärk', 'blåslag', 'spräckt läpp', 'blodig', 'fastbunden', 'bunden', 'tejpad', 'bruise', 'split lip', 'bloody', 'black eye', 'tied (up|to|on)', 'tied ', 'taped',
+    // fear now: crying, terrified, does not dare go back
+    'gråter', 'grät', 'gråtande', 'livrädd', 'panik', 'crying', 'in tears', 'terrified', 'panic',
+    'vill inte (gå )?tillbaka', 'vågar inte (gå )?tillbaka', 'rädd för att gå tillbaka',
+    '(no|not|don\'t|dont|doesn\'t|won\'t) (want to )?go back', 'afraid to go back', 'scared to go back',
     // passport or phone taken
     'tagit (hennes|hans|deras|mitt) pass', 'ta(r|git)? hennes pass', 'tog hennes pass', 'har hennes pass', 'har hans pass', 'ta hennes pass', 'tar passet', 'tagit passet',
     'took (her|his|their|my) (phone and )?passport', 'taken (her|his|their) passport', 'has (her|his|their) passport', 'keeps (her|his|their) passport',
@@ -82,6 +90,16 @@ const LISTS = {
     'metodstöd', 'method support', 'the note', 'my note', 'a note', 'anteckning', 'my report', 'min rapport', 'jämm', 'länsstyrels', 'migrationsverk',
     'buyer', 'köpare', 'torsk', 'konfronter', 'confront', 'fråga (tjejen|henne|honom|gästen|kvinnan|mannen)', 'prata med (tjejen|henne|honom|gästen|kvinnan|mannen)',
     'ask (her|him|the guest|the girl|the woman|the man)', 'talk to (her|him|the guest|the girl|the woman|the man)', 'straff', 'penalty', 'prison', 'fängelse', 'lag ', 'the law', 'olagligt', 'illegal', 'åtal', 'prosecut',
+    'tvångsarbete', 'forced labour', 'forced labor', 'arbetskraftsexploatering', 'labour exploitation', 'labor exploitation', 'kordinator', 'koordinatorn',
+    '(är|e|ett|kanske) offer', 'offret', 'offren',
+  ],
+  /** Suspicion, evidence and training words: in the domain together with one everyday word (a room, a guest). */
+  suspicion: [
+    'misstänk', 'misstank', 'konstig', 'skum', 'suspekt', 'mystisk', 'weird', 'strange', 'odd ', 'sketchy', 'shady', 'fishy', 'dodgy',
+    'bevis', 'evidence', 'ta kort', 'ta bild', 'fotografera', 'photo', 'picture', 'utbild', 'train', 'educat', 'flag ', 'flagga',
+    // labour exploitation: long hours, little or no pay, sleeping at work
+    '1[0-9] timmar (om|per|varje) dag', '1[0-9] hours (a|per|every) day', 'little money', 'no money', 'ingen lön', 'nästan ingen lön', 'ingen betalning', 'no pay', 'unpaid',
+    'sov(er)? på (jobbet|lagret|restaurangen)', 'sleeps? (in|at) (the )?(storage|kitchen|restaurant|work|job)',
   ],
   /** Everyday words that count towards the domain only together (a room, a guest, a night). */
   weak: [
@@ -111,6 +129,10 @@ const LISTS = {
     // a named person or their direct line
     'vad heter (polisen|handläggaren|koordinatorn|samordnaren|hon|han)', 'vad har (hon|han) för nummer', 'direktnummer', 'direct (mobile|number|line)', 'mobile (number )?for',
     'mobilnummer till', 'inspector', 'kommissarie', 'inspektör', 'name of the (officer|police|social worker|coordinator)',
+    // dates of meetings, fees, which named places, jobs
+    'vilket datum', 'när är nästa (träff|möte|utbildning)', 'what date', 'when is the next (meeting|training|session)', 'arvode', 'fee ', 'fees ',
+    'vilka (hotell|campingar|företag|lägenheter).{0,20} (har|som)', 'which (hotels|campsites|companies|flats|apartments).{0,20} (have|had|are|were)',
+    'lediga (tjänster|jobb)', 'söka jobb', 'job opening', 'vacanc', 'hiring', 'apply for (a|the) job', 'work as a',
   ],
   /** Hypothetical phrasing: asks what to do if something happens, rather than reporting it. */
   hypothetical: ['what if', 'if (a|an|the|someone|somebody|i|we)', 'om (en|någon|man|jag|vi|det|personen|gästen)', 'ifall', 'vad gör (man|jag) om', 'what do i do if', 'what should .{0,10}if'],
@@ -125,11 +147,31 @@ const LISTS = {
 
 type ListName = keyof typeof LISTS;
 
+/** å, ä, ö written as a, a, o: phones and foreign keyboards often lack them. */
+const fold = (text: string): string => text.replace(/[åä]/g, 'a').replace(/ö/g, 'o');
+
+/**
+ * Each entry, plus its form without å/ä/ö. A short folded form must be a whole word, because folding
+ * makes new words of short stems ("våld" would match "valde").
+ */
+function variants(entry: string): string[] {
+  const folded = fold(entry);
+  if (folded === entry) return [entry];
+  const short = folded.replace(/[^a-z]/g, '').length < 6 && !folded.endsWith(' ');
+  return [entry, short ? `${folded} ` : folded];
+}
+
 const COMPILED = Object.fromEntries(
   Object.entries(LISTS).map(([name, entries]) => [
     name,
     // Word start by lookbehind (not consumed, so neighbouring words both count); a trailing space means a whole word.
-    new RegExp(`(?<![\\p{L}\\p{N}])(?:${(entries as readonly string[]).map((e) => e.replace(/^\^/, '').replace(/ $/, '(?![\\p{L}\\p{N}])')).join('|')})`, 'u'),
+    new RegExp(
+      `(?<![\\p{L}\\p{N}])(?:${(entries as readonly string[])
+        .flatMap(variants)
+        .map((e) => e.replace(/^\^/, '').replace(/ $/, '(?![\\p{L}\\p{N}])'))
+        .join('|')})`,
+      'u',
+    ),
   ]),
 ) as Record<ListName, RegExp>;
 const COMMAND = new RegExp((LISTS.command as readonly string[])[0] as string, 'u');
@@ -149,7 +191,7 @@ export function normalizeMessage(text: string): string {
  */
 export function understandMessage(text: string, _language: KbLanguage, corrected = ''): Understanding {
   const raw = normalizeMessage(text);
-  if (COMMAND.test(raw.trim())) return { kind: 'command', danger: false, possibleChild: false, observed: false, nearMiss: false };
+  if (COMMAND.test(raw.trim())) return { kind: 'command', danger: false, possibleChild: false, observed: false, nearMiss: false, domain: 0 };
   const all = `${raw}|${normalizeMessage(corrected)}`;
   const has = (name: ListName) => COMPILED[name].test(all);
 
@@ -161,10 +203,10 @@ export function understandMessage(text: string, _language: KbLanguage, corrected
   const possibleChild = childSign && situational && !over && !hypothetical;
   const danger = dangerSign || possibleChild;
   const nearMiss = has('nearMiss') && !dangerSign;
-  const score = (t: string) => count('strong', t) * 3 + Math.min(count('weak', t), 3);
+  const score = (t: string) => count('strong', t) * 3 + count('suspicion', t) * 2 + Math.min(count('weak', t), 3);
   const domain = Math.max(score(raw), score(normalizeMessage(corrected))) + (childSign ? 1 : 0);
   const inDomain = danger || domain >= 3;
 
   const kind = nearMiss || !inDomain ? 'outOfScope' : danger || situational ? 'situation' : 'question';
-  return { kind, danger, possibleChild, observed: situational, nearMiss };
+  return { kind, danger, possibleChild, observed: situational, nearMiss, domain };
 }

@@ -9,6 +9,13 @@ describe('understandMessage', () => {
     ['sv', 'asså det står nån snubbe och vaktar utanför rum 31 och tjejen har sms:at hjälp mig'],
     ['sv', 'kvinna gråta, hon säga mannen ta hennes pass och hon inte får gå ut'],
     ['sv', 'det står en man i korridoren med kniv och bankar på dörren'],
+    // written without å/ä/ö, as on a foreign keyboard
+    ['sv', 'en man slar en kvinna utanfor hissen just nu'],
+    ['sv', 'hon ar inlast pa rummet och far inte ga ut'],
+    // injuries, restraint and fear that someone sees
+    ['en', 'the woman in 12 has a black eye and bruises on her arms, she is sitting in the lobby now'],
+    ['sv', 'kvinnan i stugan är fastbunden vid sängen, jag ser det genom fönstret nu'],
+    ['en', 'a girl is standing at the desk crying and says she does not want to go back up to the room'],
   ] as const)('sees danger in a situation (%s: %s)', (language, text) => {
     expect(understandMessage(text, language)).toMatchObject({ kind: 'situation', danger: true });
   });
@@ -41,8 +48,24 @@ describe('understandMessage', () => {
     ['en', 'Can our hotel get a government grant for anti-trafficking training?', true],
     ['sv', 'vilka öppettider har socialkontoret?', true],
     ['en', 'direct mobile for inspector Karlsson at the trafficking unit?', true],
+    ['sv', 'vilket datum har vi nätverksträffen om människohandel i vår?', true],
+    ['en', 'which campsites around here were reported for prostitution last year?', true],
+    ['en', 'are there job openings at the anti-trafficking unit?', true],
+    ['sv', 'vad valde ni till lunch idag?', false],
   ] as const)('puts off-topic text and near misses out of scope (%s: %s)', (language, text, nearMiss) => {
     expect(understandMessage(text, language)).toMatchObject({ kind: 'outOfScope', nearMiss });
+  });
+
+  it.each([
+    ['en', 'is it normal that a cleaner works 15 hours a day for no pay and sleeps at the restaurant?'],
+    ['sv', 'gästen i 8 beter sig skumt, ska vi misstänka något?'],
+    ['sv', 'behöver nattpersonalen utbildning i det här?'],
+  ] as const)('places suspicion, evidence, training and labour exploitation in the domain (%s: %s)', (language, text) => {
+    expect(understandMessage(text, language).kind).not.toBe('outOfScope');
+  });
+
+  it('does not read a room number or a shift length as an age', () => {
+    expect(understandMessage('I work 14 hours tonight in room 15, how do I report a suspicion?', 'en').possibleChild).toBe(false);
   });
 
   it('reads a single menu word as a command', () => {
