@@ -11,6 +11,8 @@ export interface AnswerCardLabels extends AnswerLabels {
   readonly yes: string;
   readonly no: string;
   readonly report: string;
+  /** The report button under a described situation: starts a note with the description filled in. */
+  readonly reportThis: string;
   readonly askCoordinator: string;
 }
 
@@ -25,6 +27,7 @@ export function answerCard(
   labels: AnswerCardLabels,
   values: PlaceholderValues,
   generated?: { readonly text: string; readonly label: string },
+  situation = false,
 ): AdaptiveCard {
   const fill = (s: string) => fillPlaceholders(s, values);
   const body: CardElement[] = [
@@ -69,7 +72,9 @@ export function answerCard(
     body.push({ type: 'ActionSet', actions: related.map((r) => submitAction(r.title, Verb.KnowledgeShowArticle, { articleId: r.id })) });
   }
   const actions = [
-    submitAction(labels.report, Verb.IntakeStart, { lang: article.language }, { style: 'positive' }),
+    situation
+      ? submitAction(labels.reportThis, Verb.IntakeStart, { lang: article.language, situation: true }, { style: 'positive' })
+      : submitAction(labels.report, Verb.IntakeStart, { lang: article.language }, { style: 'positive' }),
     submitAction(labels.askCoordinator, Verb.KnowledgeAskCoordinator, { articleId: article.id }),
   ];
   return adaptiveCard(body, actions, answerText(article, labels, values));

@@ -23,7 +23,8 @@ type SessionInput = Exclude<IntakeInput, { kind: 'start' }>;
 export function advance(form: FormDefinition, session: IntakeSession | undefined, input: IntakeInput, ctx: IntakeContext): IntakeOutcome {
   if (input.kind === 'start') {
     const notices = input.practice && form.notices.practice ? ['practice'] : [];
-    return stepOutcome(form, createSession(form, input.practice, ctx.now), { notices });
+    const session = createSession(form, input.practice, ctx.now);
+    return stepOutcome(form, { ...session, answers: prefilled(form, input.prefill ?? {}) }, { notices });
   }
   if (!session) return rejected(undefined, REASON.noSession);
   if (session.formId !== form.id || session.formVersion !== form.version) return rejected(session, REASON.formChanged);
@@ -247,4 +248,18 @@ function fieldById(form: FormDefinition, id: string | undefined): FieldDef | und
 
 function rejected(session: IntakeSession | undefined, reasonKey: string, reasonParams?: ReasonParams): IntakeOutcome {
   return reasonParams ? { type: 'rejected', reasonKey, reasonParams, session } : { type: 'rejected', reasonKey, session };
+}
+
+/**
+ * Proposed answers kept for text fields only, cut to the field's length. They are not marked done:
+ * the dialog still asks each one, with the proposal filled in, so the reporter reviews it.
+ */
+function prefilled(form: FormDefinition, prefill: Readonly<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [id, value] of Object.entries(prefill)) {
+    const field = fieldById(form, id);
+    const text = value.trim();
+    if (field?.type === 'text' && text) out[id] = text.slice(0, field.maxLength ?? text.length);
+  }
+  return out;
 }

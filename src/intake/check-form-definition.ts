@@ -59,6 +59,9 @@ export function checkFormDefinition(form: RawFormDefinition, knownKeys?: (key: s
   });
 
   for (const n of form.review.notices) if (!form.notices[n]) problems.push(`review: unknown notice "${n}"`);
+  if (form.situationField !== undefined && form.fields.find((f) => f.id === form.situationField)?.type !== 'text') {
+    problems.push(`situationField: "${form.situationField}" is not a text field`);
+  }
   if (knownKeys) problems.push(...unknownKeys(form, knownKeys));
   return problems;
 

@@ -60,6 +60,8 @@ const RawForm = z
     titleKey: key('titleKey'),
     notices: z.record(z.object({ titleKey: key('titleKey'), bodyKey: key('bodyKey') }).strict()).default({}),
     review: z.object({ notices: z.array(z.string()).default([]) }).strict().default({}),
+    /** The text field that takes a situation the reporter already described to the bot ("Report this"). */
+    situationField: z.string().optional(),
     fields: z.array(RawField).min(1, 'a form needs at least one field'),
   })
   .strict();
@@ -118,6 +120,7 @@ function toFormDefinition(raw: RawFormDefinition): FormDefinition {
     titleKey: raw.titleKey,
     notices: raw.notices,
     reviewNotices: raw.review.notices,
+    ...(raw.situationField ? { situationField: raw.situationField } : {}),
     fields: raw.fields.map((f): FieldDef => {
       const { options, type, ...rest } = f;
       return stripUndefined({

@@ -63,6 +63,8 @@ export interface FormDefinition {
   readonly titleKey: string;
   readonly notices: Readonly<Record<string, NoticeDef>>;
   readonly reviewNotices: readonly string[];
+  /** The text field that takes a situation the reporter already described to the bot ("Report this"). */
+  readonly situationField?: string;
   readonly fields: readonly FieldDef[];
 }
 

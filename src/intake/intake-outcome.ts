@@ -20,7 +20,8 @@ export type IntakeCommand = 'back' | 'skip' | 'cancel' | 'confirmCancel' | 'keep
  * from an older revision is refused as stale.
  */
 export type IntakeInput =
-  | { kind: 'start'; practice: boolean }
+  /** `prefill`: text answers proposed in advance (a described situation as the observation); still asked, for review. */
+  | { kind: 'start'; practice: boolean; prefill?: Readonly<Record<string, string>> }
   /** From a card: the value already typed (string, string[], number, ISO date-time string). */
   | { kind: 'answer'; fieldId: string; value: unknown; revision?: number }
   /** Typed in chat: read against the current step. */

@@ -41,8 +41,8 @@ export const DEFAULT_ANSWER_OPTIONS = { minConfidence: 0.6 } as const;
 const QUESTION_FLOOR = 2 / 3;
 /** A described situation gets its best routine from this share of `minConfidence`; under it, the audience's "what to do now". */
 const SITUATION_FLOOR = 1 / 4;
-/** The routine for a possible child with an adult now (content-review D1), for partners. */
-const CHILD_ROUTINE = 'child-may-be-involved';
+/** The routine for a possible child with an adult now (content-review D1): 112 and the orosanmälan steps. */
+const CHILD_ROUTINE: Record<Audience, string> = { partner: 'child-may-be-involved', staff: 'children-and-young-people', coordinator: 'children-and-young-people' };
 /** "What to do now" per audience, when a situation matches nothing better. */
 const WHAT_TO_DO_NOW: Record<Audience, string> = { partner: 'what-to-do-partner', staff: 'acute-protection', coordinator: 'coordinator-triage' };
 
@@ -119,7 +119,7 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
   if (kind === 'outOfScope') return none('outOfScope', best);
 
   if (understood.danger) {
-    const child = understood.possibleChild && audience === 'partner' ? byId(CHILD_ROUTINE) : undefined;
+    const child = understood.possibleChild ? byId(CHILD_ROUTINE[audience]) : undefined;
     // Someone describing danger now gets the audience's "what to do now" routine (the edge shows 112
     // first), unless one routine clearly fits; a question that mentions danger gets its best routine.
     const firstAid = understood.observed && !(best && best.confidence >= minConfidence) ? byId(WHAT_TO_DO_NOW[audience]) : undefined;

@@ -6,6 +6,7 @@ import { intakeEmergencyCard } from '../cards/intake-emergency-card';
 import { DATE_SUFFIX, intakeFormCard, TIME_SUFFIX } from '../cards/intake-form-card';
 import { intakeConfirmCancelCard, intakeResumeCard, intakeReviewCard } from '../cards/intake-review-card';
 import { intakeStepCard } from '../cards/intake-step-card';
+import { IntakeStartPayload } from '../cards/payloads';
 import { Verb } from '../cards/verbs';
 import type { Clock } from '../clock';
 import type { SupportedLocale } from '../config';
@@ -198,7 +199,14 @@ export function registerIntakeRoutes(app: Application<AppTurnState>, deps: Teams
     return session;
   }
 
-  async function start(context: TurnContext, state: AppTurnState, practice: boolean, force = false, lng?: SupportedLocale): Promise<void> {
+  async function start(
+    context: TurnContext,
+    state: AppTurnState,
+    practice: boolean,
+    force = false,
+    lng?: SupportedLocale,
+    prefill?: Readonly<Record<string, string>>,
+  ): Promise<void> {
     if (lng) state.conversation.intakeLocale = lng;
     const t = deps.i18n.t(locale(context, state));
     if (!isPersonal(context)) {
@@ -210,8 +218,8 @@ export function registerIntakeRoutes(app: Application<AppTurnState>, deps: Teams
       await context.sendActivity(cardActivity(intakeResumeCard(t, practice)));
       return;
     }
-    turnLogger(deps.logger, context).info('intake started', { practice });
-    await render(context, state, advance(intake.form, undefined, { kind: 'start', practice }, engineContext()));
+    turnLogger(deps.logger, context).info('intake started', { practice, prefilled: prefill !== undefined });
+    await render(context, state, advance(intake.form, undefined, { kind: 'start', practice, ...(prefill ? { prefill } : {}) }, engineContext()));
   }
 
   async function step(context: TurnContext, state: AppTurnState, input: IntakeInput): Promise<void> {
@@ -262,12 +270,16 @@ export function registerIntakeRoutes(app: Application<AppTurnState>, deps: Teams
   );
 
   app.adaptiveCards.actionSubmit(Verb.IntakeStart, async (context, state, data) => {
-    const d = data as { practice?: unknown; form?: unknown; lang?: unknown };
+    const parsed = IntakeStartPayload.safeParse(data);
+    const d = parsed.success ? parsed.data : {};
     // The answer card that offered "Report" was in the question's language: the report follows it.
-    const lng = d.lang === 'sv' || d.lang === 'en' ? d.lang : undefined;
+    const lng = d.lang;
     if (lng) state.conversation.intakeLocale = lng;
     if (d.form === true) return sendFormCard(context, state, d.practice === true);
-    await start(context, state, d.practice === true, false, lng);
+    // "Report this" under a described situation: the description is proposed as the observation.
+    const described = d.situation === true ? state.conversation.pendingQuestion?.text : undefined;
+    const field = intake.form.situationField;
+    await start(context, state, d.practice === true, false, lng, described && field ? { [field]: described } : undefined);
   });
 
   async function sendFormCard(

@@ -47,6 +47,7 @@ export function answerCardLabels(t: Translate): AnswerCardLabels {
     yes: t('knowledge:answer.yes'),
     no: t('knowledge:answer.no'),
     report: t('knowledge:answer.report'),
+    reportThis: t('knowledge:answer.reportThis'),
     askCoordinator: t('knowledge:answer.askCoordinator'),
   };
 }
@@ -65,10 +66,10 @@ export function registerKnowledgeRoutes(
   const audienceOf = (context: TurnContext) =>
     kb.roles.audienceOf({ aadObjectId: context.activity.from?.aadObjectId, tenantId: context.activity.conversation?.tenantId });
 
-  const sendArticle = async (context: TurnContext, article: Article, related: readonly Article[], lng: KbLanguage, generated?: string) => {
+  const sendArticle = async (context: TurnContext, article: Article, related: readonly Article[], lng: KbLanguage, generated?: string, situation = false) => {
     const t = deps.i18n.t(lng);
     const extra = generated ? { text: generated, label: t('knowledge:answer.generatedLabel') } : undefined;
-    await context.sendActivity(cardActivity(answerCard(article, related, answerCardLabels(t), kb.placeholders[lng], extra)));
+    await context.sendActivity(cardActivity(answerCard(article, related, answerCardLabels(t), kb.placeholders[lng], extra, situation)));
   };
 
   app.adaptiveCards.actionSubmit(Verb.KnowledgeShowArticle, async (context, state, data) => {
@@ -147,15 +148,16 @@ export function registerKnowledgeRoutes(
         log.info('answer phrased', phrased.mode === 'generated' ? { mode: 'generated' } : { mode: 'plain', reason: phrased.reason, unsupported: phrased.unsupported.length });
         if (phrased.mode === 'generated') generated = phrased.text;
       }
-      await sendArticle(context, result.article, result.related, lng, generated);
+      // A described situation offers "Report this": a note with the description filled in, for review.
+      await sendArticle(context, result.article, result.related, lng, generated, result.kind === 'situation');
       return;
     }
     log.info('question not answered', { reason: result.reason, confidence: Number(result.bestConfidence.toFixed(2)), audience });
     if (result.reason === 'lowConfidence') {
       state.conversation.pendingQuestion = { text, language: lng };
-      await context.sendActivity(
-        cardActivity(noAnswerCard({ message: t('knowledge:noAnswer.lowConfidence'), danger: t('knowledge:noAnswer.danger'), askCoordinator: t('knowledge:answer.askCoordinator') })),
-      );
+      const choices = result.choices.map((a) => ({ id: a.id, title: a.title }));
+      const message = t(choices.length > 0 ? 'knowledge:noAnswer.choices' : 'knowledge:noAnswer.lowConfidence');
+      await context.sendActivity(cardActivity(noAnswerCard({ message, danger: t('knowledge:noAnswer.danger'), askCoordinator: t('knowledge:answer.askCoordinator') }, choices)));
       return;
     }
     await context.sendActivity(t(`knowledge:noAnswer.${result.reason}`));

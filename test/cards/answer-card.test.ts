@@ -17,6 +17,7 @@ const labels: AnswerCardLabels = {
   yes: 'Yes',
   no: 'No',
   report: 'Report',
+  reportThis: 'Report this',
   askCoordinator: 'Ask a coordinator',
 };
 const values = { localCoordinator: 'Kim at Kiruna', socialjourRoute: 'SJ', municipalSocialServices: 'SS', localPoliceContact: 'PC' };

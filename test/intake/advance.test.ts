@@ -67,6 +67,21 @@ describe('advance', () => {
     expect(advance(FORM, old, { kind: 'text', text: 'nej' }, ctx)).toEqual({ type: 'rejected', reasonKey: 'intake:reason.formChanged', session: old });
   });
 
+  it('asks every step of a note started from a described situation, and shows the description at the observation step for review', () => {
+    const ctx = context();
+    const described = 'Many different men went to room 12 tonight, one after another.';
+    let outcome = advance(FORM, undefined, { kind: 'start', practice: false, prefill: { observations: ` ${described} `, persons_count: 'x', unknown: 'y' } }, ctx);
+    // Danger is asked first, as in every note; a proposal for a non-text or unknown field is dropped.
+    expect(summarize(outcome)).toMatchObject({ type: 'ask', step: 'immediate_danger' });
+    if (outcome.type !== 'ask') throw new Error('expected ask');
+    expect(outcome.session.answers).toEqual({ observations: described });
+    for (const text of ['nej', 'nej', 'rum', 'hoppa över', 'igår 23:10', 'hoppa över', '1', '4', '1', 'hoppa över', 'hoppa över']) {
+      outcome = advance(FORM, 'session' in outcome ? outcome.session : undefined, { kind: 'text', text }, ctx);
+    }
+    expect(outcome).toMatchObject({ type: 'ask', step: { id: 'observations' }, current: described });
+    expect(FORM.situationField).toBe('observations');
+  });
+
   it('keeps the session small: answers and progress, no rendered text', () => {
     const started = advance(FORM, undefined, { kind: 'start', practice: false }, context());
     if (started.type !== 'ask') throw new Error('expected ask');

@@ -6,7 +6,7 @@ import { cardOf, messageActivity, postActivity, submitActivity } from '../suppor
 import { freshContainers } from '../support/azurite';
 import { startTestBot, TEST_NOTE_KEY } from '../support/bot';
 import { BlobQuestionHandoffStore } from '../../src/storage/blob-question-handoff-store';
-import { NoteCipher } from '../../src/storage/note-cipher';
+import { NoteCipher, type Sealed } from '../../src/storage/note-cipher';
 
 const kb = loadKnowledgeBase(LOCALES_DIR);
 
@@ -44,6 +44,32 @@ describe('answers in Teams (real bot, real Azurite)', () => {
     expect(JSON.stringify(cardOf(replies[1]))).toContain(sources);
   });
 
+  it.each([
+    ['en', 'many different men have been going in and out of room 204 tonight, one after another', 'Report this', 'Is anyone in danger right now'],
+    ['sv', 'det har kommit massa olika män till rum 204 i natt, en efter en, de stannar en kvart var', 'Rapportera det här', 'Är någon i fara just nu'],
+  ])('answers a described situation (%s) with what to do now, 114 14 and "Report this", which starts a note with the text filled in', async (lng, text, reportThis, firstStep) => {
+    const conversationId = `conv-situation-${lng}`;
+    const { replies } = await ask(text, { conversationId });
+    const card = cardOf(replies[0]);
+    expect(JSON.stringify(card)).toContain(kb.index.article('what-to-do-partner', lng as 'sv' | 'en')!.title);
+    expect(JSON.stringify(card)).toContain('114 14');
+    const report = (card?.actions as { title: string; data: Record<string, unknown> }[]).find((a) => a.title === reportThis);
+    expect(report?.data).toMatchObject({ verb: 'intake.start', situation: true, lang: lng });
+
+    const started = await postActivity(bot.baseUrl, submitActivity(report!.data, { conversationId }));
+    // The note starts where every note starts: is anyone in danger (112 first).
+    expect(JSON.stringify(started.replies)).toContain(firstStep);
+    // The description waits in the draft as the proposed observation, shown for review when that step comes.
+    const names = (await store.list('state/')).filter((n) => decodeURIComponent(n).includes(conversationId));
+    const cipher = new NoteCipher(TEST_NOTE_KEY);
+    const drafts = await Promise.all(
+      names.map(async (n) => cipher.open<{ intake?: { answers: Record<string, unknown>; done: string[] } }>((await store.get<{ sealed: Sealed }>(n))!.value.sealed, decodeURIComponent(n.slice('state/'.length))).intake),
+    );
+    const draft = drafts.find((d) => d !== undefined);
+    expect(draft?.answers.observations).toBe(text);
+    expect(draft?.done).not.toContain('observations');
+  });
+
   it('answers an English question in English', async () => {
     const { replies } = await ask('Can I tip off the police anonymously?', { locale: 'sv-SE' });
     const card = JSON.stringify(cardOf(replies[0]));
@@ -57,11 +83,23 @@ describe('answers in Teams (real bot, real Azurite)', () => {
     expect(replies[0]?.attachments ?? []).toEqual([]);
   });
 
-  it('says it has no routine, and offers a coordinator, for an in-domain question no routine answers', async () => {
+  it('offers the closest routines and a coordinator for an in-domain question no routine answers', async () => {
     const { replies } = await ask('Hur lång tid tar polisens utredning av människohandel?');
-    const card = JSON.stringify(cardOf(replies[0]));
-    expect(card).toContain('Jag har ingen rutin som svarar på det');
-    expect(card).toContain('knowledge.askCoordinator');
+    const card = cardOf(replies[0]);
+    expect(JSON.stringify(card)).toContain('Jag har ingen rutin som svarar precis på det');
+    expect(JSON.stringify(card)).toContain('knowledge.askCoordinator');
+    const choices = (card?.body as { type: string; actions?: { title: string; data: { verb: string; articleId: string } }[] }[])
+      .filter((e) => e.type === 'ActionSet')
+      .flatMap((e) => e.actions ?? []);
+    expect(choices.length).toBeGreaterThanOrEqual(2);
+    expect(choices.length).toBeLessThanOrEqual(3);
+    for (const c of choices) {
+      // Each choice is a partner routine, shown by its own title, that opens with its button.
+      const article = kb.index.article(c.data.articleId, 'sv');
+      expect(article?.audience).toContain('partner');
+      expect(c.title).toBe(article?.title);
+      expect(c.data.verb).toBe('knowledge.showArticle');
+    }
   });
 
   it('refuses prompt injection politely, without a card', async () => {

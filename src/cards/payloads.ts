@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+/**
+ * What each card verb's submit may carry, parsed before any handler sees it. Teams returns the
+ * card's data as the client sends it, so it is untrusted input: unknown keys are dropped, wrong
+ * types refused.
+ */
+export const IntakeStartPayload = z.object({
+  practice: z.boolean().optional(),
+  form: z.boolean().optional(),
+  lang: z.enum(['sv', 'en']).optional(),
+  /** Started from "Report this" under a described situation: the description becomes the proposed observation. */
+  situation: z.boolean().optional(),
+});
+export type IntakeStartPayload = z.infer<typeof IntakeStartPayload>;
