@@ -37,7 +37,6 @@ import { teamsDeliverer } from './teams/teams-deliverer';
 import { withoutExpiredDraft } from './teams/draft-sweep';
 import { NoteCipher } from './storage/note-cipher';
 import { BlobFeedbackStore } from './storage/blob-feedback-store';
-import { BlobQuestionHandoffStore } from './storage/blob-question-handoff-store';
 import { cachedProbe, caseIndexTableName, createBlobContainers, createQueueService, createTableClient, isContainerReachable } from './storage/blob-container';
 import { startEmbeddedAzurite, type EmbeddedAzurite } from './storage/embedded-azurite';
 import { JsonBlobStore } from './storage/json-blob-store';
@@ -140,6 +139,12 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
   const dispatcher = new OutboxWorker(outbox, (held) => forwarding.deliver(held), { concurrency: forwarding.policy.concurrency, pollMs: config.forwarding.outboxPollMs, holdMs: config.forwarding.holdMs }, logger.child({ component: 'outbox' }));
   dispatcher.start();
   const statistics = new BlobStatisticsStore(store);
+  /** A note or a handed-off question becomes a case, queued for its coordinators; the outbox runs at once. */
+  const submitCase = async (draft: Parameters<ForwardingService['submit']>[0]) => {
+    const stored = await forwarding.submit(draft);
+    dispatcher.kick();
+    return stored;
+  };
   const app = createApp(
     { adapter, botAppId: config.bot.appId, storage: botStorage },
     { i18n, logger, defaultLocale: config.defaultLocale, maxTextLength: MAX_TEXT_LENGTH, people, audit: new BlobAuditLog(store) },
@@ -159,11 +164,7 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
       },
       intake: {
         form,
-        submitCase: async (draft) => {
-          const stored = await forwarding.submit(draft);
-          dispatcher.kick();
-          return stored;
-        },
+        submitCase,
         labelsOf: labelsFromResources(resources),
         timeZone: config.timeZone,
         draftTtlMs: config.intake.draftTtlMs,
@@ -174,7 +175,8 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
         index: kb.index,
         placeholders,
         feedback: new BlobFeedbackStore(store),
-        handoffs: new BlobQuestionHandoffStore(store, cipher),
+        submitCase,
+        clock,
         roles: fixedRoleResolver(config.knowledge.defaultAudience),
         minConfidence: config.knowledge.minConfidence,
         ...(model ? { phraserFor: (context: TurnContext, state: AppTurnState) => modelAnswerPhraser(model, context, state) } : {}),

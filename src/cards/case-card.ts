@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { CLOSE_OUTCOMES, type Case } from '../forwarding/case';
+import { CLOSE_OUTCOMES, handedOffQuestion, type Case, type HandedOffQuestion } from '../forwarding/case';
 import type { FormDefinition } from '../intake/form-types';
 import { adaptiveCard, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card';
 import { formatAnswer } from './intake-review-card';
@@ -25,6 +25,8 @@ const URGENCY_COLOR: Record<string, string> = { P1: 'Attention', P2: 'Warning', 
  * current state, with or without actions.
  */
 export function caseCard(c: Case, t: Translate, o: CaseCardOptions): AdaptiveCard {
+  const question = handedOffQuestion(c);
+  if (question) return questionCard(c, question, t, o);
   const when = DateTime.fromISO(c.createdAt, { zone: 'utc' }).setZone(o.timeZone).toFormat('yyyy-MM-dd HH:mm');
   const facts = o.form.fields
     .filter((f) => c.note.answers[f.id] !== undefined)
@@ -93,6 +95,59 @@ export function caseCard(c: Case, t: Translate, o: CaseCardOptions): AdaptiveCar
         ]
       : [];
   const card = adaptiveCard(body, actions, `${t('forwarding:card.title', { code: c.code })} ${statusLine(c, t)}`);
+  return { ...card, refresh: { action: { type: 'Action.Execute', verb: Verb.CaseRefresh, data } } } as AdaptiveCard;
+}
+
+/**
+ * A handed-off question: what was asked, in which language, by which kind of user (never a name),
+ * and the routine they were shown; Take, Answer (relayed to the asker; closes it) and "Needs a routine".
+ */
+function questionCard(c: Case, q: HandedOffQuestion, t: Translate, o: CaseCardOptions): AdaptiveCard {
+  const when = DateTime.fromISO(c.createdAt, { zone: 'utc' }).setZone(o.timeZone).toFormat('yyyy-MM-dd HH:mm');
+  const title = t('forwarding:question.title', { code: c.code });
+  const body: CardElement[] = [
+    textBlock(title, { size: 'Medium', weight: 'Bolder', style: 'heading' }),
+    textBlock(`${t('intake:category.question')} · ${when}`, { isSubtle: true, spacing: 'Small' }),
+    textBlock(statusLine(c, t), { weight: 'Bolder', spacing: 'Small' }),
+  ];
+  if (o.mayRepeat) body.push(textBlock(t('forwarding:card.mayRepeat', { code: c.code }), { color: 'Warning', wrap: true }));
+  if (o.notice) body.push(textBlock(o.notice, { color: 'Attention' }));
+  body.push({
+    type: 'FactSet',
+    separator: true,
+    facts: [
+      { title: t('forwarding:question.language'), value: t(`forwarding:question.languages.${q.language}`) },
+      { title: t('forwarding:question.audience'), value: t(`forwarding:question.audiences.${q.audience}`) },
+      ...(q.articleTitle ? [{ title: t('forwarding:question.article'), value: q.articleTitle }] : []),
+    ],
+  });
+  body.push(textBlock(`**${t('forwarding:question.asked')}:** ${q.question}`, { separator: true }));
+  if (c.outcome?.code === 'answered') body.push(textBlock(`**${t('forwarding:question.replied')}** ${c.outcome.reason}`, { separator: true }));
+  const routineRequested = c.history.some((h) => h.action === 'routineRequested');
+  if (routineRequested) body.push(textBlock(t('forwarding:question.routineRequested'), { isSubtle: true }));
+
+  const open = c.status !== 'closed' && c.status !== 'withdrawn';
+  const data = { caseId: c.id };
+  const actions: CardElement[] = o.canAct
+    ? [
+        ...(open && c.status !== 'taken' ? [{ type: 'Action.Execute', title: t('forwarding:card.take'), verb: Verb.CaseTake, data }] : []),
+        ...(open
+          ? [
+              {
+                type: 'Action.ShowCard',
+                title: t('forwarding:question.reply'),
+                card: {
+                  type: 'AdaptiveCard',
+                  body: [{ type: 'Input.Text', id: 'answer', label: t('forwarding:question.replyLabel'), isMultiline: true, maxLength: 1000, isRequired: true, errorMessage: t('forwarding:question.replyRequired') }],
+                  actions: [{ type: 'Action.Execute', title: t('forwarding:question.sendReply'), verb: Verb.CaseReply, data, style: 'positive' }],
+                },
+              },
+            ]
+          : []),
+        ...(routineRequested ? [] : [{ type: 'Action.Execute', title: t('forwarding:question.needsRoutine'), verb: Verb.CaseNeedsRoutine, data }]),
+      ]
+    : [];
+  const card = adaptiveCard(body, actions, `${title} ${statusLine(c, t)}`);
   return { ...card, refresh: { action: { type: 'Action.Execute', verb: Verb.CaseRefresh, data } } } as AdaptiveCard;
 }
 

@@ -13,7 +13,7 @@ export function ageOf(createdAt: string, now: Date): string {
   return `${Math.floor(minutes / (24 * 60))} d`;
 }
 
-/** A coordinator's queue: one row per case (code, urgency, age, status), paged, with the other views. */
+/** A coordinator's queue: one row per case (code, urgency or "question", age, status), paged, with the other views. */
 export function caseListCard(cases: readonly CaseSummary[], view: CaseView, page: number, t: Translate, now: Date): AdaptiveCard {
   const pages = Math.max(1, Math.ceil(cases.length / CASES_PER_PAGE));
   const current = Math.min(Math.max(0, page), pages - 1);
@@ -28,7 +28,10 @@ export function caseListCard(cases: readonly CaseSummary[], view: CaseView, page
       separator: true,
       columns: [
         { type: 'Column', width: 'auto', items: [textBlock(s.code, { weight: 'Bolder' })] },
-        { type: 'Column', width: 'auto', items: [textBlock(t(`intake:urgency.${s.urgency}`).split(' ')[0] ?? s.urgency, { color: s.urgency === 'P1' ? 'Attention' : 'Default' })] },
+        // A handed-off question is its own kind of case: marked as a question, not by an urgency.
+        s.category === 'question'
+          ? { type: 'Column', width: 'auto', items: [textBlock(t('forwarding:list.question'), { color: 'Accent' })] }
+          : { type: 'Column', width: 'auto', items: [textBlock(t(`intake:urgency.${s.urgency}`).split(' ')[0] ?? s.urgency, { color: s.urgency === 'P1' ? 'Attention' : 'Default' })] },
         { type: 'Column', width: 'auto', items: [textBlock(ageOf(s.createdAt, now), { isSubtle: true })] },
         { type: 'Column', width: 'stretch', items: [textBlock(t(`forwarding:caseStatus.${s.status}`), { isSubtle: true })] },
       ],

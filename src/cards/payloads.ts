@@ -13,3 +13,11 @@ export const IntakeStartPayload = z.object({
   situation: z.boolean().optional(),
 });
 export type IntakeStartPayload = z.infer<typeof IntakeStartPayload>;
+
+/** "Ask a coordinator": the routine the asker was shown, if any. */
+export const AskCoordinatorPayload = z.object({
+  articleId: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+    .optional(),
+});

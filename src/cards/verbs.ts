@@ -16,6 +16,8 @@ export const Verb = {
   CaseRefresh: 'case.refresh',
   CaseList: 'case.list',
   CaseAsk: 'case.ask',
+  CaseReply: 'case.reply',
+  CaseNeedsRoutine: 'case.needsRoutine',
 } as const;
 
 export type VerbName = (typeof Verb)[keyof typeof Verb];

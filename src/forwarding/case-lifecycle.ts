@@ -11,13 +11,16 @@ export type CaseAction =
   | { readonly kind: 'addInfo'; readonly text: string }
   /** A coordinator's question relayed to the reporter, and the reporter's answer. */
   | { readonly kind: 'askReporter'; readonly text: string }
-  | { readonly kind: 'answerQuestion'; readonly text: string };
+  | { readonly kind: 'answerQuestion'; readonly text: string }
+  /** A handed-off question: the coordinator's reply (relayed to the asker; closes it), and "needs a routine". */
+  | { readonly kind: 'reply'; readonly text: string }
+  | { readonly kind: 'requestRoutine' };
 
 export type TransitionResult =
   | { readonly ok: true; readonly case: Case; readonly changed: boolean }
   | {
       readonly ok: false;
-      readonly reason: 'alreadyTaken' | 'closed' | 'notClosed' | 'outcomeRequired' | 'reasonTooLong' | 'noQuestion';
+      readonly reason: 'alreadyTaken' | 'closed' | 'notClosed' | 'outcomeRequired' | 'reasonTooLong' | 'noQuestion' | 'notAQuestion';
       readonly takenBy?: string;
     };
 
@@ -80,5 +83,17 @@ export function transition(c: Case, action: CaseAction, actor: string, now: Date
       questions[i] = { ...questions[i]!, answer: text, answeredAt: at };
       return done({ ...c, questions, history: [...c.history, event('questionAnswered')] });
     }
+    case 'reply': {
+      if (c.note.category !== 'question') return { ok: false, reason: 'notAQuestion' };
+      if (!OPEN.has(c.status)) return { ok: false, reason: 'closed' };
+      const text = action.text.trim();
+      if (text === '') return { ok: false, reason: 'outcomeRequired' };
+      if (text.length > 1000) return { ok: false, reason: 'reasonTooLong' };
+      return done({ ...c, status: 'closed', outcome: { code: 'answered', reason: text }, history: [...c.history, event('replied'), event('closed')] });
+    }
+    case 'requestRoutine':
+      if (c.note.category !== 'question') return { ok: false, reason: 'notAQuestion' };
+      if (c.history.some((h) => h.action === 'routineRequested')) return { ok: true, case: c, changed: false };
+      return done({ ...c, history: [...c.history, event('routineRequested')] });
   }
 }

@@ -3,7 +3,9 @@
  * JSON blob per case (note content encrypted by the store).
  */
 export type Urgency = 'P1' | 'P2' | 'P3' | 'P4';
-export type CaseCategory = 'possibleMinor' | 'adultExploitation' | 'other';
+/** `question`: a question no routine answered, handed off to a coordinator (a case kind of its own). */
+export const CASE_CATEGORIES = ['possibleMinor', 'adultExploitation', 'other', 'question'] as const;
+export type CaseCategory = (typeof CASE_CATEGORIES)[number];
 export type CaseStatus = 'received' | 'delivered' | 'acknowledged' | 'taken' | 'closed' | 'withdrawn';
 
 /** The note as submitted: answers by field id, and what the form computed from them. */
@@ -38,7 +40,10 @@ export interface CaseEvent {
     | 'escalated'
     | 'infoAdded'
     | 'questionAsked'
-    | 'questionAnswered';
+    | 'questionAnswered'
+    /** A handed-off question: the coordinator's reply to the asker, and "needs a routine". */
+    | 'replied'
+    | 'routineRequested';
   /** An actor id (coordinator AAD id, 'reporter' or 'system'); never a name. */
   readonly by: string;
 }
@@ -75,7 +80,33 @@ export interface CaseSending {
 }
 
 export const CLOSE_OUTCOMES = ['referredSocialServices', 'referredPolice', 'noAction', 'duplicate', 'other'] as const;
-export type CloseOutcome = (typeof CLOSE_OUTCOMES)[number];
+/** A handed-off question closes as `answered` when the coordinator replies; its reason is the reply. */
+export type CloseOutcome = (typeof CLOSE_OUTCOMES)[number] | 'answered';
+
+/** The answers of a handed-off question (the case's note when its category is `question`). */
+export interface HandedOffQuestion {
+  readonly question: string;
+  readonly language: 'sv' | 'en';
+  readonly audience: 'partner' | 'staff' | 'coordinator';
+  /** The routine the asker was shown, if any (its title, in the asker's language). */
+  readonly articleTitle?: string;
+}
+
+export const QUESTION_FORM = { id: 'question', version: 1 } as const;
+
+/** The note of a handed-off question: no urgency beyond routine work (P4), routed by category `question`. */
+export function questionNote(q: HandedOffQuestion): CaseNote {
+  return { formId: QUESTION_FORM.id, formVersion: QUESTION_FORM.version, answers: { ...q }, urgency: 'P4', category: 'question' };
+}
+
+/** The handed-off question of a case, or undefined for an incident note. */
+export function handedOffQuestion(c: Pick<Case, 'note'>): HandedOffQuestion | undefined {
+  if (c.note.category !== 'question') return undefined;
+  const a = c.note.answers;
+  if (typeof a.question !== 'string' || (a.language !== 'sv' && a.language !== 'en')) return undefined;
+  const audience = a.audience === 'staff' || a.audience === 'coordinator' ? a.audience : 'partner';
+  return { question: a.question, language: a.language, audience, ...(typeof a.articleTitle === 'string' ? { articleTitle: a.articleTitle } : {}) };
+}
 
 export interface Case {
   readonly id: string;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { AppError } from '../errors';
 import { z } from 'zod';
-import type { CaseCategory, Urgency } from './case';
+import { CASE_CATEGORIES, type CaseCategory, type Urgency } from './case';
 
 /**
  * Who is responsible for what: targets (a Teams channel or a person, each with the coordinators
@@ -26,7 +26,7 @@ const Target = z
 
 const Route = z
   .object({
-    category: z.enum(['possibleMinor', 'adultExploitation', 'other']).optional(),
+    category: z.enum(CASE_CATEGORIES).optional(),
     urgency: z.array(z.enum(['P1', 'P2', 'P3', 'P4'])).min(1).optional(),
     primary: ID,
     deputy: ID,
@@ -38,6 +38,8 @@ const Route = z
 const DirectorySchema = z
   .object({
     admins: z.array(GUID).min(1, 'needs at least one administrator'),
+    /** Who writes the routines: told when a coordinator marks a handed-off question "needs a routine". Default: the administrators. */
+    knowledgeOwners: z.array(GUID).optional(),
     defaultMunicipality: ID,
     officeHours: z
       .object({

@@ -1,6 +1,6 @@
 import { odata, RestError, type TableClient } from '@azure/data-tables';
 import { z } from 'zod';
-import type { Case } from '../forwarding/case';
+import { CASE_CATEGORIES, type Case } from '../forwarding/case';
 import { isOpenStatus, summaryOf, type CaseIndex, type CaseSummary } from '../forwarding/case-index';
 import { retryOnConflict } from '../retry';
 import { AppError } from '../errors';
@@ -195,7 +195,7 @@ const ROW = z.object({
   code: z.string(),
   status: z.enum(['received', 'delivered', 'acknowledged', 'taken', 'closed', 'withdrawn']),
   urgency: z.enum(['P1', 'P2', 'P3', 'P4']),
-  category: z.enum(['possibleMinor', 'adultExploitation', 'other']),
+  category: z.enum(CASE_CATEGORIES),
   createdAt: z.string(),
   updatedAt: z.string(),
   levelAt: z.string(),

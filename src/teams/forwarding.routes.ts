@@ -7,7 +7,7 @@ import { selectCases, type CaseIndex, type CaseSummary, type CaseView } from '..
 import { deadlineFrom, type EscalationPolicy } from '../forwarding/escalation';
 import { cardActivity } from './knowledge.routes';
 import { Verb } from '../cards/verbs';
-import type { Case } from '../forwarding/case';
+import { handedOffQuestion, type Case } from '../forwarding/case';
 import { transition, type CaseAction } from '../forwarding/case-lifecycle';
 import type { Deliverer } from '../forwarding/deliverer';
 import type { ForwardingService } from '../forwarding/forwarding-service';
@@ -141,9 +141,13 @@ export function registerForwardingRoutes(app: Application<AppTurnState>, deps: T
               ? tr('forwarding:card.alreadyTaken', { name: c.assigneeName ?? '' })
               : r.reason === 'closed'
                 ? tr('forwarding:card.closed')
-                : action.kind === 'askReporter'
-                  ? tr('forwarding:card.askRequired')
-                  : tr('forwarding:card.outcomeRequired');
+                : r.reason === 'notAQuestion'
+                  ? tr('forwarding:question.notAQuestion')
+                  : action.kind === 'askReporter'
+                    ? tr('forwarding:card.askRequired')
+                    : action.kind === 'reply'
+                      ? tr('forwarding:question.replyRequired')
+                      : tr('forwarding:card.outcomeRequired');
           return undefined;
         }
         changed = r.changed;
@@ -156,19 +160,35 @@ export function registerForwardingRoutes(app: Application<AppTurnState>, deps: T
       return render(updated, true, refusal);
     });
 
-  /** Tell the reporter (received → acknowledged, and closed: nothing more) and refresh every posted card. */
+  /**
+   * Tell the reporter (received → acknowledged, and closed: nothing more; a handed-off question gets
+   * its answer), tell the routine owners when a question needs a routine, and refresh every posted card.
+   */
   async function afterChange(before: Case, after: Case, log: ReturnType<typeof turnLogger>): Promise<void> {
     const reporterT = deps.i18n.t(after.reporter.locale);
+    const question = handedOffQuestion(after);
     const wasOpen = before.status === 'received' || before.status === 'delivered';
-    const notice =
-      after.status === 'closed' ? 'forwarding:notify.closed' : wasOpen && (after.status === 'acknowledged' || after.status === 'taken') ? 'forwarding:notify.acknowledged' : undefined;
+    const seen = wasOpen && (after.status === 'acknowledged' || after.status === 'taken');
+    const notice = question
+      ? seen
+        ? 'forwarding:notify.questionSeen'
+        : undefined
+      : after.status === 'closed'
+        ? 'forwarding:notify.closed'
+        : seen
+          ? 'forwarding:notify.acknowledged'
+          : undefined;
     const asked = (after.questions?.length ?? 0) > (before.questions?.length ?? 0) ? after.questions?.at(-1) : undefined;
-    // The reporter learns only that "the coordinator for <municipality>" asks: no names either way.
+    const replied = question && after.outcome?.code === 'answered' && before.outcome === undefined ? after.outcome.reason : undefined;
+    // The reporter learns only that "the coordinator for <municipality>" asks or answers: no names either way.
     const who = reporterT('forwarding:relay.who', { municipality: f.directory.municipalities[after.routing?.municipality ?? '']?.name ?? '' });
     const messages = [
       ...(notice ? [reporterT(notice, { code: after.code })] : []),
       ...(asked ? [reporterT('forwarding:relay.question', { who, code: after.code, question: asked.text })] : []),
+      ...(replied !== undefined ? [reporterT('forwarding:relay.reply', { who, code: after.code, answer: replied })] : []),
     ];
+    const routineRequested = (c: Case) => c.history.some((h) => h.action === 'routineRequested');
+    if (question && routineRequested(after) && !routineRequested(before)) await tellRoutineOwners(after, question, log);
     for (const message of messages) {
       try {
         await f.deliverer.sendText(after.reporter.conversationRef, message);
@@ -177,6 +197,26 @@ export function registerForwardingRoutes(app: Application<AppTurnState>, deps: T
       }
     }
     await f.service.refreshCards(after);
+  }
+
+  /** The routine owners (the directory's knowledgeOwners, else the administrators) learn what was asked, in their personal chat. */
+  async function tellRoutineOwners(c: Case, q: NonNullable<ReturnType<typeof handedOffQuestion>>, log: ReturnType<typeof turnLogger>): Promise<void> {
+    const t = deps.i18n.t(deps.defaultLocale);
+    const text = t('forwarding:admin.needsRoutine', {
+      code: c.code,
+      language: t(`forwarding:question.languages.${q.language}`),
+      audience: t(`forwarding:question.audiences.${q.audience}`),
+      question: q.question,
+    });
+    for (const owner of f.directory.knowledgeOwners ?? f.directory.admins) {
+      try {
+        const ref = await deps.people?.get(owner);
+        if (ref) await f.deliverer.sendText(ref, text);
+        else log.warn('routine owner has no personal chat with the bot yet', { caseId: c.id });
+      } catch (err) {
+        log.warn('routine owner could not be told', { caseId: c.id, ...errorFields(err) });
+      }
+    }
   }
 
   /** "my cases", "open cases", "overdue": from the open-case index, never by reading every case. */
@@ -221,5 +261,7 @@ export function registerForwardingRoutes(app: Application<AppTurnState>, deps: T
   act(Verb.CaseAcknowledge, () => ({ kind: 'acknowledge' }));
   act(Verb.CaseTake, () => ({ kind: 'take' }));
   act(Verb.CaseAsk, (d) => ({ kind: 'askReporter', text: typeof d.question === 'string' ? d.question : '' }));
+  act(Verb.CaseReply, (d) => ({ kind: 'reply', text: typeof d.answer === 'string' ? d.answer : '' }));
+  act(Verb.CaseNeedsRoutine, () => ({ kind: 'requestRoutine' }));
   act(Verb.CaseClose, (d) => ({ kind: 'close', outcome: typeof d.outcome === 'string' ? d.outcome : '', reason: typeof d.reason === 'string' ? d.reason : '' }));
 }

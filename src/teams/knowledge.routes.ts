@@ -14,7 +14,11 @@ import { phraseWithGuard, type AnswerPhraser } from '../knowledge/answer-phraser
 import type { FeedbackStore } from '../knowledge/feedback-store';
 import { answerText } from '../cards/answer-text';
 import { fillPlaceholders, type PlaceholderValues } from '../knowledge/placeholders';
-import type { QuestionHandoffStore } from '../knowledge/question-handoff-store';
+import { AskCoordinatorPayload } from '../cards/payloads';
+import type { Clock } from '../clock';
+import { caseIdFor } from '../forwarding/case-code';
+import { questionNote, type Case } from '../forwarding/case';
+import { addressOf } from './conversation-refs';
 import type { KnowledgeIndex } from '../knowledge/search-index';
 import { detectLanguage } from '../knowledge/text-analysis';
 import type { RoleResolver } from '../access/role-resolver';
@@ -27,7 +31,9 @@ export interface KnowledgeDeps {
   readonly index: KnowledgeIndex;
   readonly placeholders: Readonly<Record<KbLanguage, PlaceholderValues>>;
   readonly feedback: FeedbackStore;
-  readonly handoffs: QuestionHandoffStore;
+  /** Store a case and queue it for its coordinators (a handed-off question is one). */
+  readonly submitCase: (draft: Omit<Case, 'code' | 'routing'>) => Promise<Case>;
+  readonly clock: Clock;
   readonly roles: RoleResolver;
   readonly minConfidence: number;
   /** The generative mode's model for this turn, when ANSWER_MODE=generative. */
@@ -100,27 +106,43 @@ export function registerKnowledgeRoutes(
     await context.sendActivity(t('knowledge:feedback.thanks'));
   });
 
+  /**
+   * "Ask a coordinator": the question becomes a case of its own kind, delivered through the outbox
+   * to the coordinators like a note, whose answer comes back to this chat. Personal chat only: the
+   * answer must not land in a channel. No name goes with it, only the kind of user who asked.
+   */
   app.adaptiveCards.actionSubmit(Verb.KnowledgeAskCoordinator, async (context, state, data) => {
     const lng = uiLocale(context, state);
     const t = deps.i18n.t(lng);
+    if ((context.activity.conversation?.conversationType ?? 'personal') !== 'personal') {
+      await context.sendActivity(t('knowledge:handoff.personalOnly'));
+      return;
+    }
     const pending = state.conversation.pendingQuestion;
     if (!pending) {
       await context.sendActivity(t('knowledge:handoff.nothingToSend'));
       return;
     }
-    const articleId = (data as { articleId?: unknown }).articleId;
-    await kb.handoffs.save({
-      id: randomUUID(),
-      question: pending.text,
-      language: pending.language,
-      audience: await audienceOf(context),
-      ...(typeof articleId === 'string' && ARTICLE_ID.test(articleId) ? { articleId } : {}),
-      createdAt: new Date().toISOString(),
-      conversationKey: conversationTag(context.activity.conversation?.id),
+    const parsed = AskCoordinatorPayload.safeParse(data);
+    const audience = await audienceOf(context);
+    const shown = parsed.success && parsed.data.articleId ? kb.index.article(parsed.data.articleId, pending.language) : undefined;
+    const articleTitle = shown?.audience.includes(audience) ? shown.title : undefined;
+    const now = kb.clock.now().toISOString();
+    const from = context.activity.from;
+    // One hand-off per question: a second press, or a retried submit, finds the same case id.
+    const token = pending.token ?? randomUUID();
+    const stored = await kb.submitCase({
+      id: caseIdFor(`handoff:${conversationTag(context.activity.conversation?.id)}:${token}`),
+      status: 'received',
+      createdAt: now,
+      updatedAt: now,
+      note: questionNote({ question: pending.text, language: pending.language, audience, ...(articleTitle ? { articleTitle } : {}) }),
+      reporter: { userId: from.id, ...(from.aadObjectId ? { aadObjectId: from.aadObjectId } : {}), conversationRef: addressOf(context), locale: lng },
+      history: [{ at: now, action: 'received', by: 'reporter' }],
     });
     delete state.conversation.pendingQuestion;
-    turnLogger(deps.logger, context).info('question handed off to coordinator');
-    await context.sendActivity(fillPlaceholders(t('knowledge:handoff.saved'), kb.placeholders[lng]));
+    turnLogger(deps.logger, context).info('question handed off to coordinator', { caseId: stored.id });
+    await context.sendActivity(fillPlaceholders(t('knowledge:handoff.saved', { code: stored.code }), kb.placeholders[lng]));
   });
 
   /** Answer one typed question (also used for a question asked in the middle of a report). */
@@ -136,7 +158,7 @@ export function registerKnowledgeRoutes(
       log.info('question answered', { articleId: result.article.id, confidence: Number(result.confidence.toFixed(2)), audience, kind: result.kind, danger: result.danger });
       // Someone may be in danger now: 112 comes first, before anything else.
       if (result.danger) await context.sendActivity(cardActivity(dangerCard({ title: t('intake:emergency.title'), message: t('intake:emergency.message') })));
-      state.conversation.pendingQuestion = { text, language: lng };
+      state.conversation.pendingQuestion = { text, language: lng, token: randomUUID() };
       let generated: string | undefined;
       if (kb.phraserFor) {
         const phrased = await phraseWithGuard(kb.phraserFor(context, state), {
@@ -154,7 +176,7 @@ export function registerKnowledgeRoutes(
     }
     log.info('question not answered', { reason: result.reason, confidence: Number(result.bestConfidence.toFixed(2)), audience });
     if (result.reason === 'lowConfidence') {
-      state.conversation.pendingQuestion = { text, language: lng };
+      state.conversation.pendingQuestion = { text, language: lng, token: randomUUID() };
       const choices = result.choices.map((a) => ({ id: a.id, title: a.title }));
       const message = t(choices.length > 0 ? 'knowledge:noAnswer.choices' : 'knowledge:noAnswer.lowConfidence');
       await context.sendActivity(cardActivity(noAnswerCard({ message, danger: t('knowledge:noAnswer.danger'), askCoordinator: t('knowledge:answer.askCoordinator') }, choices)));

@@ -5,8 +5,8 @@ import { TurnState, type DefaultConversationState, type DefaultUserState, type D
 export interface AppConversationState extends DefaultConversationState {
   /** Set once the welcome was sent, so a re-install does not repeat it. */
   welcomedAt?: string;
-  /** The last question asked, kept so "Ask a coordinator" can hand it off. */
-  pendingQuestion?: { text: string; language: 'sv' | 'en' };
+  /** The last question asked, kept so "Ask a coordinator" can hand it off (token: one hand-off per question). */
+  pendingQuestion?: { text: string; language: 'sv' | 'en'; token?: string };
   /** The report in progress (a draft): plain JSON, so it survives restarts. */
   intake?: IntakeSession;
   /** The language the report in progress was started in. */

@@ -198,4 +198,36 @@ describe('forwarding in the Agents Playground', () => {
     while (!updated() && Date.now() < until) await new Promise((r) => setTimeout(r, 25));
     expect(updated()).toBeDefined();
   });
+  it('"Ask a coordinator": the question reaches the channel as a card → the coordinator answers → the answer reaches the asker; "Needs a routine" tells the routine owners', async () => {
+    let since = playground.events.length;
+    await playground.say(personal, 'How long does the police investigation of a trafficking case take?');
+    const noAnswer = await waitIn((e) => e.actionConversationId === personal, /knowledge\.askCoordinator/, since);
+
+    since = playground.events.length;
+    await playground.submit(personal, noAnswer.message!.messageId, { verb: 'knowledge.askCoordinator' });
+    const code = /K-[2-9A-HJKMNP-Z]{4}/.exec(visible(await waitIn((e) => e.actionConversationId === personal, /sent your question to the coordinators/, since)))![0];
+    const card = await waitIn(inChannel, new RegExp(code), since);
+    // The coordinators see the question, its language and the kind of asker; never a name.
+    expect(visible(card)).toContain('How long does the police investigation of a trafficking case take?');
+    expect(visible(card)).toContain('case.reply');
+    expect(visible(card)).not.toMatch(/Alex/);
+    const caseId = /"caseId":"([0-9a-f-]{36})"/.exec(visible(card))![1]!;
+
+    since = playground.events.length;
+    const conversation = `${channel};messageid=${card.message!.messageId}`;
+    const answered = await playground.execute(conversation, card.message!.messageId, 'case.reply', { caseId, answer: 'Usually several months; call me tomorrow.' }, MEGAN);
+    expect(JSON.stringify(answered)).toContain('Usually several months; call me tomorrow.');
+    const relayed = await waitIn((e) => e.actionConversationId === personal, /answers your question/, since);
+    expect(visible(relayed)).toContain('Usually several months; call me tomorrow.');
+    expect(visible(relayed)).toContain(code);
+    expect(visible(relayed)).not.toContain('Megan');
+    const stored = (await cases.get(caseId))!.case;
+    expect(stored).toMatchObject({ status: 'closed', outcome: { code: 'answered' }, note: { category: 'question' } });
+
+    since = playground.events.length;
+    await playground.execute(conversation, card.message!.messageId, 'case.needsRoutine', { caseId }, MEGAN);
+    // The routine owners (here the administrator, Alex) are told in their personal chat.
+    await waitIn((e) => e.actionConversationId === personal, /behöver en rutin|needing a routine/, since);
+    expect((await cases.get(caseId))!.case.history.map((h) => h.action)).toContain('routineRequested');
+  });
 });

@@ -47,6 +47,14 @@ describe('selectCases', () => {
     expect(json).toContain('"3 h"');
     expect(ageOf('2026-11-20T11:00:00Z', new Date('2026-11-23T11:00:00Z'))).toBe('3 d');
   });
+
+  it('marks a handed-off question as a question, not by its urgency', () => {
+    const t = (key: string) => key;
+    const card = JSON.stringify(caseListCard([summary('Q', { category: 'question', urgency: 'P4' }), summary('N')], 'open', 0, t, new Date('2026-11-23T11:00:00Z')));
+    expect((card.match(/forwarding:list\.question/g) ?? []).length).toBe(1);
+    expect((card.match(/intake:urgency\.P3/g) ?? []).length).toBe(1);
+    expect(card).not.toContain('intake:urgency.P4');
+  });
 });
 
 describe('the open-case index with 1,000 stored cases (real Azurite)', () => {

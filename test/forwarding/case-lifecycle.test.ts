@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { Case } from '../../src/forwarding/case';
+import { questionNote, type Case } from '../../src/forwarding/case';
 import { transition } from '../../src/forwarding/case-lifecycle';
 import { chooseRoute, firstTarget, isOfficeHours, loadRoutingDirectory, parseRoutingDirectory } from '../../src/forwarding/routing-directory';
 import { PROJECT_ROOT } from '../../src/paths';
@@ -22,6 +22,19 @@ function newCase(): Omit<Case, 'code'> {
 
 describe('transition', () => {
   const c = { ...newCase(), code: 'K-2345' } as Case;
+
+  it('answers a handed-off question once (closing it), marks "needs a routine" once, and refuses both on a note', () => {
+    const q = { ...c, note: questionNote({ question: 'How long is the investigation?', language: 'en', audience: 'partner' }) } as Case;
+    const replied = transition(q, { kind: 'reply', text: '  Usually months. ' }, 'aad-1', NOW);
+    expect(replied).toMatchObject({ ok: true, changed: true, case: { status: 'closed', outcome: { code: 'answered', reason: 'Usually months.' } } });
+    if (replied.ok) expect(transition(replied.case, { kind: 'reply', text: 'again' }, 'aad-1', NOW)).toMatchObject({ ok: false, reason: 'closed' });
+    expect(transition(q, { kind: 'reply', text: ' ' }, 'aad-1', NOW)).toMatchObject({ ok: false, reason: 'outcomeRequired' });
+    const marked = transition(q, { kind: 'requestRoutine' }, 'aad-1', NOW);
+    expect(marked).toMatchObject({ ok: true, changed: true });
+    if (marked.ok) expect(transition(marked.case, { kind: 'requestRoutine' }, 'aad-2', NOW)).toMatchObject({ ok: true, changed: false });
+    expect(transition(c, { kind: 'reply', text: 'x' }, 'aad-1', NOW)).toMatchObject({ ok: false, reason: 'notAQuestion' });
+    expect(transition(c, { kind: 'requestRoutine' }, 'aad-1', NOW)).toMatchObject({ ok: false, reason: 'notAQuestion' });
+  });
   it('acknowledges once; a second acknowledge changes nothing', () => {
     const r = transition(c, { kind: 'acknowledge' }, 'aad-1', NOW);
     expect(r).toMatchObject({ ok: true, changed: true, case: { status: 'acknowledged' } });

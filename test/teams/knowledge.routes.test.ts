@@ -5,7 +5,7 @@ import { JsonBlobStore } from '../../src/storage/json-blob-store';
 import { cardOf, messageActivity, postActivity, submitActivity } from '../support/activities';
 import { freshContainers } from '../support/azurite';
 import { startTestBot, TEST_NOTE_KEY } from '../support/bot';
-import { BlobQuestionHandoffStore } from '../../src/storage/blob-question-handoff-store';
+import { BlobCaseStore } from '../../src/storage/blob-case-store';
 import { NoteCipher, type Sealed } from '../../src/storage/note-cipher';
 
 const kb = loadKnowledgeBase(LOCALES_DIR);
@@ -108,22 +108,33 @@ describe('answers in Teams (real bot, real Azurite)', () => {
     expect(replies[0]?.attachments ?? []).toEqual([]);
   });
 
-  it('keeps the unanswered question for a coordinator when asked to', async () => {
+  it('hands an unanswered question to the coordinators as a case of its own kind, sealed, once', async () => {
     const conversationId = 'conv-handoff';
-    await ask('Hur lång tid tar polisens utredning av människohandel?', { conversationId });
+    const question = 'Hur lång tid tar polisens utredning av människohandel?';
+    const before = new Set(await store.list('cases/'));
+    await ask(question, { conversationId });
     const { replies } = await postActivity(bot.baseUrl, submitActivity({ verb: 'knowledge.askCoordinator' }, { conversationId }));
-    expect(replies[0]?.text).toContain('Jag har sparat din fråga till en samordnare');
-    const saved = await store.list('handoffs/');
-    const handoffStore = new BlobQuestionHandoffStore(store, new NoteCipher(TEST_NOTE_KEY));
-    const handoffs = await Promise.all(saved.map((n) => handoffStore.get(n.slice('handoffs/'.length, -'.json'.length))));
-    expect(handoffs).toContainEqual(expect.objectContaining({ question: 'Hur lång tid tar polisens utredning av människohandel?', audience: 'partner' }));
+    expect(replies[0]?.text).toContain('Jag har skickat din fråga till samordnarna');
+    const code = /K-[2-9A-HJKMNP-Z]{4}/.exec(replies[0]?.text ?? '')?.[0];
+    expect(code).toBeDefined();
+    const added = (await store.list('cases/')).filter((n) => !before.has(n));
+    expect(added).toHaveLength(1);
+    const stored = (await new BlobCaseStore(store, new NoteCipher(TEST_NOTE_KEY)).get(added[0]!.slice('cases/'.length, -'.json'.length)))!.case;
+    expect(stored).toMatchObject({ code, status: 'received', note: { category: 'question', urgency: 'P4', answers: { question, language: 'sv', audience: 'partner' } } });
     // In storage the question itself is sealed.
-    const raw = await Promise.all(saved.map(async (n) => JSON.stringify((await store.get(n))?.value)));
-    expect(raw.join('')).not.toContain('utredning');
-    // A second press has nothing left to send: no duplicate hand-off.
+    expect(JSON.stringify((await store.get(added[0]!))?.value)).not.toContain('utredning');
+    // A second press has nothing left to send: no second case.
     const again = await postActivity(bot.baseUrl, submitActivity({ verb: 'knowledge.askCoordinator' }, { conversationId }));
     expect(again.replies[0]?.text).toContain('Jag har ingen fråga sparad');
-    expect((await store.list('handoffs/')).length).toBe(saved.length);
+    expect((await store.list('cases/')).filter((n) => !before.has(n))).toHaveLength(1);
+  });
+
+  it('does not hand off a question asked in a channel, where the answer would be read by everyone', async () => {
+    const before = (await store.list('cases/')).length;
+    await ask('Hur lång tid tar polisens utredning av människohandel?', { conversationId: 'channel-handoff', conversationType: 'channel' });
+    const { replies } = await postActivity(bot.baseUrl, submitActivity({ verb: 'knowledge.askCoordinator' }, { conversationId: 'channel-handoff', conversationType: 'channel' }));
+    expect(replies[0]?.text).toContain('bara från en personlig chatt');
+    expect(await store.list('cases/')).toHaveLength(before);
   });
 
   it('stores "did this help?" per article without the question', async () => {
