@@ -37,6 +37,8 @@ export interface AnswerOptions {
 
 export const DEFAULT_ANSWER_OPTIONS = { minConfidence: 0.6 } as const;
 
+/** Coverage at which a message with at least one domain word (a room, a report) counts as a question. */
+const DOMAIN_WORD_FLOOR = 0.3;
 /** Below `minConfidence` an in-domain question is still answered from this share of it; under it, choices. */
 const QUESTION_FLOOR = 2 / 3;
 /** A described situation gets its best routine from this share of `minConfidence`; under it, the audience's "what to do now". */
@@ -112,10 +114,12 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
     return visible(a) ? a : undefined;
   };
 
-  // A message with no domain words is refused whatever it shares with an article, unless one
-  // article covers it well; a near miss (statistics, address, booking) is refused even then.
+  // A message with few domain words counts as in the domain when one article covers a fair share of
+  // it (a third); with none, only when one covers it well. A near miss (statistics, address, booking)
+  // or an everyday topic (a printer, the weather) is refused whatever it shares with an article.
   let kind = understood.kind;
-  if (kind === 'outOfScope' && !understood.nearMiss && best && best.confidence >= minConfidence) kind = 'question';
+  const enough = understood.domain >= 1 ? DOMAIN_WORD_FLOOR : minConfidence;
+  if (kind === 'outOfScope' && !understood.nearMiss && !understood.offTopic && best && best.confidence >= enough) kind = 'question';
   if (kind === 'outOfScope') return none('outOfScope', best);
 
   if (understood.danger) {

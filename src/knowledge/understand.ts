@@ -14,6 +14,8 @@ export interface Understanding {
   readonly nearMiss: boolean;
   /** How strongly the words place the message in the domain: 3 per strong word, 1 per everyday word (at most 3). */
   readonly domain: number;
+  /** Talks about an everyday topic far from the domain (IT, weather, food, sport, chores). */
+  readonly offTopic: boolean;
 }
 
 /**
@@ -30,13 +32,14 @@ const LISTS = {
     'won\'t let (her|him|them|me) (leave|go)', 'wont let (her|him|them|me) (leave|go)', 'held against', 'held captive', 'being held', 'held in',
     'locked in', 'locked up', 'lock her', 'lock him', 'locks her', 'trapped', 'kept prisoner', 'not let out',
     // asks for help, screaming
-    'hjälp mig', 'ropar på hjälp', 'ber om hjälp', 'bad om hjälp', 'skrik', 'skrek', 'gråt.{0,20}(hjälp|rädd)',
+    '(inte|int|ej) låter (henne|honom|dem|dom|mig) (gå|lämna|åka)', 'låter (henne|honom|dem|dom) inte (gå|lämna|åka)', 'låst (dörren|dörrarna|bilen)', 'locked the (door|doors|car)',
+    'hjälp mig', 'ropa(r|de)? på hjälp', 'skrek på hjälp', 'ber om hjälp', 'bad om hjälp', 'skrik', 'skrek', 'gråt.{0,20}(hjälp|rädd)',
     'help me', 'help us', 'asks? for help', 'asked for help', 'asking for help', 'crying for help', 'calling for help', 'cries for help', 'shouting for help',
     'scream', 'screem', 'yelling for help',
     // violence, threats, weapons
     'slår', 'slog', 'slagen', 'slagits', 'misshandl', 'våld', 'smäller i', 'bråk', 'blöd', 'hotar', 'hotade', 'hotat', 'hotad', 'hotfull', 'dödshot',
     'kniv', 'pistol', 'vapen', 'skjut', 'beväpn', 'våldtä',
-    'hitting', 'hit her', 'hit him', 'beat', 'beaten', 'hurt', 'violen', 'assault', 'attack', 'threat', 'kill ', 'killed', 'killing', 'kills ', 'knife', 'gun ', 'guns ', 'weapon', 'armed', 'shoot',
+    'hitting', 'hiting', 'hittin', 'hit her', 'hit him', 'beat', 'beaten', 'hurt', 'violen', 'assault', 'attack', 'threat', 'kill ', 'killed', 'killing', 'kills ', 'knife', 'gun ', 'guns ', 'weapon', 'armed', 'shoot',
     'bleed', 'rape', 'strangl', 'choking',
     // injuries and restraint that someone sees
     'blåmärk', 'blåslag', 'spräckt läpp', 'blodig', 'fastbunden', 'bunden', 'tejpad', 'bruise', 'split lip', 'bloody', 'black eye', 'tied (up|to|on)', 'tied ', 'taped',
@@ -50,6 +53,7 @@ const LISTS = {
     'passport (was |is )?(taken|gone|took)', 'took her phone', 'grabbed her phone', 'took (her|his) phone and',
   ],
   child: [
+    'unge ', 'ungen', 'ungar', 'mer än 1[0-7]', 'more than 1[0-7]', '1[0-7] ?- ?1[0-7]( |år|years)', '(she|he|hon|han) (is|är|e|says she is|says he is) 1[0-7]( |$)',
     'under 18', 'under arton', 'minderårig', 'barn', 'ungt barn', 'tonåring', 'skolelev', 'högstadie', 'gymnasie', 'pojke', 'flicka', 'ser ung ut', 'ser väldigt ung',
     'ser ut att vara (max |typ |kanske |runt |ca )?1[0-7]', 'verkar (väldigt |mycket |jätte)?ung', 'väldigt ung', 'jätteung', 'för ung', 'kanske 1[0-7]', 'max 1[0-7]', 'typ 1[0-7]',
     'runt 1[0-7]', 'ca 1[0-7]', '1[0-7] år', '1[0-7]-åring', '1[0-7]åring',
@@ -64,7 +68,7 @@ const LISTS = {
     'står och', 'står en', 'bor en', 'varje kväll', 'varje dag', 'checkar in', 'checkade in', 'har fått', 'fick precis', 'ringde', 'ringer från', 'skickade',
     'now ', 'right now', 'tonight', 'last night', 'today', 'this morning', 'this evening', 'just now', 'currently', 'at the moment', 'since midnight', 'all night',
     'i see', 'i hear', 'i found', 'i saw', 'i find', 'i am clean', 'i\'m on', 'i\'m with', 'there is a', 'there are', 'there\'s a', 'is sitting', 'is standing', 'are going',
-    'checked in', 'checking in', 'came down', 'came in', 'turned up', 'showed up', 'keeps coming', 'every night', 'every evening', 'over the weekend', 'got a call',
+    'checked in', 'checking in', 'came down', 'came in', 'went up', 'just went', 'just left', 'gick upp', 'gick precis', 'har gått upp', 'turned up', 'showed up', 'keeps coming', 'every night', 'every evening', 'over the weekend', 'got a call',
     'just sent', 'sent in', 'called (me|reception|the desk)', 'call reception', 'calls reception', 'whispered', 'whisper', 'viskade', 'worked out', 'have noticed', 'noticed',
     'complain', 'klagar', 'patrol', 'home visit', 'duty phone', 'caller says', 'det är en', 'hela tiden', 'all the time', 'keeps ', 'every weekend',
     'varje helg', 'there\'s this', 'have a guest', 'har en gäst', 'vi har en', 'we have a',
@@ -83,12 +87,13 @@ const LISTS = {
     'indikator', 'indicator', 'rutin', 'routine', 'checklist', 'boten', 'the bot', 'bot ', 'rapporten', 'ärende', 'p1 ', 'p2 ', 'p3 ', 'prioriter', 'triage',
     'manual', 'nrm', 'skuld', 'debt', 'passport', 'pass ', 'legitimation', 'id card', 'sälja sex', 'selling sex', 'sell sex', 'köpa sex', 'buying sex', 'sexköp',
     // patterns of sex trade that partners describe without naming it
+    'visa(r)? upp (tjejer|kvinnor|brudar)', 'show(s|ing)? (off )?(girls|women)', 'olika brudar', 'different (girl|woman|guy)',
     'many (men|visitors|guys|different)', 'different (men|women|girls|guys)', 'olika (män|kvinnor|tjejer|killar|rum)', 'många (män|besökare|killar|olika)',
     'books? rooms? for', 'booking rooms? for', 'bokar rum (till|åt|för)', 'one after another', 'en efter en', 'en i taget', 'one at a time', 'coming and going',
     'kommer och går', 'driv(es|ing)? (girls|women)', 'kör (tjejer|kvinnor)', 'sparas', 'gallra', 'radera (rapport|anteckning)', 'retention',
     '(keep|delete|store) (the )?(notes|reports|data)',
     'metodstöd', 'method support', 'the note', 'my note', 'a note', 'anteckning', 'my report', 'min rapport', 'jämm', 'länsstyrels', 'migrationsverk',
-    'buyer', 'köpare', 'torsk', 'konfronter', 'confront', 'fråga (tjejen|henne|honom|gästen|kvinnan|mannen)', 'prata med (tjejen|henne|honom|gästen|kvinnan|mannen)',
+    'buyer', 'köpare', 'torsk', 'konfronter', 'confront', 'frågar? (tjejen|henne|honom|gästen|kvinnan|mannen)', 'prata med (tjejen|henne|honom|gästen|kvinnan|mannen)',
     'ask (her|him|the guest|the girl|the woman|the man)', 'talk to (her|him|the guest|the girl|the woman|the man)', 'straff', 'penalty', 'prison', 'fängelse', 'lag ', 'the law', 'olagligt', 'illegal', 'åtal', 'prosecut',
     'tvångsarbete', 'forced labour', 'forced labor', 'arbetskraftsexploatering', 'labour exploitation', 'labor exploitation', 'kordinator', 'koordinatorn',
     '(är|e|ett|kanske) offer', 'offret', 'offren',
@@ -96,7 +101,7 @@ const LISTS = {
   /** Suspicion, evidence and training words: in the domain together with one everyday word (a room, a guest). */
   suspicion: [
     'misstänk', 'misstank', 'konstig', 'skum', 'suspekt', 'mystisk', 'weird', 'strange', 'odd ', 'sketchy', 'shady', 'fishy', 'dodgy',
-    'bevis', 'evidence', 'ta kort', 'ta bild', 'fotografera', 'photo', 'picture', 'utbild', 'train', 'educat', 'flag ', 'flagga',
+    'bevis', 'evidence', 'ta kort', 'ta bild', 'fotografera', 'photo', 'picture', 'utbild', 'training', 'train (the|our|my|staff|night|people|employees|new)', 'educat', 'flag ', 'flagga',
     // labour exploitation: long hours, little or no pay, sleeping at work
     '1[0-9] timmar (om|per|varje) dag', '1[0-9] hours (a|per|every) day', 'little money', 'no money', 'ingen lön', 'nästan ingen lön', 'ingen betalning', 'no pay', 'unpaid',
     'sov(er)? på (jobbet|lagret|restaurangen)', 'sleeps? (in|at) (the )?(storage|kitchen|restaurant|work|job)',
@@ -105,7 +110,7 @@ const LISTS = {
   weak: [
     'rum', 'room', 'rm ', 'gäst', 'guest', 'reception', 'lobby', 'hotell', 'hotel', 'motel', 'camping', 'campsite', 'stuga', 'cabin', 'husvagn', 'caravan', 'van ', 'skåpbil',
     'airbnb', 'hyr', 'rent', 'lägenhet', 'flat', 'apartment', 'städ', 'clean', 'housekeep', 'handduk', 'towel', 'lakan', 'sheet', 'män ', 'men ', 'karl', 'gubbe', 'snubbe',
-    'tjej', 'girl', 'kvinna', 'kvinnor', 'woman', 'women', 'natt', 'night', 'tonight', 'ikväll', 'inatt', 'kväll', 'evening', 'natten', 'trafik', 'traffic', 'kommer och går', 'coming and going',
+    'tjej', 'brud', 'girl', 'kvinna', 'kvinnor', 'woman', 'women', 'natt', 'night', 'tonight', 'ikväll', 'inatt', 'kväll', 'evening', 'natten', 'trafik', 'traffic', 'kommer och går', 'coming and going',
     'kontant', 'cash', 'bagage', 'luggage', 'rapport', 'report', 'anmäl', 'ringa', 'call', 'nummer', 'number', 'hjälp', 'help', 'rädd', 'afraid', 'scared', 'fara', 'danger',
     'akut', 'urgent', 'emergency', 'vakt', 'watching', 'kontroll', 'controll', 'mobil', 'phone', 'telefon', 'laddare', 'charger', 'pass', 'klient', 'client', 'visit',
     'besök', 'personal', 'staff', 'kommun', 'municipal', 'myndighet', 'authority',
@@ -118,11 +123,14 @@ const LISTS = {
     'hur stor andel', 'vilken andel', 'hur stor del', 'what share', 'what percentage', 'how big a share', 'procent', 'percent', 'statisti', 'antal (fall|offer|ärenden|anmälningar)',
     'number of (cases|victims|reports|convictions)', 'dömdes', 'were convicted', 'went to court', 'ledde till åtal', 'i fjol',
     // money: salary, funding, budget, price, tax
-    'lön ', 'lönen', 'löner', 'salary', 'how much (does|do|is|are) .{0,30}(paid|earn|cost)', 'tjänar', 'bidrag', 'grant', 'funding', 'finansier', 'budget', 'söka pengar',
+    'lön ', 'lönen', 'löner', 'salary', 'övertid', 'overtime', 'kostnaderna', 'få tillbaka (kostnader|pengar)', 'reimburs', 'costs back',
+    '(hur många|how many|antal|number of).{0,80}(19|20)[0-9][0-9]',
+    // documents the knowledge base does not hold
+    'template', 'mall ', 'mallar', 'download', 'ladda ner', 'script ', 'manus ', 'how much (does|do|is|are) .{0,30}(paid|pay|earn|cost)', 'tjänar', 'bidrag', 'grant', 'funding', 'finansier', 'budget', 'söka pengar',
     'apply for money', 'how much can we apply', 'how much money', 'hur mycket pengar', 'hur mycket (kostar|pengar|får vi söka)', 'vad kostar', 'what does .{0,30}cost', 'what is the price',
     'how much is a', 'skatt ', 'skatten', 'tax ', 'taxes', 'moms',
     // addresses, opening hours
-    'adress', 'address', 'öppettid', 'öppet (på|i)', 'opening hours', 'open(ing)? times', 'var ligger', 'where is the .{0,20}office', 'vägbeskrivning', 'directions to',
+    'adress', 'address', 'besöksadress', 'gatuadress', 'hemadress', 'postadress', 'visiting address', 'öppettid', 'öppet (på|i)', 'opening hours', 'open(ing)? times', 'var ligger', 'where is the .{0,20}office', 'vägbeskrivning', 'directions to',
     // bookings, meetings
     '(kan|kunde) (du|ni) boka', 'hur bokar', 'vill boka', 'boka (ett|en|in|möte|rum|tid)', 'bokning av', 'can (you|i|we) book', 'book (a|me|us)',
     'how do i book', 'make a booking', 'reserve a', 'set up a (teams )?meeting', 'schedule a', 'kalla till (ett )?möte', '(boka|ordna|sätta upp) (ett )?möte', 'teams-möte',
@@ -130,9 +138,20 @@ const LISTS = {
     'vad heter (polisen|handläggaren|koordinatorn|samordnaren|hon|han)', 'vad har (hon|han) för nummer', 'direktnummer', 'direct (mobile|number|line)', 'mobile (number )?for',
     'mobilnummer till', 'inspector', 'kommissarie', 'inspektör', 'name of the (officer|police|social worker|coordinator)',
     // dates of meetings, fees, which named places, jobs
-    'vilket datum', 'när är nästa (träff|möte|utbildning)', 'what date', 'when is the next (meeting|training|session)', 'arvode', 'fee ', 'fees ',
+    'vilket datum', 'när är nästa .{0,20}(träff|möte|utbildning)', 'what date', 'when is the next .{0,20}(meeting|training|session)', 'arvode', 'fee ', 'fees ',
     'vilka (hotell|campingar|företag|lägenheter).{0,20} (har|som)', 'which (hotels|campsites|companies|flats|apartments).{0,20} (have|had|are|were)',
     'lediga (tjänster|jobb)', 'söka jobb', 'job opening', 'vacanc', 'hiring', 'apply for (a|the) job', 'work as a',
+  ],
+  /** Everyday topics far from the domain (IT, weather, food, sport, chores): with no strong domain word, out of scope. */
+  offTopic: [
+    'vpn', 'lösenord', 'password', 'laptop', 'dator', 'skrivare', 'printer', 'wifi', 'wi-fi', 'inloggning', 'log in', 'login', 'bug ', 'buggen', 'excel', 'outlook',
+    'teams-kanal', 'teams channel', 'uppdatera appen', 'update the app',
+    'väder', 'vädret', 'weather', 'snöstorm', 'snow', 'regn', 'rain ', 'storm', 'sunrise', 'soluppgång', 'temperatur',
+    'recept ', 'receptet', 'recepten', 'recipe', 'lasagne', 'bullar', 'kanelbull', 'middag', 'dinner', 'lunch', 'frukostbuffé', 'breakfast buffet', 'vegan',
+    'allsvenskan', 'champions league', 'fotboll', 'football', 'match ', 'ski lift', 'skidlift', 'liftarna',
+    'convert', 'växla', 'exchange rate', 'valuta', 'currency', 'dikt', 'poem', 'linkedin', 'översätt', 'translate',
+    'fläck', 'stain', 'carpet', 'matta', 'diskmaskin', 'dishwasher', 'läcker', 'leak', 'serveringstillstånd', 'alcohol licen', 'check-in time', 'incheckningstid',
+    'parkeringsavgift', 'parking fee', 'flyg ', 'flight', 'tågtid', 'train times', 'spa ',
   ],
   /** Hypothetical phrasing: asks what to do if something happens, rather than reporting it. */
   hypothetical: ['what if', 'if (a|an|the|someone|somebody|i|we)', 'om (en|någon|man|jag|vi|det|personen|gästen)', 'ifall', 'vad gör (man|jag) om', 'what do i do if', 'what should .{0,10}if'],
@@ -161,19 +180,19 @@ function variants(entry: string): string[] {
   return [entry, short ? `${folded} ` : folded];
 }
 
-const COMPILED = Object.fromEntries(
-  Object.entries(LISTS).map(([name, entries]) => [
-    name,
-    // Word start by lookbehind (not consumed, so neighbouring words both count); a trailing space means a whole word.
-    new RegExp(
-      `(?<![\\p{L}\\p{N}])(?:${(entries as readonly string[])
-        .flatMap(variants)
-        .map((e) => e.replace(/^\^/, '').replace(/ $/, '(?![\\p{L}\\p{N}])'))
-        .join('|')})`,
-      'u',
-    ),
-  ]),
-) as Record<ListName, RegExp>;
+/** Lists whose long plain words also count inside a Swedish compound ("regionkoordinatorn", "människohandelsärende"). */
+const IN_COMPOUNDS: ReadonlySet<string> = new Set(['strong', 'suspicion', 'offTopic']);
+const LONG_PLAIN_WORD = /^[\p{L}]{8,}$/u;
+
+function compile(name: string, entries: readonly string[]): RegExp {
+  const all = entries.flatMap(variants).map((e) => e.replace(/^\^/, '').replace(/ $/, '(?![\\p{L}\\p{N}])'));
+  const inWord = IN_COMPOUNDS.has(name) ? all.filter((e) => LONG_PLAIN_WORD.test(e)) : [];
+  const atWordStart = all.filter((e) => !inWord.includes(e));
+  // Word start by lookbehind (not consumed, so neighbouring words both count); a trailing space means a whole word.
+  return new RegExp([`(?<![\\p{L}\\p{N}])(?:${atWordStart.join('|')})`, ...(inWord.length > 0 ? [`(?:${inWord.join('|')})`] : [])].join('|'), 'u');
+}
+
+const COMPILED = Object.fromEntries(Object.entries(LISTS).map(([name, entries]) => [name, compile(name, entries as readonly string[])])) as Record<ListName, RegExp>;
 const COMMAND = new RegExp((LISTS.command as readonly string[])[0] as string, 'u');
 
 const GLOBAL = Object.fromEntries(Object.entries(COMPILED).map(([n, re]) => [n, new RegExp(re.source, 'gu')])) as Record<ListName, RegExp>;
@@ -191,7 +210,7 @@ export function normalizeMessage(text: string): string {
  */
 export function understandMessage(text: string, _language: KbLanguage, corrected = ''): Understanding {
   const raw = normalizeMessage(text);
-  if (COMMAND.test(raw.trim())) return { kind: 'command', danger: false, possibleChild: false, observed: false, nearMiss: false, domain: 0 };
+  if (COMMAND.test(raw.trim())) return { kind: 'command', danger: false, possibleChild: false, observed: false, nearMiss: false, domain: 0, offTopic: false };
   const all = `${raw}|${normalizeMessage(corrected)}`;
   const has = (name: ListName) => COMPILED[name].test(all);
 
@@ -205,8 +224,10 @@ export function understandMessage(text: string, _language: KbLanguage, corrected
   const nearMiss = has('nearMiss') && !dangerSign;
   const score = (t: string) => count('strong', t) * 3 + count('suspicion', t) * 2 + Math.min(count('weak', t), 3);
   const domain = Math.max(score(raw), score(normalizeMessage(corrected))) + (childSign ? 1 : 0);
-  const inDomain = danger || domain >= 3;
+  // An everyday topic (a printer, the weather) needs a strong domain word to count as in the domain.
+  const offTopic = has('offTopic') && !danger;
+  const inDomain = danger || (offTopic ? count('strong', all) > 0 : domain >= 3);
 
   const kind = nearMiss || !inDomain ? 'outOfScope' : danger || situational ? 'situation' : 'question';
-  return { kind, danger, possibleChild, observed: situational, nearMiss, domain };
+  return { kind, danger, possibleChild, observed: situational, nearMiss, domain, offTopic };
 }

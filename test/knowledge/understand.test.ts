@@ -64,6 +64,29 @@ describe('understandMessage', () => {
     expect(understandMessage(text, language).kind).not.toBe('outOfScope');
   });
 
+  it('counts a domain word inside a Swedish compound', () => {
+    expect(understandMessage('hur når jag länskoordinatorn en söndag?', 'sv').kind).toBe('question');
+  });
+
+  it.each([
+    ['en', 'the wifi password in the lobby does not work for guests'],
+    ['sv', 'skrivaren i receptionen är trasig igen, vem fixar den?'],
+    ['en', 'what is the weather tonight for the guests going skiing'],
+  ] as const)('reads an everyday topic as out of scope even when it names a guest or the reception (%s: %s)', (language, text) => {
+    expect(understandMessage(text, language)).toMatchObject({ kind: 'outOfScope', offTopic: true });
+  });
+
+  it('reads "reception" as the hotel desk, not a recipe', () => {
+    expect(understandMessage('en man i receptionen frågar efter tjejen på rum 9', 'sv').offTopic).toBe(false);
+  });
+
+  it.each([
+    ['sv', 'det sitter en unge i en bil med en äldre man på parkeringen nu'],
+    ['en', 'a girl who says she is 16 just went up with a man to his room'],
+  ] as const)('flags a possible child now in slang or a stated age (%s: %s)', (language, text) => {
+    expect(understandMessage(text, language)).toMatchObject({ danger: true, possibleChild: true });
+  });
+
   it('does not read a room number or a shift length as an age', () => {
     expect(understandMessage('I work 14 hours tonight in room 15, how do I report a suspicion?', 'en').possibleChild).toBe(false);
   });
