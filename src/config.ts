@@ -61,7 +61,6 @@ export interface AppConfig {
   };
   readonly knowledge: {
     /** The role assumed for everyone until roles are resolved from the directory (least privilege: partner). */
-    readonly defaultAudience: 'partner' | 'staff' | 'coordinator';
     /** YAML file with the municipality's values for the knowledge-base placeholders; '' for neutral wording. */
     readonly localValuesFile: string;
     /** Share of a question an article must cover before it is shown (0..1). */
@@ -172,7 +171,6 @@ const ENV_SCHEMA = z.object({
   ESCALATION_P3_AT: matching(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time HH:MM').transform((v) => v || '12:00'),
   ESCALATION_CHECK_MS: int(1_000, 3_600_000, 30_000),
   RETENTION_DAYS: int(0, 3_650, 0),
-  DEFAULT_AUDIENCE: oneOf(['partner', 'staff', 'coordinator'], 'partner'),
   KB_LOCAL_VALUES_FILE: optionalString,
   ANSWER_MODE: oneOf(['plain', 'generative'], 'plain'),
   OPENAI_API_KEY: optionalString,
@@ -314,7 +312,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     intake: { draftTtlMs: e.INTAKE_DRAFT_TTL_HOURS * 3_600_000 },
     knowledge: {
-      defaultAudience: e.DEFAULT_AUDIENCE,
       localValuesFile: e.KB_LOCAL_VALUES_FILE,
       minConfidence: e.KB_MIN_CONFIDENCE,
       answerMode: e.ANSWER_MODE,

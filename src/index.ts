@@ -7,7 +7,6 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig, type AppConfig } from './config';
 import { AppError } from './errors';
-import { fixedRoleResolver } from './access/role-resolver';
 import { systemClock, type Clock } from './clock';
 import { createI18n, readLocaleResources } from './i18n/create-i18n';
 import { hasLocaleKey, INCIDENT_NOTE_FORM_PATH, labelsFromResources, loadFormDefinition } from './intake';
@@ -42,6 +41,7 @@ import { startEmbeddedAzurite, type EmbeddedAzurite } from './storage/embedded-a
 import { JsonBlobStore } from './storage/json-blob-store';
 import type { PromptCompletionModel } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
+import { accessResolver } from './teams/turn-access';
 import { createApp } from './teams/create-app';
 import { createCompletionModel, modelAnswerPhraser } from './teams/model-answer-phraser';
 import type { AppTurnState } from './teams/turn-state';
@@ -139,6 +139,7 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
   const dispatcher = new OutboxWorker(outbox, (held) => forwarding.deliver(held), { concurrency: forwarding.policy.concurrency, pollMs: config.forwarding.outboxPollMs, holdMs: config.forwarding.holdMs }, logger.child({ component: 'outbox' }));
   dispatcher.start();
   const statistics = new BlobStatisticsStore(store);
+  const access = accessResolver(directory, clock, logger.child({ component: 'access' }));
   /** A note or a handed-off question becomes a case, queued for its coordinators; the outbox runs at once. */
   const submitCase = async (draft: Parameters<ForwardingService['submit']>[0]) => {
     const stored = await forwarding.submit(draft);
@@ -170,6 +171,9 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
         draftTtlMs: config.intake.draftTtlMs,
         clock,
         placeholders,
+        access,
+        municipalities: directory.municipalities,
+        defaultMunicipality: directory.defaultMunicipality,
       },
       knowledge: {
         index: kb.index,
@@ -177,7 +181,9 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
         feedback: new BlobFeedbackStore(store),
         submitCase,
         clock,
-        roles: fixedRoleResolver(config.knowledge.defaultAudience),
+        access,
+        municipalities: directory.municipalities,
+        defaultMunicipality: directory.defaultMunicipality,
         minConfidence: config.knowledge.minConfidence,
         ...(model ? { phraserFor: (context: TurnContext, state: AppTurnState) => modelAnswerPhraser(model, context, state) } : {}),
       },

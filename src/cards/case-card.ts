@@ -41,6 +41,10 @@ export function caseCard(c: Case, t: Translate, o: CaseCardOptions): AdaptiveCar
       ],
     },
     textBlock(statusLine(c, t), { weight: 'Bolder', spacing: 'Small' }),
+    // Which hotel or campsite the note is from (the coordinators need it to act).
+    ...(c.origin?.site
+      ? [textBlock(t('intake:origin.from', { site: `${c.origin.site.name} (${t(`intake:siteKind.${c.origin.site.kind}`)})`, municipality: c.origin.municipalityName }), { spacing: 'Small' })]
+      : []),
   ];
   if (o.mayRepeat) body.push(textBlock(t('forwarding:card.mayRepeat', { code: c.code }), { color: 'Warning', wrap: true }));
   if (o.notice) body.push(textBlock(o.notice, { color: 'Attention' }));

@@ -21,3 +21,9 @@ export const AskCoordinatorPayload = z.object({
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
     .optional(),
 });
+
+/** The site or municipality a reporter picked for a finished note (the token names the waiting note). */
+export const IntakeOriginPayload = z.object({
+  origin: z.string().regex(/^(site|municipality):[a-z0-9]+(-[a-z0-9]+)*$/),
+  token: z.string().uuid(),
+});

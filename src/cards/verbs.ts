@@ -10,6 +10,7 @@ export const Verb = {
   IntakeEmergency: 'intake.emergency',
   IntakeResume: 'intake.resume',
   IntakeForm: 'intake.form',
+  IntakeOrigin: 'intake.origin',
   CaseAcknowledge: 'case.acknowledge',
   CaseTake: 'case.take',
   CaseClose: 'case.close',

@@ -108,6 +108,13 @@ export function handedOffQuestion(c: Pick<Case, 'note'>): HandedOffQuestion | un
   return { question: a.question, language: a.language, audience, ...(typeof a.articleTitle === 'string' ? { articleTitle: a.articleTitle } : {}) };
 }
 
+/** Where a note comes from: the municipality whose coordinators get it, and the partner site if any. */
+export interface CaseOrigin {
+  readonly municipality: string;
+  readonly municipalityName: string;
+  readonly site?: { readonly id: string; readonly name: string; readonly kind: string };
+}
+
 export interface Case {
   readonly id: string;
   /** Short code the reporter can quote, e.g. K-7F3Q. */
@@ -119,6 +126,8 @@ export interface Case {
   readonly reporter: Reporter;
   readonly history: readonly CaseEvent[];
   readonly routing?: CaseRouting;
+  /** Set when the note is submitted; without it (older cases) the directory's default municipality. */
+  readonly origin?: CaseOrigin;
   readonly deliveries?: readonly CaseDelivery[];
   readonly sending?: readonly CaseSending[];
   /** Entra ID object id of the coordinator who took the case, and the name Teams gave (staff, shown to coordinators). */

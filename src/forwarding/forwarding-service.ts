@@ -81,11 +81,13 @@ export class ForwardingService {
     this.holdMs = deps.holdMs ?? 30_000;
   }
 
-  routingFor(c: Pick<Case, 'note'>, at: Date): CaseRouting {
+  routingFor(c: Pick<Case, 'note' | 'origin'>, at: Date): CaseRouting {
     const d = this.deps.directory;
-    const route = chooseRoute(d, d.defaultMunicipality, c.note.category, c.note.urgency);
+    // The note's municipality (its site's, or the one staff chose); an unknown one falls back to the default.
+    const municipality = c.origin && d.municipalities[c.origin.municipality] ? c.origin.municipality : d.defaultMunicipality;
+    const route = chooseRoute(d, municipality, c.note.category, c.note.urgency);
     const first = firstTarget(route, c.note.urgency, isOfficeHours(d, at, this.deps.timeZone));
-    return { municipality: d.defaultMunicipality, primary: route.primary, deputy: route.deputy, next: route.next, ...(route.outOfHours ? { outOfHours: route.outOfHours } : {}), targets: [first] };
+    return { municipality, primary: route.primary, deputy: route.deputy, next: route.next, ...(route.outOfHours ? { outOfHours: route.outOfHours } : {}), targets: [first] };
   }
 
   /**

@@ -35,8 +35,29 @@ const Route = z
   })
   .strict();
 
+export const SITE_KINDS = ['hotel', 'hostel', 'campsite', 'shortLet', 'other'] as const;
+export type SiteKind = (typeof SITE_KINDS)[number];
+
+/** A partner site (a hotel, a campsite…): its municipality decides where its notes go. */
+const Site = z
+  .object({
+    name: z.string().min(1),
+    kind: z.enum(SITE_KINDS),
+    municipality: ID,
+    /** Who reports for the site: Entra ID object ids, e-mail domains (the part after @). */
+    members: z
+      .object({
+        users: z.array(GUID).default([]),
+        domains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'must be an e-mail domain, e.g. hotel.example')).default([]),
+      })
+      .strict(),
+  })
+  .strict();
+
 const DirectorySchema = z
   .object({
+    /** The municipality's own Entra ID tenant: its members (not guests) are staff. */
+    homeTenantId: GUID.optional(),
     admins: z.array(GUID).min(1, 'needs at least one administrator'),
     /** Who writes the routines: told when a coordinator marks a handed-off question "needs a routine". Default: the administrators. */
     knowledgeOwners: z.array(GUID).optional(),
@@ -51,12 +72,14 @@ const DirectorySchema = z
       .strict(),
     targets: z.record(ID, Target),
     municipalities: z.record(ID, z.object({ name: z.string().min(1), routes: z.array(Route).min(1) }).strict()),
+    sites: z.record(ID, Site).default({}),
   })
   .strict();
 
 export type RoutingDirectory = z.infer<typeof DirectorySchema>;
 export type DirectoryTarget = z.infer<typeof Target>;
 export type DirectoryRoute = z.infer<typeof Route>;
+export type DirectorySite = z.infer<typeof Site>;
 
 export type DirectoryParse = { ok: true; directory: RoutingDirectory } | { ok: false; problems: string[] };
 
@@ -82,6 +105,9 @@ export function parseRoutingDirectory(text: string): DirectoryParse {
       }
     });
     if (!municipality.routes.some((r) => !r.category && !r.urgency)) problems.push(`municipalities.${m}.routes: needs a default route (no category, no urgency)`);
+  }
+  for (const [id, site] of Object.entries(d.sites)) {
+    if (!d.municipalities[site.municipality]) problems.push(`sites.${id}.municipality: "${site.municipality}" is not a municipality`);
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, directory: d };
 }

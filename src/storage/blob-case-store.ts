@@ -7,7 +7,7 @@ import type { JsonBlobStore } from './json-blob-store';
 import type { NoteCipher, Sealed } from './note-cipher';
 
 /** The blob: routing metadata in clear (no personal data), the note and the reporter sealed. */
-interface StoredCase extends Omit<Case, 'note' | 'reporter'> {
+interface StoredCase extends Omit<Case, 'note' | 'reporter' | 'origin'> {
   readonly urgency: CaseNote['urgency'];
   readonly category: CaseNote['category'];
   readonly sealed: Sealed;
@@ -89,13 +89,21 @@ export class BlobCaseStore implements CaseStore {
   }
 
   private toStored(c: Case): StoredCase {
-    const { note, reporter, outcome, additions, questions, ...meta } = c;
-    return { ...meta, urgency: note.urgency, category: note.category, sealed: this.cipher.seal({ note, reporter, outcome, additions, questions }, c.id) };
+    // The site says where the reporter works: sealed with the note.
+    const { note, reporter, outcome, additions, questions, origin, ...meta } = c;
+    return { ...meta, urgency: note.urgency, category: note.category, sealed: this.cipher.seal({ note, reporter, outcome, additions, questions, origin }, c.id) };
   }
 
   private fromStored(s: StoredCase): Case {
     const { sealed, urgency: _urgency, category: _category, ...meta } = s;
-    const opened = this.cipher.open<{ note: CaseNote; reporter: Reporter; outcome?: Case['outcome']; additions?: Case['additions']; questions?: Case['questions'] }>(
+    const opened = this.cipher.open<{
+      note: CaseNote;
+      reporter: Reporter;
+      outcome?: Case['outcome'];
+      additions?: Case['additions'];
+      questions?: Case['questions'];
+      origin?: Case['origin'];
+    }>(
       sealed,
       s.id,
     );
@@ -107,6 +115,7 @@ export class BlobCaseStore implements CaseStore {
       ...(opened.outcome ? { outcome: opened.outcome } : {}),
       ...(opened.additions ? { additions: opened.additions } : {}),
       ...(opened.questions ? { questions: opened.questions } : {}),
+      ...(opened.origin ? { origin: opened.origin } : {}),
     };
   }
 }

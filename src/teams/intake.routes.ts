@@ -6,12 +6,15 @@ import { intakeEmergencyCard } from '../cards/intake-emergency-card';
 import { DATE_SUFFIX, intakeFormCard, TIME_SUFFIX } from '../cards/intake-form-card';
 import { intakeConfirmCancelCard, intakeResumeCard, intakeReviewCard } from '../cards/intake-review-card';
 import { intakeStepCard } from '../cards/intake-step-card';
-import { IntakeStartPayload } from '../cards/payloads';
+import { IntakeOriginPayload, IntakeStartPayload } from '../cards/payloads';
+import { intakeOriginCard } from '../cards/intake-origin-card';
+import type { Access } from '../access/role-resolver';
+import { originChoices } from '../forwarding/case-origin';
 import { Verb } from '../cards/verbs';
 import type { Clock } from '../clock';
 import type { SupportedLocale } from '../config';
 import { caseIdFor } from '../forwarding/case-code';
-import type { Case } from '../forwarding/case';
+import type { Case, CaseOrigin } from '../forwarding/case';
 import {
   advance,
   categoryOf,
@@ -27,7 +30,7 @@ import {
 } from '../intake';
 import type { KbLanguage } from '../knowledge/article';
 import type { PlaceholderValues } from '../knowledge/placeholders';
-import type { TeamsDeps } from './deps';
+import { audit, type TeamsDeps } from './deps';
 import { cardActivity } from './knowledge.routes';
 import { turnLogger } from './turn-context';
 import { turnLocale } from './turn-locale';
@@ -42,6 +45,10 @@ export interface IntakeDeps {
   readonly draftTtlMs: number;
   readonly clock: Clock;
   readonly placeholders: Readonly<Record<KbLanguage, PlaceholderValues>>;
+  /** Who is reporting (role, partner sites), resolved per turn. */
+  readonly access: (context: TurnContext) => Promise<Access>;
+  readonly municipalities: Readonly<Record<string, { readonly name: string }>>;
+  readonly defaultMunicipality: string;
 }
 
 type AnswerTyped = (context: TurnContext, state: AppTurnState, text: string) => Promise<void>;
@@ -80,7 +87,7 @@ export function registerIntakeRoutes(app: Application<AppTurnState>, deps: Teams
     });
   };
 
-  async function storeCase(context: TurnContext, note: IncidentNote, lng: SupportedLocale, submissionKey: string) {
+  async function storeCase(context: TurnContext, note: IncidentNote, lng: SupportedLocale, submissionKey: string, origin: CaseOrigin) {
     const now = intake.clock.now().toISOString();
     const from = context.activity.from;
     return intake.submitCase({
@@ -96,7 +103,31 @@ export function registerIntakeRoutes(app: Application<AppTurnState>, deps: Teams
         locale: lng,
       },
       history: [{ at: now, action: 'received', by: 'reporter' }],
+      origin,
     });
+  }
+
+  /** Store the note under its origin, clear the draft, and tell the reporter the code and where it went. */
+  async function finishSubmit(context: TurnContext, state: AppTurnState, note: IncidentNote, submission: string, formToken: string | undefined, origin: CaseOrigin) {
+    const t = deps.i18n.t(locale(context, state));
+    // Store first; only a stored case clears the draft (a storage fault keeps it for another try).
+    const stored = await storeCase(context, note, locale(context, state), submission, origin);
+    if (state.conversation.intake?.startedAt === note.startedAt) {
+      delete state.conversation.intake;
+      delete state.conversation.intakeLocale;
+    }
+    delete state.conversation.pendingNote;
+    if (formToken) state.conversation.sentForms = { ...recent(state.conversation.sentForms), [formToken]: stored.code };
+    turnLogger(deps.logger, context).info('case created', { caseId: stored.id, urgency: stored.note.urgency, category: stored.note.category });
+    await context.sendActivity(
+      [
+        t('intake:submitted.body'),
+        t('intake:submittedCase.code', { code: stored.code }),
+        ...(origin.site ? [t('intake:origin.from', { site: origin.site.name, municipality: origin.municipalityName })] : []),
+        t('intake:origin.to', { municipality: origin.municipalityName }),
+        t('intake:submittedCase.urgent'),
+      ].join('\n\n'),
+    );
   }
 
   /** Show an outcome and keep the session it carries. */
@@ -165,18 +196,15 @@ export function registerIntakeRoutes(app: Application<AppTurnState>, deps: Teams
           await context.sendActivity(t('intake:submitted.practice'));
           return;
         }
-        // Store first; only a stored case clears the draft (a storage fault keeps it for another try).
         const submission = formToken ?? `${context.activity.conversation?.id ?? ''}|${from(context)}|${outcome.note.startedAt}`;
-        const stored = await storeCase(context, outcome.note, lng, submission);
-        if (state.conversation.intake?.startedAt === outcome.note.startedAt) {
-          delete state.conversation.intake;
-          delete state.conversation.intakeLocale;
-        }
-        if (formToken) state.conversation.sentForms = { ...recent(state.conversation.sentForms), [formToken]: stored.code };
-        log.info('case created', { caseId: stored.id, urgency: stored.note.urgency, category: stored.note.category });
-        await context.sendActivity(
-          [t('intake:submitted.body'), t('intake:submittedCase.code', { code: stored.code }), t('intake:submittedCase.urgent')].join('\n\n'),
-        );
+        const choices = originChoices(await intake.access(context), intake.municipalities, intake.defaultMunicipality);
+        if (choices.length === 1) return finishSubmit(context, state, outcome.note, submission, formToken, choices[0]!.origin);
+        // Several sites (or municipalities): the finished note waits, in this conversation's sealed
+        // state, until the reporter picks one; nothing is sent before that.
+        const token = randomUUID();
+        state.conversation.pendingNote = { note: outcome.note, submission, token, ...(formToken ? { formToken } : {}) };
+        log.info('intake waits for its origin', { choices: choices.length });
+        await context.sendActivity(cardActivity(intakeOriginCard(choices, t, token)));
         return;
       }
       case 'rejected':
@@ -230,9 +258,14 @@ export function registerIntakeRoutes(app: Application<AppTurnState>, deps: Teams
   // Typed text while a report is in progress belongs to the report, before any other route sees it.
   app.turn('beforeTurn', async (context, state) => {
     const a = context.activity;
-    if (a.type !== (ActivityTypes.Message as string) || a.value !== undefined || !state.conversation.intake) return true;
+    if (a.type !== (ActivityTypes.Message as string) || a.value !== undefined) return true;
     const text = (a.text ?? '').trim();
     if (!text) return true;
+    if (state.conversation.pendingNote) {
+      await chooseTypedOrigin(context, state, text);
+      return false;
+    }
+    if (!state.conversation.intake) return true;
     const session = await currentSession(context, state);
     if (!session) return true;
     const said = norm(text);
@@ -280,6 +313,38 @@ export function registerIntakeRoutes(app: Application<AppTurnState>, deps: Teams
     const described = d.situation === true ? state.conversation.pendingQuestion?.text : undefined;
     const field = intake.form.situationField;
     await start(context, state, d.practice === true, false, lng, described && field ? { [field]: described } : undefined);
+  });
+
+  /** The origin typed instead of pressed: its number on the card, or the start of its name. */
+  async function chooseTypedOrigin(context: TurnContext, state: AppTurnState, text: string): Promise<void> {
+    const pending = state.conversation.pendingNote!;
+    const choices = originChoices(await intake.access(context), intake.municipalities, intake.defaultMunicipality);
+    const said = norm(text);
+    const byNumber = /^\d+$/.test(said) ? choices[Number(said) - 1] : undefined;
+    const byName = choices.filter((c) => norm(c.origin.site?.name ?? c.origin.municipalityName).startsWith(said));
+    const choice = byNumber ?? (byName.length === 1 ? byName[0] : undefined);
+    if (choice) return finishSubmit(context, state, pending.note, pending.submission, pending.formToken, choice.origin);
+    await context.sendActivity(cardActivity(intakeOriginCard(choices, deps.i18n.t(locale(context, state)), pending.token)));
+  }
+
+  app.adaptiveCards.actionSubmit(Verb.IntakeOrigin, async (context, state, data) => {
+    const t = deps.i18n.t(locale(context, state));
+    const parsed = IntakeOriginPayload.safeParse(data);
+    const pending = state.conversation.pendingNote;
+    if (!parsed.success || !pending || pending.token !== parsed.data.token) {
+      turnLogger(deps.logger, context).warn('origin choice refused: stale or invalid');
+      await context.sendActivity(t('intake:origin.stale'));
+      return;
+    }
+    // Only an origin this reporter may choose now counts: a forged site id is refused like a stale card.
+    const choice = originChoices(await intake.access(context), intake.municipalities, intake.defaultMunicipality).find((c) => c.id === parsed.data.origin);
+    if (!choice) {
+      turnLogger(deps.logger, context).warn('origin choice refused: not one of the reporter\'s');
+      await audit(deps, { actor: from(context) || 'unknown', action: 'intake.origin', result: 'refused' });
+      await context.sendActivity(t('intake:origin.stale'));
+      return;
+    }
+    await finishSubmit(context, state, pending.note, pending.submission, pending.formToken, choice.origin);
   });
 
   async function sendFormCard(

@@ -18,10 +18,11 @@ import { AskCoordinatorPayload } from '../cards/payloads';
 import type { Clock } from '../clock';
 import { caseIdFor } from '../forwarding/case-code';
 import { questionNote, type Case } from '../forwarding/case';
+import { originChoices } from '../forwarding/case-origin';
 import { addressOf } from './conversation-refs';
 import type { KnowledgeIndex } from '../knowledge/search-index';
 import { detectLanguage } from '../knowledge/text-analysis';
-import type { RoleResolver } from '../access/role-resolver';
+import type { Access } from '../access/role-resolver';
 import type { TeamsDeps } from './deps';
 import { conversationTag, turnLogger } from './turn-context';
 import { turnLocale } from './turn-locale';
@@ -34,7 +35,10 @@ export interface KnowledgeDeps {
   /** Store a case and queue it for its coordinators (a handed-off question is one). */
   readonly submitCase: (draft: Omit<Case, 'code' | 'routing'>) => Promise<Case>;
   readonly clock: Clock;
-  readonly roles: RoleResolver;
+  /** Who is asking (role, audience, sites), resolved per turn. */
+  readonly access: (context: TurnContext) => Promise<Access>;
+  readonly municipalities: Readonly<Record<string, { readonly name: string }>>;
+  readonly defaultMunicipality: string;
   readonly minConfidence: number;
   /** The generative mode's model for this turn, when ANSWER_MODE=generative. */
   readonly phraserFor?: (context: TurnContext, state: AppTurnState) => AnswerPhraser;
@@ -69,8 +73,7 @@ export function registerKnowledgeRoutes(
   kb: KnowledgeDeps,
 ): { answerTyped: (context: TurnContext, state: AppTurnState, text: string) => Promise<void> } {
   const uiLocale = (context: TurnContext, state: AppTurnState): SupportedLocale => turnLocale(context, deps.defaultLocale, state.user.locale);
-  const audienceOf = (context: TurnContext) =>
-    kb.roles.audienceOf({ aadObjectId: context.activity.from?.aadObjectId, tenantId: context.activity.conversation?.tenantId });
+  const audienceOf = async (context: TurnContext): Promise<Audience> => (await kb.access(context)).audience;
 
   const sendArticle = async (context: TurnContext, article: Article, related: readonly Article[], lng: KbLanguage, generated?: string, situation = false) => {
     const t = deps.i18n.t(lng);
@@ -131,6 +134,9 @@ export function registerKnowledgeRoutes(
     const from = context.activity.from;
     // One hand-off per question: a second press, or a retried submit, finds the same case id.
     const token = pending.token ?? randomUUID();
+    // The asker's municipality's coordinators get it (their site's, when that is unambiguous).
+    const choices = originChoices(await kb.access(context), kb.municipalities, kb.defaultMunicipality);
+    const origin = new Set(choices.map((c) => c.origin.municipality)).size === 1 ? { municipality: choices[0]!.origin.municipality, municipalityName: choices[0]!.origin.municipalityName } : undefined;
     const stored = await kb.submitCase({
       id: caseIdFor(`handoff:${conversationTag(context.activity.conversation?.id)}:${token}`),
       status: 'received',
@@ -139,6 +145,7 @@ export function registerKnowledgeRoutes(
       note: questionNote({ question: pending.text, language: pending.language, audience, ...(articleTitle ? { articleTitle } : {}) }),
       reporter: { userId: from.id, ...(from.aadObjectId ? { aadObjectId: from.aadObjectId } : {}), conversationRef: addressOf(context), locale: lng },
       history: [{ at: now, action: 'received', by: 'reporter' }],
+      ...(origin ? { origin } : {}),
     });
     delete state.conversation.pendingQuestion;
     turnLogger(deps.logger, context).info('question handed off to coordinator', { caseId: stored.id });

@@ -1,4 +1,4 @@
-import type { IntakeSession } from '../intake';
+import type { IncidentNote, IntakeSession } from '../intake';
 import { TurnState, type DefaultConversationState, type DefaultUserState, type DefaultTempState } from '@microsoft/teams-ai';
 
 /** Per-conversation state, stored as JSON in blob storage (later issues add the intake session). */
@@ -11,6 +11,8 @@ export interface AppConversationState extends DefaultConversationState {
   intake?: IntakeSession;
   /** The language the report in progress was started in. */
   intakeLocale?: 'sv' | 'en';
+  /** A finished note waiting for its reporter to choose the site or municipality (token: the choice card's). */
+  pendingNote?: { note: IncidentNote; submission: string; formToken?: string; token: string };
   /** One-card forms already turned into cases: form token → case code. */
   sentForms?: Record<string, string>;
 }

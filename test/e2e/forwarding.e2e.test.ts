@@ -46,6 +46,13 @@ describe('forwarding in the Agents Playground', () => {
     throw new Error(`nothing matched ${re}: ${JSON.stringify(playground.events.slice(since)).slice(0, 1200)}`);
   }
 
+  /** Alex is an administrator: with two municipalities in the directory he chooses Demokommun for his note. */
+  async function chooseDemo(since: number): Promise<void> {
+    const card = await waitIn((e) => e.actionConversationId === personal, /intake\.origin/, since);
+    const token = /"token":"([0-9a-f-]{36})"/.exec(visible(card))![1];
+    await playground.submit(personal, card.message!.messageId, { verb: 'intake.origin', origin: 'municipality:demo', token });
+  }
+
   /** The partner sends a note with the one-card form; resolves when its card is in the channel. */
   async function reportAndWaitForCard(answers: Record<string, string>): Promise<{ code: string; caseId: string; card: PlaygroundEvent }> {
     let since = playground.events.length;
@@ -54,6 +61,7 @@ describe('forwarding in the Agents Playground', () => {
     const token = /"token":"([0-9a-f-]{36})"/.exec(visible(form))![1];
     since = playground.events.length;
     await playground.submit(personal, form.message!.messageId, { verb: 'intake.form', practice: false, token, immediate_danger: 'no', possible_minor: 'no', ...answers });
+    await chooseDemo(since);
     const code = /K-[2-9A-HJKMNP-Z]{4}/.exec(visible(await waitIn((e) => e.actionConversationId === personal, /K-[2-9A-HJKMNP-Z]{4}/, since)))![0];
     const card = await waitIn(inChannel, new RegExp(code), since);
     return { code, caseId: /"caseId":"([0-9a-f-]{36})"/.exec(visible(card))![1]!, card };
@@ -89,6 +97,7 @@ describe('forwarding in the Agents Playground', () => {
       actions_taken: 'informed_manager',
       reporter_role: 'night_staff',
     });
+    await chooseDemo(since);
     const receipt = await waitIn((e) => e.actionConversationId === personal, /K-[2-9A-HJKMNP-Z]{4}/, since);
     const code = /K-[2-9A-HJKMNP-Z]{4}/.exec(visible(receipt))![0];
     const waiting = await waitIn((e) => e.actionConversationId === personal, /is not linked|inte länkad/, since);

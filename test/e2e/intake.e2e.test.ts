@@ -79,10 +79,14 @@ describe('guided note in the Agents Playground', () => {
     await type('2', /Vilken är din roll/);
     await type('1', /telefonnummer/);
     expect(await type('hoppa över', /Kontrollera din anteckning/)).toContain('anonym');
-    const done = await type('skicka', /K-[2-9A-HJKMNP-Z]{4}/);
+    // Alex reports as an administrator, and the example directory has two municipalities: he picks one, by typing its number.
+    expect(await type('skicka', /Vilken kommun gäller rapporten/)).toContain('2. Norrby');
+    const done = await type('2', /K-[2-9A-HJKMNP-Z]{4}/);
+    expect(done).toContain('Skickad till samordnarna för Norrby');
     const code = /K-[2-9A-HJKMNP-Z]{4}/.exec(done)![0];
     const stored = await cases.getByCode(code);
     expect(stored?.note).toMatchObject({ urgency: 'P1', category: 'possibleMinor' });
+    expect(stored?.routing?.municipality).toBe('norrby');
     expect(await type(`status ${code}`, /Ärende/)).toContain('mottaget');
   });
 
@@ -131,8 +135,11 @@ describe('guided note in the Agents Playground', () => {
     expect(review).toContain(f.corridor);
     await press({ verb: 'intake.edit', fieldId: 'site_area' }, f.where);
     expect(await answer('parking', f.review)).toContain(f.parking);
-    const done = await press({ verb: 'intake.command', command: 'submit' }, /K-[2-9A-HJKMNP-Z]{4}/);
+    const origin = await press({ verb: 'intake.command', command: 'submit' }, /intake\.origin/);
+    const token = /"token":"([0-9a-f-]{36})"/.exec(origin)![1];
+    const done = await press({ verb: 'intake.origin', origin: 'municipality:demo', token }, /K-[2-9A-HJKMNP-Z]{4}/);
     const stored = await cases.getByCode(/K-[2-9A-HJKMNP-Z]{4}/.exec(done)![0]);
+    expect(stored?.routing?.municipality).toBe('demo');
     expect(stored?.note.answers).toMatchObject({ immediate_danger: 'unsure', emergency_call_made: 'no', site_area: 'parking', observations: f.observation });
     expect(stored?.note.urgency).toBe('P1');
     expect(stored?.reporter.locale).toBe(lng);
@@ -158,7 +165,8 @@ describe('guided note in the Agents Playground', () => {
     await type('1', /What is your role/);
     await type('1', /phone number/);
     await type('skip', /Check your note/);
-    const done = await type('submit', /K-[2-9A-HJKMNP-Z]{4}/);
+    await type('submit', /Which municipality is this note for/);
+    const done = await type('demo', /K-[2-9A-HJKMNP-Z]{4}/);
     const stored = await cases.getByCode(/K-[2-9A-HJKMNP-Z]{4}/.exec(done)![0]);
     expect(stored?.note).toMatchObject({ urgency: 'P3', category: 'adultExploitation' });
   });

@@ -1,6 +1,9 @@
 import type { PromptCompletionModel, PromptTemplate } from '@microsoft/teams-ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardOf, messageActivity, postActivity } from '../support/activities';
+
+/** A coordinator in the example directory: reads staff routines too. */
+const MEGAN_AAD = '00000000-0000-0000-0000-0000000000021';
 import { freshContainers } from '../support/azurite';
 import { startTestBot } from '../support/bot';
 
@@ -24,11 +27,11 @@ describe('generative answers behind the fact guard', () => {
 
   beforeAll(async () => {
     const c = await freshContainers('gen');
-    bot = await startTestBot(c.connectionString, c.name, { ANSWER_MODE: 'generative', OPENAI_API_KEY: 'test-key', DEFAULT_AUDIENCE: 'staff' }, { completionModel: fake.model });
+    bot = await startTestBot(c.connectionString, c.name, { ANSWER_MODE: 'generative', OPENAI_API_KEY: 'test-key' }, { completionModel: fake.model });
   });
   afterAll(() => bot.stop());
 
-  const ask = async (q: string) => JSON.stringify(cardOf((await postActivity(bot.baseUrl, messageActivity(q, { locale: 'en-US' }))).replies[0]));
+  const ask = async (q: string) => JSON.stringify(cardOf((await postActivity(bot.baseUrl, messageActivity(q, { locale: 'en-US', aadObjectId: MEGAN_AAD }))).replies[0]));
 
   it('sends the model only the question and the retrieved routine', async () => {
     fake.say('The reflection period is 30 days [reflection-period].');

@@ -17,7 +17,7 @@ describe('answers in Teams (real bot, real Azurite)', () => {
   beforeAll(async () => {
     const c = await freshContainers('kb');
     store = new JsonBlobStore(c.data);
-    bot = await startTestBot(c.connectionString, c.name, { DEFAULT_AUDIENCE: 'partner' });
+    bot = await startTestBot(c.connectionString, c.name);
   });
   afterAll(() => bot.stop());
 

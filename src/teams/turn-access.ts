@@ -1,0 +1,66 @@
+import { TeamsInfo, type TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import { resolveAccess, type Access, type PersonFacts } from '../access/role-resolver';
+import type { Clock } from '../clock';
+import type { RoutingDirectory } from '../forwarding/routing-directory';
+import { errorFields, type Logger } from '../log';
+
+/** What Teams' member lookup returns that decides a role; anything else is ignored. */
+const TeamsMember = z.object({
+  aadObjectId: z.string().optional(),
+  tenantId: z.string().optional(),
+  userRole: z.string().optional(),
+  email: z.string().optional(),
+});
+
+/** How long a person's role is kept before Teams is asked again (a guest made member takes effect within this). */
+const ROLE_TTL_MS = 10 * 60_000;
+/** A failed lookup is not repeated for this long: a turn must not wait on Teams again and again. */
+const FAILED_TTL_MS = 60_000;
+/** The connector client retries on its own for seconds; a turn waits at most this long for the member. */
+const LOOKUP_TIMEOUT_MS = 1_500;
+const MAX_CACHED = 5_000;
+
+/**
+ * The role of the person in this turn: the directory decides administrators, coordinators and
+ * partner sites; Teams' member lookup (cached per person) says guest, external or home-tenant
+ * member. When Teams cannot be asked, the person is what the directory alone says (else a partner).
+ */
+export function accessResolver(directory: RoutingDirectory, clock: Clock, logger: Logger): (context: TurnContext) => Promise<Access> {
+  const cache = new Map<string, { facts: PersonFacts; until: number }>();
+  return async (context) => {
+    const from = context.activity.from;
+    const key = `${from?.id ?? ''}|${context.activity.conversation?.tenantId ?? ''}`;
+    const now = clock.now().getTime();
+    const cached = cache.get(key);
+    if (cached && cached.until > now) return resolveAccess(cached.facts, directory);
+    let facts: PersonFacts = { ...(from?.aadObjectId ? { aadObjectId: from.aadObjectId } : {}) };
+    const remember = (f: PersonFacts, ttl: number) => {
+      if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
+      cache.set(key, { facts: f, until: now + ttl });
+    };
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('member lookup timed out')), LOOKUP_TIMEOUT_MS);
+      });
+      const lookup = TeamsInfo.getMember(context, from.id);
+      lookup.catch(() => undefined); // it may fail after the timeout; nobody waits for it then
+      const member = TeamsMember.parse(await Promise.race([lookup, timeout]));
+      facts = {
+        ...(member.aadObjectId ?? from?.aadObjectId ? { aadObjectId: member.aadObjectId ?? from?.aadObjectId } : {}),
+        ...(member.tenantId ? { tenantId: member.tenantId } : {}),
+        ...(member.userRole ? { userRole: member.userRole } : {}),
+        ...(member.email ? { email: member.email } : {}),
+      };
+      remember(facts, ROLE_TTL_MS);
+    } catch (err) {
+      // The least privilege applies until Teams answers (asked again after a minute).
+      logger.warn('member lookup failed; role from the directory only', errorFields(err));
+      remember(facts, FAILED_TTL_MS);
+    } finally {
+      clearTimeout(timer);
+    }
+    return resolveAccess(facts, directory);
+  };
+}
