@@ -10,6 +10,8 @@ export interface AuditEvent {
   readonly result: 'ok' | 'refused';
   readonly caseId?: string;
   readonly targetId?: string;
+  /** Why a request was refused (a reason code, e.g. notReporter, notPersonalChat, tokenNotYours). */
+  readonly reason?: string;
 }
 
 export interface AuditLog {

@@ -196,7 +196,8 @@ export function registerIntakeRoutes(app: Application<AppTurnState>, deps: Teams
           await context.sendActivity(t('intake:submitted.practice'));
           return;
         }
-        const submission = formToken ?? `${context.activity.conversation?.id ?? ''}|${from(context)}|${outcome.note.startedAt}`;
+        // The case id comes from who, where and which draft or form: another user's token can never name it.
+        const submission = `${context.activity.conversation?.id ?? ''}|${from(context)}|${formToken ? `form:${formToken}` : outcome.note.startedAt}`;
         const choices = originChoices(await intake.access(context), intake.municipalities, intake.defaultMunicipality);
         if (choices.length === 1) return finishSubmit(context, state, outcome.note, submission, formToken, choices[0]!.origin);
         // Several sites (or municipalities): the finished note waits, in this conversation's sealed
@@ -362,6 +363,8 @@ export function registerIntakeRoutes(app: Application<AppTurnState>, deps: Teams
       return;
     }
     const notices = noticeTexts([...intake.form.reviewNotices], lng);
+    // The token is bound to this user in this conversation: nobody else can send it.
+    state.conversation.issuedForms = { ...recent(state.conversation.issuedForms), [token]: from(context) };
     await context.sendActivity(cardActivity(intakeFormCard(intake.form, t, { practice, token, notices, ...(values ? { values } : {}), ...(errors ? { errors } : {}) })));
   }
 
@@ -376,6 +379,13 @@ export function registerIntakeRoutes(app: Application<AppTurnState>, deps: Teams
     const t = deps.i18n.t(lng);
     const { verb: _verb, practice, token, ...raw } = data as Record<string, unknown>;
     if (typeof token !== 'string' || !/^[0-9a-f-]{36}$/.test(token)) {
+      await context.sendActivity(t('intake:reason.stale'));
+      return;
+    }
+    // A token issued to someone else, or in another conversation: refused like a stale card, revealing nothing.
+    if (state.conversation.issuedForms?.[token] !== from(context)) {
+      turnLogger(deps.logger, context).warn('audit: one-card form refused: token not issued to this user here');
+      await audit(deps, { actor: from(context) || 'unknown', action: Verb.IntakeForm, result: 'refused', reason: 'tokenNotYours' });
       await context.sendActivity(t('intake:reason.stale'));
       return;
     }

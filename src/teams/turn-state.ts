@@ -13,6 +13,8 @@ export interface AppConversationState extends DefaultConversationState {
   intakeLocale?: 'sv' | 'en';
   /** A finished note waiting for its reporter to choose the site or municipality (token: the choice card's). */
   pendingNote?: { note: IncidentNote; submission: string; formToken?: string; token: string };
+  /** One-card forms handed out in this conversation: form token → the user it was issued to. */
+  issuedForms?: Record<string, string>;
   /** One-card forms already turned into cases: form token → case code. */
   sentForms?: Record<string, string>;
 }

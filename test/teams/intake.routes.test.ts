@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case } from '../../src/forwarding/case';
+import { BlobAuditLog } from '../../src/storage/blob-audit-log';
 import { BlobCaseStore } from '../../src/storage/blob-case-store';
 import { JsonBlobStore } from '../../src/storage/json-blob-store';
 import { NoteCipher, type Sealed } from '../../src/storage/note-cipher';
@@ -30,6 +31,7 @@ describe('guided note in Teams (real bot, real Azurite)', () => {
   });
   afterAll(() => bot?.stop());
 
+  const auditLines = async () => new BlobAuditLog(store).read(new Date().toISOString().slice(0, 10));
   const storedCases = async (): Promise<Case[]> =>
     Promise.all((await store.list('cases/')).map(async (n) => (await cases.get(n.slice('cases/'.length, -'.json'.length)))!.case));
 
@@ -207,6 +209,19 @@ describe('guided note in Teams (real bot, real Azurite)', () => {
     r = await u.submit({ verb: 'intake.form', practice: false, token, ...answers, observations: 'again' });
     expect(seen(r)).toContain(code!);
     expect((await store.list('cases/')).length).toBe(before + 1);
+
+    // Someone else sending the same token, here or in their own chat: refused, audited, and no code revealed.
+    const auditBefore = await auditLines();
+    for (const conversationId of ['one-card', 'someone-elses-chat']) {
+      const other = { conversationId, locale: 'en-US', userId: 'user-intruder', aadObjectId: '00000000-0000-0000-0000-0000000000099' };
+      const forged = (await postActivity(bot.baseUrl, submitActivity({ verb: 'intake.form', practice: false, token, ...answers, observations: 'mine now' }, other))).replies as Reply[];
+      expect(seen(forged)).not.toMatch(/K-[2-9A-HJKMNP-Z]{4}/);
+      expect(seen(forged)).toContain('That card is out of date');
+    }
+    expect((await store.list('cases/')).length).toBe(before + 1);
+    const refusals = (await auditLines()).slice(auditBefore.length).filter((e) => e.reason === 'tokenNotYours');
+    expect(refusals).toHaveLength(2);
+    expect(refusals.every((e) => e.actor === '00000000-0000-0000-0000-0000000000099' && e.result === 'refused')).toBe(true);
   });
 
   it('practice mode walks the dialog, clearly marked, and stores no case', async () => {

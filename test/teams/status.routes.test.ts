@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Case } from '../../src/forwarding/case';
+import { BlobAuditLog } from '../../src/storage/blob-audit-log';
 import { BlobCaseStore } from '../../src/storage/blob-case-store';
 import { JsonBlobStore } from '../../src/storage/json-blob-store';
 import { NoteCipher } from '../../src/storage/note-cipher';
@@ -11,10 +12,12 @@ import { startTestBot, TEST_NOTE_KEY } from '../support/bot';
 describe('"status <code>" for the reporter only', () => {
   let bot: Awaited<ReturnType<typeof startTestBot>>;
   let cases: BlobCaseStore;
+  let audit: BlobAuditLog;
 
   beforeAll(async () => {
     const c = await freshContainers('status');
     cases = new BlobCaseStore(new JsonBlobStore(c.data), new NoteCipher(TEST_NOTE_KEY));
+    audit = new BlobAuditLog(new JsonBlobStore(c.data));
     bot = await startTestBot(c.connectionString, c.name);
   });
   afterAll(() => bot.stop());
@@ -44,10 +47,32 @@ describe('"status <code>" for the reporter only', () => {
     expect(replies[0]?.text).toMatch(new RegExp(`^Ärende ${c.code}: ${text}`));
   });
 
-  it('answers someone else exactly as for a code that does not exist', async () => {
+  it('answers someone else exactly as for a code that does not exist, and audits the refusal', async () => {
     const c = await caseWith('received');
-    const other = await say(`status ${c.code}`, '00000000-0000-0000-0000-000000000099', 'en-US');
-    expect(other.replies[0]?.text).toBe(`I cannot find a case with code ${c.code} that you reported. Please check the code.`);
+    const intruder = '00000000-0000-0000-0000-000000000099';
+    for (const command of [`status ${c.code}`, `add ${c.code}: more`, `withdraw ${c.code}`, `answer ${c.code}: yes`]) {
+      const other = await say(command, intruder, 'en-US');
+      expect(other.replies[0]?.text).toBe(`I cannot find a case with code ${c.code} that you reported. Please check the code.`);
+    }
+    expect((await cases.get(c.id))?.case.status).toBe('received');
+    const refused = (await audit.read(new Date().toISOString().slice(0, 10))).filter((e) => e.actor === intruder);
+    expect(refused.map((e) => [e.action, e.result, e.reason, e.caseId])).toEqual([
+      ['status', 'refused', 'notReporter', c.id],
+      ['addInfo', 'refused', 'notReporter', c.id],
+      ['withdraw', 'refused', 'notReporter', c.id],
+      ['answerQuestion', 'refused', 'notReporter', c.id],
+    ]);
+  });
+
+  it('answers case commands only in personal chat: in a channel the reporter is sent to their chat, nothing is revealed', async () => {
+    const c = await caseWith('received');
+    const inChannel = await postActivity(bot.baseUrl, {
+      ...messageActivity(`status ${c.code}`, { userId: 'user-reporter', conversationType: 'channel', locale: 'en-US' }),
+      from: { id: 'user-reporter', aadObjectId: '00000000-0000-0000-0000-000000000001' },
+    });
+    expect(inChannel.replies[0]?.text).toContain('only in your personal chat');
+    expect(inChannel.replies[0]?.text).not.toContain(c.code);
+    expect((await audit.read(new Date().toISOString().slice(0, 10))).some((e) => e.action === 'status' && e.reason === 'notPersonalChat')).toBe(true);
   });
 
   it('explains the command when the code is missing or malformed', async () => {
