@@ -6,7 +6,12 @@ import { caseListCard } from '../cards/case-list-card';
 import { selectCases, type CaseIndex, type CaseSummary, type CaseView } from '../forwarding/case-index';
 import { deadlineFrom, type EscalationPolicy } from '../forwarding/escalation';
 import { cardActivity } from './knowledge.routes';
+import type { CardPayload } from '../cards/payloads';
 import { Verb } from '../cards/verbs';
+import { onCardExecute, onCardSubmit } from './card-actions';
+
+/** The verbs of the actions on a case card. */
+type CaseVerb = typeof Verb.CaseRefresh | typeof Verb.CaseAcknowledge | typeof Verb.CaseTake | typeof Verb.CaseClose | typeof Verb.CaseAsk | typeof Verb.CaseReply | typeof Verb.CaseNeedsRoutine;
 import { handedOffQuestion, type Case } from '../forwarding/case';
 import { transition, type CaseAction } from '../forwarding/case-lifecycle';
 import type { Deliverer } from '../forwarding/deliverer';
@@ -113,12 +118,11 @@ export function registerForwardingRoutes(app: Application<AppTurnState>, deps: T
     await context.sendActivity(tr(ok ? 'forwarding:admin.deadLetters.redriven' : 'forwarding:admin.deadLetters.notFound', { id }));
   });
 
-  const act = (verb: string, toAction: (data: Record<string, unknown>) => CaseAction | undefined) =>
-    app.adaptiveCards.actionExecute(verb, async (context, state, data: Record<string, unknown>) => {
+  const act = <V extends CaseVerb>(verb: V, toAction: (data: CardPayload<V>) => CaseAction | undefined) =>
+    onCardExecute(app, deps, verb, async (context, state, data) => {
       const tr = t(context, state);
       const log = turnLogger(deps.logger, context);
-      const caseId = typeof data.caseId === 'string' ? data.caseId : '';
-      const found = await f.service.updateCase(caseId, () => undefined);
+      const found = await f.service.updateCase(data.caseId, () => undefined);
       const render = (c: Case, canAct: boolean, notice?: string) =>
         caseCard(c, tr, { form: f.form, timeZone: f.timeZone, canAct, ...(notice ? { notice } : {}) }) as unknown as TeamsAiCard;
       if (!found) return tr('forwarding:card.notFound');
@@ -128,7 +132,7 @@ export function registerForwardingRoutes(app: Application<AppTurnState>, deps: T
       if (!action) return render(found, allowed); // refresh: the card as it is, for this viewer
       if (!allowed) {
         log.warn('audit: case action refused', { caseId: found.id, verb });
-        await audit(deps, { actor: actor ?? 'unknown', action: verb, result: 'refused', caseId: found.id });
+        await audit(deps, { actor: actor ?? 'unknown', action: verb, result: 'refused', caseId: found.id, reason: 'notCoordinator' });
         return render(found, false, tr('forwarding:card.notAllowed'));
       }
       let refusal: string | undefined;
@@ -251,17 +255,13 @@ export function registerForwardingRoutes(app: Application<AppTurnState>, deps: T
     async (context) => viewOf(context.activity.text ?? '') !== undefined,
     async (context, state) => showCases(context, state, viewOf(context.activity.text ?? '')!, 0),
   );
-  app.adaptiveCards.actionSubmit(Verb.CaseList, async (context, state, data: Record<string, unknown>) => {
-    const view = VIEWS.find((v) => v === data.view) ?? 'mine';
-    const page = typeof data.page === 'number' && Number.isInteger(data.page) && data.page >= 0 ? data.page : 0;
-    await showCases(context, state, view, page);
-  });
+  onCardSubmit(app, deps, Verb.CaseList, (context, state, { view, page }) => showCases(context, state, view, page));
 
   act(Verb.CaseRefresh, () => undefined);
   act(Verb.CaseAcknowledge, () => ({ kind: 'acknowledge' }));
   act(Verb.CaseTake, () => ({ kind: 'take' }));
-  act(Verb.CaseAsk, (d) => ({ kind: 'askReporter', text: typeof d.question === 'string' ? d.question : '' }));
-  act(Verb.CaseReply, (d) => ({ kind: 'reply', text: typeof d.answer === 'string' ? d.answer : '' }));
+  act(Verb.CaseAsk, (d) => ({ kind: 'askReporter', text: d.question }));
+  act(Verb.CaseReply, (d) => ({ kind: 'reply', text: d.answer }));
   act(Verb.CaseNeedsRoutine, () => ({ kind: 'requestRoutine' }));
-  act(Verb.CaseClose, (d) => ({ kind: 'close', outcome: typeof d.outcome === 'string' ? d.outcome : '', reason: typeof d.reason === 'string' ? d.reason : '' }));
+  act(Verb.CaseClose, (d) => ({ kind: 'close', outcome: d.outcome, reason: d.reason }));
 }

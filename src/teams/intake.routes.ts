@@ -6,7 +6,6 @@ import { intakeEmergencyCard } from '../cards/intake-emergency-card';
 import { DATE_SUFFIX, intakeFormCard, TIME_SUFFIX } from '../cards/intake-form-card';
 import { intakeConfirmCancelCard, intakeResumeCard, intakeReviewCard } from '../cards/intake-review-card';
 import { intakeStepCard } from '../cards/intake-step-card';
-import { IntakeOriginPayload, IntakeStartPayload } from '../cards/payloads';
 import { intakeOriginCard } from '../cards/intake-origin-card';
 import type { Access } from '../access/role-resolver';
 import { originChoices } from '../forwarding/case-origin';
@@ -30,6 +29,7 @@ import {
 } from '../intake';
 import type { KbLanguage } from '../knowledge/article';
 import type { PlaceholderValues } from '../knowledge/placeholders';
+import { onCardSubmit } from './card-actions';
 import { audit, type TeamsDeps } from './deps';
 import { cardActivity } from './knowledge.routes';
 import { turnLogger } from './turn-context';
@@ -56,8 +56,6 @@ type AnswerTyped = (context: TurnContext, state: AppTurnState, text: string) => 
 /** The last few one-card forms sent, so a repeated press is recognised (bounded: state stays small). */
 const recent = (sent: Record<string, string> | undefined) => Object.fromEntries(Object.entries(sent ?? {}).slice(-19));
 
-/** Every card input names the revision it was rendered for; one without it is treated as stale. */
-const cardRevision = (value: unknown): number => (typeof value === 'number' && Number.isInteger(value) ? value : -1);
 
 const from = (context: TurnContext) => context.activity.from?.aadObjectId ?? context.activity.from?.id ?? '';
 
@@ -303,9 +301,7 @@ export function registerIntakeRoutes(app: Application<AppTurnState>, deps: Teams
     },
   );
 
-  app.adaptiveCards.actionSubmit(Verb.IntakeStart, async (context, state, data) => {
-    const parsed = IntakeStartPayload.safeParse(data);
-    const d = parsed.success ? parsed.data : {};
+  onCardSubmit(app, deps, Verb.IntakeStart, async (context, state, d) => {
     // The answer card that offered "Report" was in the question's language: the report follows it.
     const lng = d.lang;
     if (lng) state.conversation.intakeLocale = lng;
@@ -328,17 +324,17 @@ export function registerIntakeRoutes(app: Application<AppTurnState>, deps: Teams
     await context.sendActivity(cardActivity(intakeOriginCard(choices, deps.i18n.t(locale(context, state)), pending.token)));
   }
 
-  app.adaptiveCards.actionSubmit(Verb.IntakeOrigin, async (context, state, data) => {
+  const staleOrigin = async (context: TurnContext, state: AppTurnState) => void (await context.sendActivity(deps.i18n.t(locale(context, state))('intake:origin.stale')));
+  onCardSubmit(app, deps, Verb.IntakeOrigin, async (context, state, data) => {
     const t = deps.i18n.t(locale(context, state));
-    const parsed = IntakeOriginPayload.safeParse(data);
     const pending = state.conversation.pendingNote;
-    if (!parsed.success || !pending || pending.token !== parsed.data.token) {
+    if (!pending || pending.token !== data.token) {
       turnLogger(deps.logger, context).warn('origin choice refused: stale or invalid');
       await context.sendActivity(t('intake:origin.stale'));
       return;
     }
     // Only an origin this reporter may choose now counts: a forged site id is refused like a stale card.
-    const choice = originChoices(await intake.access(context), intake.municipalities, intake.defaultMunicipality).find((c) => c.id === parsed.data.origin);
+    const choice = originChoices(await intake.access(context), intake.municipalities, intake.defaultMunicipality).find((c) => c.id === data.origin);
     if (!choice) {
       turnLogger(deps.logger, context).warn('origin choice refused: not one of the reporter\'s');
       await audit(deps, { actor: from(context) || 'unknown', action: 'intake.origin', result: 'refused' });
@@ -346,7 +342,7 @@ export function registerIntakeRoutes(app: Application<AppTurnState>, deps: Teams
       return;
     }
     await finishSubmit(context, state, pending.note, pending.submission, pending.formToken, choice.origin);
-  });
+  }, staleOrigin);
 
   async function sendFormCard(
     context: TurnContext,
@@ -374,14 +370,11 @@ export function registerIntakeRoutes(app: Application<AppTurnState>, deps: Teams
   );
 
   // The one-card form: the same validation as the guided dialog, then the same case.
-  app.adaptiveCards.actionSubmit(Verb.IntakeForm, async (context, state, data) => {
+  const staleCard = async (context: TurnContext, state: AppTurnState) => void (await context.sendActivity(deps.i18n.t(locale(context, state))('intake:reason.stale')));
+  onCardSubmit(app, deps, Verb.IntakeForm, async (context, state, data) => {
     const lng = locale(context, state);
     const t = deps.i18n.t(lng);
-    const { verb: _verb, practice, token, ...raw } = data as Record<string, unknown>;
-    if (typeof token !== 'string' || !/^[0-9a-f-]{36}$/.test(token)) {
-      await context.sendActivity(t('intake:reason.stale'));
-      return;
-    }
+    const { verb: _verb, practice, token, ...raw } = data;
     // A token issued to someone else, or in another conversation: refused like a stale card, revealing nothing.
     if (state.conversation.issuedForms?.[token] !== from(context)) {
       turnLogger(deps.logger, context).warn('audit: one-card form refused: token not issued to this user here');
@@ -423,44 +416,44 @@ export function registerIntakeRoutes(app: Application<AppTurnState>, deps: Teams
       answers: result.answers,
     };
     await render(context, state, { type: 'submitted', note }, undefined, token);
-  });
+  }, staleCard);
 
-  app.adaptiveCards.actionSubmit(Verb.IntakeResume, async (context, state, data) => {
-    const { choice, practice } = data as { choice?: unknown; practice?: unknown };
+  onCardSubmit(app, deps, Verb.IntakeResume, async (context, state, { choice, practice }) => {
     const session = await currentSession(context, state);
     if (choice === 'resume' && session) return render(context, state, resume(intake.form, session), deps.i18n.t(locale(context, state))('intake:start.resumed'));
     return start(context, state, practice === true, true);
-  });
+  }, staleCard);
 
-  app.adaptiveCards.actionSubmit(Verb.IntakeAnswer, async (context, state, data) => {
-    const d = data as { fieldId?: unknown; revision?: unknown; value?: unknown; date?: unknown; time?: unknown };
-    if (typeof d.fieldId !== 'string') return step(context, state, { kind: 'answer', fieldId: '', value: undefined });
-    // Input.Date and Input.Time arrive apart; the engine takes one local date-time.
-    const value = d.value !== undefined ? d.value : typeof d.date === 'string' && d.date ? `${d.date}T${typeof d.time === 'string' && d.time ? d.time : ''}` : undefined;
-    await step(context, state, { kind: 'answer', fieldId: d.fieldId, value, revision: cardRevision(d.revision) });
-  });
+  /** A malformed dialog card: refused like a wrong answer, and the current question is shown again. */
+  const invalidStep = (context: TurnContext, state: AppTurnState) => step(context, state, { kind: 'answer', fieldId: '', value: undefined });
 
-  app.adaptiveCards.actionSubmit(Verb.IntakeCommand, async (context, state, data) => {
-    const d = data as { command?: unknown; revision?: unknown };
-    const allowed = ['back', 'skip', 'cancel', 'confirmCancel', 'keepGoing', 'help', 'review', 'submit'] as const;
-    const command = allowed.find((c) => c === d.command);
-    if (!command) return step(context, state, { kind: 'answer', fieldId: '', value: undefined });
-    await step(context, state, { kind: 'command', command, revision: cardRevision(d.revision) });
-  });
+  onCardSubmit(
+    app,
+    deps,
+    Verb.IntakeAnswer,
+    async (context, state, d) => {
+      // Input.Date and Input.Time arrive apart; the engine takes one local date-time.
+      const value = d.value !== undefined ? d.value : d.date ? `${d.date}T${d.time ?? ''}` : undefined;
+      await step(context, state, { kind: 'answer', fieldId: d.fieldId, value, revision: d.revision });
+    },
+    invalidStep,
+  );
 
-  app.adaptiveCards.actionSubmit(Verb.IntakeEdit, async (context, state, data) => {
-    const d = data as { fieldId?: unknown; revision?: unknown };
-    await step(context, state, { kind: 'edit', fieldId: typeof d.fieldId === 'string' ? d.fieldId : '', revision: cardRevision(d.revision) });
-  });
+  onCardSubmit(app, deps, Verb.IntakeCommand, (context, state, d) => step(context, state, { kind: 'command', command: d.command, revision: d.revision }), invalidStep);
 
-  app.adaptiveCards.actionSubmit(Verb.IntakeEmergency, async (context, state, data) => {
-    const d = data as { outcome?: unknown; revision?: unknown; eventNumber?: unknown };
-    if (d.outcome !== 'called' && d.outcome !== 'notNeeded') return step(context, state, { kind: 'answer', fieldId: '', value: undefined });
-    await step(context, state, {
-      kind: 'emergency',
-      outcome: d.outcome,
-      ...(typeof d.eventNumber === 'string' && d.eventNumber.trim() ? { eventNumber: d.eventNumber.trim().slice(0, 40) } : {}),
-      revision: cardRevision(d.revision),
-    });
-  });
+  onCardSubmit(app, deps, Verb.IntakeEdit, (context, state, d) => step(context, state, { kind: 'edit', fieldId: d.fieldId, revision: d.revision }), invalidStep);
+
+  onCardSubmit(
+    app,
+    deps,
+    Verb.IntakeEmergency,
+    (context, state, d) =>
+      step(context, state, {
+        kind: 'emergency',
+        outcome: d.outcome,
+        ...(d.eventNumber?.trim() ? { eventNumber: d.eventNumber.trim().slice(0, 40) } : {}),
+        revision: d.revision,
+      }),
+    invalidStep,
+  );
 }

@@ -14,7 +14,6 @@ import { phraseWithGuard, type AnswerPhraser } from '../knowledge/answer-phraser
 import type { FeedbackStore } from '../knowledge/feedback-store';
 import { answerText } from '../cards/answer-text';
 import { fillPlaceholders, type PlaceholderValues } from '../knowledge/placeholders';
-import { AskCoordinatorPayload } from '../cards/payloads';
 import type { Clock } from '../clock';
 import { caseIdFor } from '../forwarding/case-code';
 import { questionNote, type Case } from '../forwarding/case';
@@ -23,6 +22,7 @@ import { addressOf } from './conversation-refs';
 import type { KnowledgeIndex } from '../knowledge/search-index';
 import { detectLanguage } from '../knowledge/text-analysis';
 import type { Access } from '../access/role-resolver';
+import { onCardSubmit } from './card-actions';
 import type { TeamsDeps } from './deps';
 import { conversationTag, turnLogger } from './turn-context';
 import { turnLocale } from './turn-locale';
@@ -43,8 +43,6 @@ export interface KnowledgeDeps {
   /** The generative mode's model for this turn, when ANSWER_MODE=generative. */
   readonly phraserFor?: (context: TurnContext, state: AppTurnState) => AnswerPhraser;
 }
-
-const ARTICLE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export function answerCardLabels(t: Translate): AnswerCardLabels {
   return {
@@ -81,11 +79,11 @@ export function registerKnowledgeRoutes(
     await context.sendActivity(cardActivity(answerCard(article, related, answerCardLabels(t), kb.placeholders[lng], extra, situation)));
   };
 
-  app.adaptiveCards.actionSubmit(Verb.KnowledgeShowArticle, async (context, state, data) => {
+  const articleNotFound = async (context: TurnContext, state: AppTurnState) => void (await context.sendActivity(deps.i18n.t(uiLocale(context, state))('knowledge:article.notFound')));
+  onCardSubmit(app, deps, Verb.KnowledgeShowArticle, async (context, state, { articleId }) => {
     const lng = uiLocale(context, state);
-    const articleId = (data as { articleId?: unknown }).articleId;
     const audience = await audienceOf(context);
-    const article = typeof articleId === 'string' && ARTICLE_ID.test(articleId) ? kb.index.article(articleId, lng) : undefined;
+    const article = kb.index.article(articleId, lng);
     // A forged id, or an article for another audience, gets the same answer as a missing one.
     if (!article || !article.audience.includes(audience)) {
       await context.sendActivity(deps.i18n.t(lng)('knowledge:article.notFound'));
@@ -93,28 +91,27 @@ export function registerKnowledgeRoutes(
     }
     const related = article.related.map((id) => kb.index.article(id, lng)).filter((a): a is Article => !!a && a.audience.includes(audience));
     await sendArticle(context, article, related, lng);
-  });
+  }, articleNotFound);
 
-  app.adaptiveCards.actionSubmit(Verb.KnowledgeFeedback, async (context, state, data) => {
+  const unknownArticle = async (context: TurnContext, state: AppTurnState) => void (await context.sendActivity(deps.i18n.t(uiLocale(context, state))('knowledge:feedback.unknownArticle')));
+  onCardSubmit(app, deps, Verb.KnowledgeFeedback, async (context, state, { articleId, helpful }) => {
     const lng = uiLocale(context, state);
     const t = deps.i18n.t(lng);
-    const { articleId, helpful } = data as { articleId?: unknown; helpful?: unknown };
-    if (typeof articleId !== 'string' || !ARTICLE_ID.test(articleId) || typeof helpful !== 'boolean' || !kb.index.article(articleId, lng)) {
-      turnLogger(deps.logger, context).warn('feedback refused: invalid submit');
-      await context.sendActivity(t('knowledge:feedback.unknownArticle'));
-      return;
+    if (!kb.index.article(articleId, lng)) {
+      turnLogger(deps.logger, context).warn('feedback refused: unknown article');
+      return unknownArticle(context, state);
     }
     await kb.feedback.record(articleId, lng, helpful);
     turnLogger(deps.logger, context).info('feedback recorded', { articleId, helpful });
     await context.sendActivity(t('knowledge:feedback.thanks'));
-  });
+  }, unknownArticle);
 
   /**
    * "Ask a coordinator": the question becomes a case of its own kind, delivered through the outbox
    * to the coordinators like a note, whose answer comes back to this chat. Personal chat only: the
    * answer must not land in a channel. No name goes with it, only the kind of user who asked.
    */
-  app.adaptiveCards.actionSubmit(Verb.KnowledgeAskCoordinator, async (context, state, data) => {
+  onCardSubmit(app, deps, Verb.KnowledgeAskCoordinator, async (context, state, data) => {
     const lng = uiLocale(context, state);
     const t = deps.i18n.t(lng);
     if ((context.activity.conversation?.conversationType ?? 'personal') !== 'personal') {
@@ -126,9 +123,8 @@ export function registerKnowledgeRoutes(
       await context.sendActivity(t('knowledge:handoff.nothingToSend'));
       return;
     }
-    const parsed = AskCoordinatorPayload.safeParse(data);
     const audience = await audienceOf(context);
-    const shown = parsed.success && parsed.data.articleId ? kb.index.article(parsed.data.articleId, pending.language) : undefined;
+    const shown = data.articleId ? kb.index.article(data.articleId, pending.language) : undefined;
     const articleTitle = shown?.audience.includes(audience) ? shown.title : undefined;
     const now = kb.clock.now().toISOString();
     const from = context.activity.from;
