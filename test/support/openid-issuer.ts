@@ -22,6 +22,8 @@ export interface TestIssuer {
   readonly kid: string;
   readonly publicKeyPem: string;
   readonly hits: { metadata: number; jwks: number };
+  /** While down, both endpoints answer 500 (requests are still counted). */
+  setDown(down: boolean): void;
   sign(claims: Record<string, unknown>, options?: TokenOptions): string;
   close(): Promise<void>;
 }
@@ -41,12 +43,15 @@ export async function startTestIssuer(): Promise<TestIssuer> {
   const kid = 'test-key-1';
   const hits = { metadata: 0, jwks: 0 };
   let base = '';
+  let down = false;
   const server = createServer((req, res) => {
-    if (req.url === '/openid') {
-      hits.metadata++;
+    if (req.url === '/openid') hits.metadata++;
+    if (req.url === '/jwks') hits.jwks++;
+    if (down) {
+      res.writeHead(500).end();
+    } else if (req.url === '/openid') {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ issuer: CHANNEL_ISSUER, jwks_uri: `${base}/jwks` }));
     } else if (req.url === '/jwks') {
-      hits.jwks++;
       const jwk = publicKey.export({ format: 'jwk' });
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [{ ...jwk, kid, use: 'sig', endorsements: ['msteams'] }] }));
     } else {
@@ -60,6 +65,9 @@ export async function startTestIssuer(): Promise<TestIssuer> {
     kid,
     publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
     hits,
+    setDown: (value) => {
+      down = value;
+    },
     sign: (claims, options = {}) =>
       signJwt({ alg: 'RS256', typ: 'JWT', kid, ...options.header }, claims, { privateKey: options.privateKey ?? privateKey, ...(options.hmacSecret ? { hmacSecret: options.hmacSecret } : {}) }),
     close: () => close(server),
