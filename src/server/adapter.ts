@@ -100,7 +100,7 @@ export class SamverkaAdapter extends TeamsAdapter {
  * The Bot Framework adapter with our identity, authentication and turn error handler.
  * @remarks An empty app id means "no authentication" (emulator mode); config only allows that when APP_ENV=local.
  */
-export function createAdapter(config: AppConfig, i18n: I18n, logger: Logger, openIdKeys?: OpenIdKeysOptions): SamverkaAdapter {
+export function createAdapter(config: AppConfig, i18n: I18n, logger: Logger): SamverkaAdapter {
   const b = config.bot;
   const auth: AdapterAuthConfig = {
     MicrosoftAppId: b.appId,
@@ -125,11 +125,7 @@ export function createAdapter(config: AppConfig, i18n: I18n, logger: Logger, ope
   };
   // The connector client retries a failed call itself a few times (about 5 s, honouring Retry-After);
   // the durable outbox retries deliveries beyond that.
-  const adapter = new SamverkaAdapter(auth, new ConfigurationServiceClientCredentialFactory(auth), {
-    allowedTenantIds: b.allowedTenantIds,
-    logger,
-    ...(openIdKeys ? { openIdKeys } : {}),
-  });
+  const adapter = new SamverkaAdapter(auth, new ConfigurationServiceClientCredentialFactory(auth), { allowedTenantIds: b.allowedTenantIds, logger });
   adapter.onTurnError = (context, err) => onTurnError(context, err, config, i18n, logger);
   return adapter;
 }
