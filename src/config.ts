@@ -30,6 +30,8 @@ export interface AppConfig {
     readonly certificateThumbprint: string;
     readonly certificateKeyFile: string;
     readonly openIdMetadataUrl: string;
+    /** Entra ID tenants (lower-case GUIDs) whose Teams may use the bot; empty (local runs only) serves every tenant. */
+    readonly allowedTenantIds: readonly string[];
   };
   readonly storage: StorageConfig;
   /** AES-256 key for note content; undefined in a local run without one (a key file in .data/ is used). */
@@ -138,6 +140,14 @@ const ENV_SCHEMA = z.object({
   MICROSOFT_APP_CERTIFICATE_THUMBPRINT: matching(/^[0-9a-f]{40}$/i, 'a 40-character hex SHA-1 thumbprint'),
   MICROSOFT_APP_CERTIFICATE_KEY_FILE: optionalString,
   BOT_OPENID_METADATA_URL: matching(/^https?:\/\/\S+$/, 'an http(s) URL'),
+  BOT_ALLOWED_TENANT_IDS: optionalString.transform((v, ctx) => {
+    const ids = v.split(',').map((id) => id.trim().toLowerCase()).filter((id) => id !== '');
+    if (ids.some((id) => !GUID.test(id))) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be Entra ID tenant ids (GUIDs), separated by commas' });
+      return z.NEVER;
+    }
+    return [...new Set(ids)];
+  }),
   STORAGE_CONNECTION_STRING: optionalString,
   STORAGE_CONTAINER: matching(CONTAINER, 'a valid blob container name (3-63 lower-case letters, digits, dashes)').transform(
     (v) => v || 'samverka',
@@ -204,6 +214,9 @@ function crossChecks(env: z.infer<typeof ENV_SCHEMA>): Problem[] {
       variable: 'MICROSOFT_APP_ID',
       message: 'is required unless APP_ENV=local (an empty id turns off authentication)',
     });
+  }
+  if (!isLocal && env.BOT_ALLOWED_TENANT_IDS.length === 0) {
+    problems.push({ variable: 'BOT_ALLOWED_TENANT_IDS', message: 'is required unless APP_ENV=local (the Entra ID tenants whose Teams may use the bot)' });
   }
   if (!isLocal && env.NOTE_ENCRYPTION_KEY === '') {
     problems.push({ variable: 'NOTE_ENCRYPTION_KEY', message: 'is required unless APP_ENV=local (local runs keep a generated key in .data/)' });
@@ -297,6 +310,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       certificateThumbprint: e.MICROSOFT_APP_CERTIFICATE_THUMBPRINT,
       certificateKeyFile: e.MICROSOFT_APP_CERTIFICATE_KEY_FILE,
       openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
+      allowedTenantIds: e.BOT_ALLOWED_TENANT_IDS,
     },
     storage,
     ...(e.NOTE_ENCRYPTION_KEY ? { noteEncryptionKey: Buffer.from(e.NOTE_ENCRYPTION_KEY, 'base64') } : {}),

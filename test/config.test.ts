@@ -48,6 +48,16 @@ describe('loadConfig', () => {
     expect(message).toContain('MICROSOFT_APP_ID is required unless APP_ENV=local');
     expect(message).toContain('STORAGE_CONNECTION_STRING is required unless APP_ENV=local');
     expect(message).toContain('NOTE_ENCRYPTION_KEY is required unless APP_ENV=local');
+    expect(message).toContain('BOT_ALLOWED_TENANT_IDS is required unless APP_ENV=local');
+  });
+
+  it('reads the allowed tenants as lower-case GUIDs, and allows every tenant only in a local run', () => {
+    expect(loadConfig(LOCAL).bot.allowedTenantIds).toEqual([]);
+    const ids = loadConfig({ ...LOCAL, BOT_ALLOWED_TENANT_IDS: ` ${GUID.toUpperCase()} ,, 22222222-2222-4222-8222-222222222222,${GUID}` }).bot.allowedTenantIds;
+    expect(ids).toEqual([GUID, '22222222-2222-4222-8222-222222222222']);
+    expect(problemsOf({ ...LOCAL, BOT_ALLOWED_TENANT_IDS: `${GUID},contoso.onmicrosoft.com` })).toContain(
+      'BOT_ALLOWED_TENANT_IDS must be Entra ID tenant ids (GUIDs), separated by commas',
+    );
   });
 
   it('rejects an encryption key of the wrong length without echoing it', () => {
@@ -70,6 +80,7 @@ describe('loadConfig', () => {
       MICROSOFT_APP_ID: GUID,
       MICROSOFT_APP_PASSWORD: 'secret',
       MICROSOFT_APP_TENANT_ID: GUID,
+      BOT_ALLOWED_TENANT_IDS: GUID,
       STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true',
       NOTE_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
       PORT: '8080',
@@ -78,7 +89,9 @@ describe('loadConfig', () => {
     expect(c.env).toBe('production');
     expect(c.storage.kind).toBe('connectionString');
     expect(c.server.port).toBe(8080);
+    expect(c.bot.allowedTenantIds).toEqual([GUID]);
     expect(Object.isFrozen(c.server)).toBe(true);
+    expect(Object.isFrozen(c.bot.allowedTenantIds)).toBe(true);
     expect(() => {
       (c.server as { port: number }).port = 1;
     }).toThrow(TypeError);

@@ -1,20 +1,108 @@
 import { readFileSync } from 'node:fs';
 import { TeamsAdapter } from '@microsoft/teams-ai';
-import { ConfigurationServiceClientCredentialFactory, type TurnContext } from 'botbuilder';
+import { CallerIdConstants, ConfigurationServiceClientCredentialFactory, type Activity, type Request, type Response, type TurnContext } from 'botbuilder';
+import { validateAndFixActivity } from 'botbuilder/lib/activityValidator';
+import {
+  AuthenticationConstants,
+  BetweenBotAndAseChannelTokenValidationParameters,
+  ToBotFromBotOrEmulatorTokenValidationParameters,
+  type ServiceClientCredentialsFactory,
+} from 'botframework-connector';
 import type { AppConfig } from '../config';
 import { errorCodeOf } from '../errors';
 import type { I18n } from '../i18n/create-i18n';
 import { errorFields, type Logger } from '../log';
 import { turnLogger } from '../teams/turn-context';
 import { turnLocale } from '../teams/turn-locale';
+import { DEFAULT_OPENID_KEYS_OPTIONS, installOpenIdKeys, type OpenIdKeysOptions } from './openid-keys';
+import { RequestAuthenticator, type Refusal } from './request-authenticator';
+
+type Logic = (context: TurnContext) => Promise<void>;
+
+/** TeamsAdapter's configuration with the token issuer and both metadata URLs spelt out (see {@link createAdapter}). */
+export type AdapterAuthConfig = NonNullable<ConstructorParameters<typeof TeamsAdapter>[0]> & {
+  readonly ToBotFromChannelTokenIssuer: string;
+  readonly ToBotFromChannelOpenIdMetadataUrl: string;
+  readonly ToBotFromEmulatorOpenIdMetadataUrl: string;
+};
+
+/** What a refused request gets back: the status and one fixed word, nothing from the token or the library. */
+const REFUSAL_BODY: Record<Refusal['status'], { error: string }> = {
+  401: { error: 'unauthorized' },
+  403: { error: 'forbidden' },
+  503: { error: 'unavailable' },
+};
 
 /**
- * The Bot Framework adapter (CloudAdapter underneath) with our identity and turn error handler.
+ * TeamsAdapter (CloudAdapter) whose HTTP entry point authenticates with {@link RequestAuthenticator}:
+ * a refused request gets 401/403/503 and one log line; only an accepted one reaches the bot.
+ * @remarks CloudAdapter.process would answer a failed validation with 500 and the library's message
+ * as the body, print the error with `console.error`, and has no tenant check. Everything after
+ * authentication (the turn, replies, invoke responses) is botbuilder's own `processActivity`.
+ */
+export class SamverkaAdapter extends TeamsAdapter {
+  private readonly authenticator: RequestAuthenticator;
+  private readonly log: Logger;
+
+  constructor(
+    authConfig: AdapterAuthConfig,
+    credentialsFactory: ServiceClientCredentialsFactory,
+    options: { allowedTenantIds: readonly string[]; logger: Logger; openIdKeys?: OpenIdKeysOptions },
+  ) {
+    super(authConfig, credentialsFactory);
+    this.log = options.logger.child({ component: 'auth' });
+    const keysOptions = options.openIdKeys ?? DEFAULT_OPENID_KEYS_OPTIONS;
+    const keysOf = (url: string) => installOpenIdKeys(url, keysOptions, this.log);
+    this.authenticator = new RequestAuthenticator({
+      auth: this.botFrameworkAuthentication,
+      isAuthenticationDisabled: () => credentialsFactory.isAuthenticationDisabled(),
+      issuerKeys: [
+        { issuers: [authConfig.ToBotFromChannelTokenIssuer], keys: keysOf(authConfig.ToBotFromChannelOpenIdMetadataUrl) },
+        {
+          // Emulator and skill tokens, and those of the App Service extension channel: botbuilder checks
+          // all of them against the emulator metadata.
+          issuers: [ToBotFromBotOrEmulatorTokenValidationParameters.issuer, BetweenBotAndAseChannelTokenValidationParameters.issuer].flat().filter((i) => i !== undefined),
+          keys: keysOf(authConfig.ToBotFromEmulatorOpenIdMetadataUrl),
+        },
+      ],
+      allowedTenantIds: options.allowedTenantIds,
+    });
+  }
+
+  /**
+   * Handle one HTTP request (restify's req/res) of the Bot Framework protocol.
+   * @remarks Web socket streaming (the four-argument form) is not used by this bot and is refused.
+   */
+  override async process(req: Request, resOrSocket: unknown, logicOrHead: unknown, maybeLogic?: unknown): Promise<void> {
+    if (maybeLogic !== undefined || typeof logicOrHead !== 'function') throw new Error('Bot Framework streaming is not supported');
+    const res = resOrSocket as Response;
+    const logic = logicOrHead as Logic;
+    const activity = validateAndFixActivity(req.body as unknown as Activity);
+    const header = req.headers.authorization ?? req.headers.Authorization;
+    const outcome = await this.authenticator.authenticate(activity, typeof header === 'string' ? header : '');
+    if (!outcome.ok) {
+      const { status, code, reason, cause } = outcome.refusal;
+      this.log.warn('request refused', { code, reason, status, ...(cause === undefined ? {} : { errName: errorFields(cause).errName }) });
+      res.status(status);
+      if (status === 401) res.header('WWW-Authenticate', 'Bearer');
+      if (status === 503) res.header('Retry-After', '5');
+      res.send(REFUSAL_BODY[status]);
+      return;
+    }
+    const invokeResponse = await this.processActivity(outcome.result, activity, logic);
+    res.status(invokeResponse?.status ?? 200);
+    if (invokeResponse?.body !== undefined) res.send(invokeResponse.body);
+    res.end();
+  }
+}
+
+/**
+ * The Bot Framework adapter with our identity, authentication and turn error handler.
  * @remarks An empty app id means "no authentication" (emulator mode); config only allows that when APP_ENV=local.
  */
-export function createAdapter(config: AppConfig, i18n: I18n, logger: Logger): TeamsAdapter {
+export function createAdapter(config: AppConfig, i18n: I18n, logger: Logger): SamverkaAdapter {
   const b = config.bot;
-  const auth = {
+  const auth: AdapterAuthConfig = {
     MicrosoftAppId: b.appId,
     MicrosoftAppPassword: b.appPassword,
     // Without an app id there is no identity to be single-tenant with: botbuilder's anonymous mode is MultiTenant.
@@ -22,11 +110,22 @@ export function createAdapter(config: AppConfig, i18n: I18n, logger: Logger): Te
     MicrosoftAppTenantId: b.tenantId,
     CertificateThumbprint: b.certificateThumbprint || undefined,
     CertificatePrivateKey: b.certificateKeyFile ? readFileSync(b.certificateKeyFile, 'utf8') : undefined,
-    BotOpenIdMetadata: b.openIdMetadataUrl || undefined,
+    // As soon as any of these is set, botbuilder takes all of them from this object and nothing from
+    // its public-cloud defaults (BotFrameworkAuthenticationFactory.create): an override of the
+    // metadata URL alone would leave the issuer, login URL, scope and caller id undefined and refuse
+    // every token. So all are given: the public-cloud values, with only the metadata URL replaced.
+    ValidateAuthority: true,
+    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    ToBotFromChannelOpenIdMetadataUrl: b.openIdMetadataUrl || AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+    CallerId: CallerIdConstants.PublicAzureChannel,
   };
   // The connector client retries a failed call itself a few times (about 5 s, honouring Retry-After);
   // the durable outbox retries deliveries beyond that.
-  const adapter = new TeamsAdapter(auth, new ConfigurationServiceClientCredentialFactory(auth));
+  const adapter = new SamverkaAdapter(auth, new ConfigurationServiceClientCredentialFactory(auth), { allowedTenantIds: b.allowedTenantIds, logger });
   adapter.onTurnError = (context, err) => onTurnError(context, err, config, i18n, logger);
   return adapter;
 }
