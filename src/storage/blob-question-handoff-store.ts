@@ -1,6 +1,9 @@
 import type { QuestionHandoff, QuestionHandoffStore } from '../knowledge/question-handoff-store';
 import type { JsonBlobStore } from './json-blob-store';
-import type { NoteCipher, Sealed } from './note-cipher';
+import type { NoteCipher, Sealed, SealedBlobKind } from './note-cipher';
+
+/** Each hand-off is sealed with its id, the middle of its blob name `handoffs/<id>.json` (key rotation uses this rule). */
+export const SEALED_HANDOFFS: SealedBlobKind = { prefix: 'handoffs/', aadOf: (name) => name.slice('handoffs/'.length, -'.json'.length) };
 
 /** One blob per hand-off, create-only (a retried click cannot overwrite it); the question is sealed. */
 export class BlobQuestionHandoffStore implements QuestionHandoffStore {
