@@ -54,7 +54,7 @@ export async function rotateKeys(store: JsonBlobStore, cipher: NoteCipher, optio
         } catch (err) {
           counts.failed++;
           // Blob names of state items hold conversation and user ids: name the kind, and ids only of cases and hand-offs.
-          const id = kind.prefix === 'state/' ? undefined : name.slice(kind.prefix.length);
+          const id = kind.prefix === 'state/' ? undefined : name.slice(kind.prefix.length).replace(/\.json$/, '');
           options.logger.error('blob not re-sealed; left as it was', { kind: kind.prefix, id, code: errorCodeOf(err), ...errorFields(err) });
         }
       }
