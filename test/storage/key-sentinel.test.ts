@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../src/errors';
+import { silentLogger } from '../../src/log';
+import { createBlobContainers } from '../../src/storage/blob-container';
+import { startEmbeddedAzurite } from '../../src/storage/embedded-azurite';
 import { BlobCaseStore } from '../../src/storage/blob-case-store';
 import { JsonBlobStore } from '../../src/storage/json-blob-store';
 import { KeySentinel } from '../../src/storage/key-sentinel';
@@ -76,4 +82,37 @@ describe('KeySentinel', () => {
     expect(outcomes.filter((o) => o === 'created')).toHaveLength(1);
     expect(outcomes.filter((o) => o === 'current')).toHaveLength(5);
   });
+});
+
+describe('KeySentinel when storage is down at start', () => {
+  it('is not verified while storage is unreachable, then checks once it answers: a wrong ring is logged once and stays unverified', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'samverka-sentinel-'));
+    const azurite = await startEmbeddedAzurite({ dir, port: 0, logger: silentLogger });
+    try {
+      const containers = createBlobContainers(azurite.connectionString, 'sentinel-down');
+      await containers.data.createIfNotExists();
+      const store = new JsonBlobStore(containers.data);
+      await new KeySentinel(store, new NoteCipher([K1])).check();
+      await azurite.stop();
+
+      const errors: { msg: string; fields?: Record<string, unknown> }[] = [];
+      const logger = { ...silentLogger, error: (msg: string, fields?: Record<string, unknown>) => void errors.push({ msg, fields }) };
+      const wrong = new KeySentinel(store, new NoteCipher([K2]));
+      const right = new KeySentinel(store, new NoteCipher([K2, K1]));
+      expect(await wrong.isVerified(logger)).toBe(false);
+      expect(await right.isVerified(logger)).toBe(false);
+      expect(errors).toEqual([]);
+
+      await azurite.start();
+      expect(await Promise.all([wrong.isVerified(logger), wrong.isVerified(logger)])).toEqual([false, false]);
+      expect(await wrong.isVerified(logger)).toBe(false);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatchObject({ msg: expect.stringContaining('sealed with key "k1"'), fields: { code: 'STORAGE_KEY_MISMATCH' } });
+      expect(await right.isVerified(logger)).toBe(true);
+      expect(await sentinelKid(store)).toBe('k2');
+    } finally {
+      await azurite.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
