@@ -65,17 +65,17 @@ export class KeySentinel {
     return this.state === 'passed';
   }
 
-  /** One blob of each sealed kind, if any exist: at least one must open. */
+  /** One blob of each sealed kind (read at once, so a first start waits for one round trip, not three), if any exist: at least one must open. */
   private async checkExistingData(): Promise<void> {
-    let tried: { name: string; kid: string | undefined } | undefined;
-    for (const kind of SEALED_DATA) {
-      const [name] = await this.store.list(kind.prefix, 1);
-      const sealed = name ? (await this.store.get<{ sealed?: Sealed }>(name))?.value.sealed : undefined;
-      if (!name || !sealed) continue;
-      if (this.opens(sealed, kind.aadOf(name))) return;
-      tried ??= { name, kid: sealed.kid };
-    }
-    if (tried) throw this.mismatch(`existing data (${tried.name.split('/')[0]}/…)`, tried.kid);
+    const samples = await Promise.all(
+      SEALED_DATA.map(async (kind) => {
+        const [name] = await this.store.list(kind.prefix, 1);
+        const sealed = name ? (await this.store.get<{ sealed?: Sealed }>(name))?.value.sealed : undefined;
+        return name && sealed ? { name, sealed, opens: this.opens(sealed, kind.aadOf(name)) } : undefined;
+      }),
+    );
+    const tried = samples.filter((x) => x !== undefined);
+    if (tried.length > 0 && !tried.some((x) => x.opens)) throw this.mismatch(`existing data (${tried[0]!.name.split('/')[0]}/…)`, tried[0]!.sealed.kid);
   }
 
   private opens(sealed: Sealed, aad: string): boolean {
