@@ -19,13 +19,13 @@ import { NoteCipher } from '../src/storage/note-cipher';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  if (config.storage.kind !== 'connectionString' || !config.noteEncryptionKey) throw new Error('echo bot: STORAGE_CONNECTION_STRING and NOTE_ENCRYPTION_KEY are required');
+  if (config.storage.kind !== 'connectionString' || !config.noteKeys) throw new Error('echo bot: STORAGE_CONNECTION_STRING and NOTE_ENCRYPTION_KEY(S) are required');
   const logger = createLogger(config.logLevel);
   const i18n = createI18n(LOCALES_DIR, config.defaultLocale);
   const containers = createBlobContainers(config.storage.connectionString, config.storage.container);
   await containers.data.createIfNotExists();
   const adapter = createAdapter(config, i18n, logger);
-  const app = new Application<TurnState>({ adapter, botAppId: '', storage: new BlobBotStorage(new JsonBlobStore(containers.data), new NoteCipher(config.noteEncryptionKey)), startTypingTimer: false });
+  const app = new Application<TurnState>({ adapter, botAppId: '', storage: new BlobBotStorage(new JsonBlobStore(containers.data), new NoteCipher(config.noteKeys)), startTypingTimer: false });
   app.activity('message', async (context, state) => {
     // Touch conversation state as Samverka's turns do, so both write bot state every turn.
     const conversation = state.conversation as { turns?: number };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from './errors';
+import { KEY_ID } from './storage/note-cipher';
 
 /**
  * Configuration: every environment variable is read here, once, validated, and frozen.
@@ -12,6 +13,12 @@ export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number];
 export type StorageConfig =
   | { readonly kind: 'connectionString'; readonly connectionString: string; readonly container: string }
   | { readonly kind: 'embedded'; readonly dir: string; readonly port: number; readonly container: string };
+
+/** One key of the note key ring (see `NoteCipher`). */
+export interface NoteKeyConfig {
+  readonly id?: string;
+  readonly key: Buffer;
+}
 
 export interface AppConfig {
   /** `local` allows the embedded storage and an empty bot identity (no authentication). */
@@ -34,8 +41,12 @@ export interface AppConfig {
     readonly allowedTenantIds: readonly string[];
   };
   readonly storage: StorageConfig;
-  /** AES-256 key for note content; undefined in a local run without one (a key file in .data/ is used). */
-  readonly noteEncryptionKey?: Buffer;
+  /**
+   * The note key ring (AES-256), newest first: the first key seals, every key opens. A key without
+   * an id (NOTE_ENCRYPTION_KEY) is named by its fingerprint, as every blob sealed before key rings.
+   * Undefined in a local run without keys (a generated key file in .data/ is used).
+   */
+  readonly noteKeys?: readonly NoteKeyConfig[];
   readonly defaultLocale: SupportedLocale;
   /** Office hours, typed times and dates in notes are read in this zone. */
   readonly timeZone: string;
@@ -81,6 +92,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CONTAINER = /^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/;
 
 const optionalString = z.string().trim().optional().default('');
+const isKey = (base64: string) => Buffer.from(base64, 'base64').length === 32;
 const int = (min: number, max: number, fallback: number) =>
   z
     .string()
@@ -156,8 +168,35 @@ const ENV_SCHEMA = z.object({
   EMBEDDED_STORAGE_PORT: int(0, 65535, 0),
   DEFAULT_LOCALE: oneOf(['sv', 'en'], 'sv'),
   LOG_LEVEL: oneOf(['debug', 'info', 'warn', 'error', 'silent'], 'info'),
-  NOTE_ENCRYPTION_KEY: optionalString.refine((v) => v === '' || Buffer.from(v, 'base64').length === 32, {
+  NOTE_ENCRYPTION_KEY: optionalString.refine((v) => v === '' || isKey(v), {
     message: 'must be 32 random bytes, base64-encoded (e.g. `openssl rand -base64 32`)',
+  }),
+  NOTE_ENCRYPTION_KEYS: optionalString.transform((v, ctx) => {
+    if (v === '') return [];
+    const entries = v.split(',').map((entry) => entry.trim());
+    const ring: { id: string; key: Buffer }[] = [];
+    for (const [i, entry] of entries.entries()) {
+      const colon = entry.indexOf(':');
+      const id = entry.slice(0, colon).trim();
+      const key = entry.slice(colon + 1).trim();
+      if (colon < 0 || !KEY_ID.test(id) || !isKey(key)) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `entry ${i + 1} must be id:key, with an id of up to 40 letters, digits, '.', '_' or '-' and a key of 32 random bytes, base64-encoded`,
+        });
+        return z.NEVER;
+      }
+      ring.push({ id, key: Buffer.from(key, 'base64') });
+    }
+    if (new Set(ring.map((k) => k.id)).size !== ring.length) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'names a key id twice' });
+      return z.NEVER;
+    }
+    if (new Set(ring.map((k) => k.key.toString('base64'))).size !== ring.length) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'lists the same key twice' });
+      return z.NEVER;
+    }
+    return ring;
   }),
   TIME_ZONE: optionalString
     .transform((v) => v || 'Europe/Stockholm')
@@ -202,7 +241,7 @@ const ENV_SCHEMA = z.object({
 /** The variable names `loadConfig` reads (used by the `.env.example` consistency test). */
 export const CONFIG_VARIABLES = Object.keys(ENV_SCHEMA.shape) as (keyof typeof ENV_SCHEMA.shape)[];
 
-const SECRET_VARIABLES = new Set(['MICROSOFT_APP_PASSWORD', 'STORAGE_CONNECTION_STRING', 'NOTE_ENCRYPTION_KEY', 'OPENAI_API_KEY', 'AZURE_OPENAI_API_KEY']);
+const SECRET_VARIABLES = new Set(['MICROSOFT_APP_PASSWORD', 'STORAGE_CONNECTION_STRING', 'NOTE_ENCRYPTION_KEY', 'NOTE_ENCRYPTION_KEYS', 'OPENAI_API_KEY', 'AZURE_OPENAI_API_KEY']);
 
 type Problem = { variable: string; message: string };
 
@@ -218,8 +257,8 @@ function crossChecks(env: z.infer<typeof ENV_SCHEMA>): Problem[] {
   if (!isLocal && env.BOT_ALLOWED_TENANT_IDS.length === 0) {
     problems.push({ variable: 'BOT_ALLOWED_TENANT_IDS', message: 'is required unless APP_ENV=local (the Entra ID tenants whose Teams may use the bot)' });
   }
-  if (!isLocal && env.NOTE_ENCRYPTION_KEY === '') {
-    problems.push({ variable: 'NOTE_ENCRYPTION_KEY', message: 'is required unless APP_ENV=local (local runs keep a generated key in .data/)' });
+  if (!isLocal && env.NOTE_ENCRYPTION_KEY === '' && env.NOTE_ENCRYPTION_KEYS.length === 0) {
+    problems.push({ variable: 'NOTE_ENCRYPTION_KEY', message: 'or NOTE_ENCRYPTION_KEYS is required unless APP_ENV=local (local runs keep a generated key in .data/)' });
   }
   if (!isLocal && env.STORAGE_CONNECTION_STRING === '') {
     problems.push({
@@ -294,6 +333,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new AppError('CONFIG_INVALID', `Invalid configuration: ${problems.map((p) => describe(p, env)).join('; ')}`);
   }
   const e = parsed.data;
+  // NOTE_ENCRYPTION_KEYS newest first; the single NOTE_ENCRYPTION_KEY (no id) is the oldest, unless the ring lists it already.
+  const single = e.NOTE_ENCRYPTION_KEY ? Buffer.from(e.NOTE_ENCRYPTION_KEY, 'base64') : undefined;
+  const noteKeys: NoteKeyConfig[] = [...e.NOTE_ENCRYPTION_KEYS, ...(single && !e.NOTE_ENCRYPTION_KEYS.some((k) => k.key.equals(single)) ? [{ key: single }] : [])];
   const storage: StorageConfig =
     e.STORAGE_CONNECTION_STRING !== ''
       ? { kind: 'connectionString', connectionString: e.STORAGE_CONNECTION_STRING, container: e.STORAGE_CONTAINER }
@@ -313,7 +355,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       allowedTenantIds: e.BOT_ALLOWED_TENANT_IDS,
     },
     storage,
-    ...(e.NOTE_ENCRYPTION_KEY ? { noteEncryptionKey: Buffer.from(e.NOTE_ENCRYPTION_KEY, 'base64') } : {}),
+    ...(noteKeys.length > 0 ? { noteKeys } : {}),
     defaultLocale: e.DEFAULT_LOCALE,
     timeZone: e.TIME_ZONE,
     forwarding: { directoryFile: e.ROUTING_DIRECTORY_FILE, outboxPollMs: e.OUTBOX_POLL_MS, retryBaseMs: e.OUTBOX_RETRY_BASE_MS,

@@ -2,8 +2,6 @@
  * Composition root: the only place that reads configuration, builds the object graph and starts
  * the server. Everything else receives its dependencies as parameters.
  */
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig, type AppConfig } from './config';
 import { AppError } from './errors';
@@ -35,9 +33,13 @@ import { loadRoutingDirectory } from './forwarding/routing-directory';
 import { teamsDeliverer } from './teams/teams-deliverer';
 import { withoutExpiredDraft } from './teams/draft-sweep';
 import { NoteCipher } from './storage/note-cipher';
+import { noteKeyRing } from './storage/note-key-ring';
+import { KeySentinel } from './storage/key-sentinel';
+import { BlobNoticeLog } from './storage/blob-notice-log';
+import { resolveStorage } from './storage/resolve-storage';
+import { AdminNotices } from './forwarding/admin-notices';
 import { BlobFeedbackStore } from './storage/blob-feedback-store';
 import { cachedProbe, caseIndexTableName, createBlobContainers, createQueueService, createTableClient, isContainerReachable } from './storage/blob-container';
-import { startEmbeddedAzurite, type EmbeddedAzurite } from './storage/embedded-azurite';
 import { JsonBlobStore } from './storage/json-blob-store';
 import type { PromptCompletionModel } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
@@ -49,28 +51,12 @@ import type { AppTurnState } from './teams/turn-state';
 /** Longest message text a user may send, in characters (Teams itself allows about 28 KB). */
 const MAX_TEXT_LENGTH = 4_000;
 
-/** A local run without NOTE_ENCRYPTION_KEY keeps a generated key beside its data (config refuses this in production). */
-function localNoteKey(logger: Logger): Buffer {
-  const file = path.join(PROJECT_ROOT, '.data', 'note-encryption.key');
-  if (!existsSync(file)) {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
-    logger.warn('generated a local note encryption key (APP_ENV=local only)');
-  }
-  return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
-}
+/** Administrators hear about a fault that fails turns at most this often (however many turns fail). */
+const TURN_FAULT_NOTICE_MS = 3_600_000;
 
 export interface RunningBot {
   readonly port: number;
   stop(): Promise<void>;
-}
-
-async function resolveStorage(config: AppConfig, logger: Logger): Promise<{ connectionString: string; embedded?: EmbeddedAzurite }> {
-  if (config.storage.kind === 'connectionString') return { connectionString: config.storage.connectionString };
-  const dir = path.resolve(PROJECT_ROOT, config.storage.dir);
-  const embedded = await startEmbeddedAzurite({ dir, port: config.storage.port, logger, restartOnExit: true });
-  logger.info('embedded storage started (Azurite)', { port: embedded.port });
-  return { connectionString: embedded.connectionString, embedded };
 }
 
 /** Seams for tests: parts that cannot run here (a language model) replaced at their narrowest interface. */
@@ -93,21 +79,41 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
   const form = loadFormDefinition(INCIDENT_NOTE_FORM_PATH, hasLocaleKey(resources));
   const directory = loadRoutingDirectory(config.forwarding.directoryFile || DEMO_DIRECTORY_PATH);
   const placeholders = placeholderValues(i18n, config.knowledge.localValuesFile ? loadLocalValues(config.knowledge.localValuesFile) : {});
-  const { connectionString, embedded } = await resolveStorage(config, logger);
+  const { connectionString, embedded } = await resolveStorage(config, logger, { restartOnExit: true });
   const containers = createBlobContainers(connectionString, config.storage.container);
-  const isReady = cachedProbe(() => isContainerReachable(containers.probe));
-  if (!(await isReady())) logger.warn('storage not reachable at start; /readyz reports 503 until it is');
-
   const store = new JsonBlobStore(containers.data);
+  const cipher = new NoteCipher(noteKeyRing(config, logger));
+  // The key ring must open what is stored, or every turn on sealed data would fail: refuse to start.
+  const keys = new KeySentinel(store, cipher);
+  const storageUp = cachedProbe(() => isContainerReachable(containers.probe));
+  let keysChecked = false;
+  if (await storageUp()) {
+    const outcome = await keys.check().catch(async (err: unknown) => {
+      await embedded?.stop();
+      throw err;
+    });
+    keysChecked = true;
+    logger.info('note keys checked', { outcome, keyId: cipher.currentKeyId, keys: cipher.keyIds.length });
+  } else {
+    logger.warn('storage not reachable at start; /readyz reports 503 until it is and the note keys are checked');
+  }
+  const isReady = async () => (await storageUp()) && (keysChecked || (await keys.isVerified(logger)));
+
   const model = config.knowledge.answerMode === 'generative' ? (overrides.completionModel ?? (config.knowledge.model && createCompletionModel(config.knowledge.model))) : undefined;
-  const cipher = new NoteCipher(config.noteEncryptionKey ?? localNoteKey(logger));
   const botStorage = new BlobBotStorage(store, cipher);
   const cases = new BlobCaseStore(store, cipher);
-  const adapter = createAdapter(config, i18n, logger);
   const clock = overrides.clock ?? systemClock;
+  const adapter = createAdapter(config, i18n, logger, {
+    // `notices` is built below (it needs the deliverer, which needs this adapter); a turn error comes only later.
+    alertAdmins: async (code, reason) => {
+      const t = i18n.t(config.defaultLocale);
+      await notices.tellAtMostEvery(`turn-fault-${code.toLowerCase().replace(/_/g, '-')}`, TURN_FAULT_NOTICE_MS, () => t('forwarding:admin.turnFault', { code, reason }));
+    },
+  });
   const deliverer = overrides.deliverer ?? teamsDeliverer(adapter, config.bot.appId);
   const links = new BlobTargetLinkStore(store);
   const people = new BlobPersonAddressStore(store);
+  const notices = new AdminNotices({ admins: directory.admins, people, deliverer, log: new BlobNoticeLog(store), clock });
   const caseIndex = new TableCaseIndex(createTableClient(connectionString, caseIndexTableName(config.storage.container)), (rowKey) =>
     logger.error('case index row damaged; skipped', { rowKey }),
   );
@@ -125,10 +131,7 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
     notifyAdmins: async (problem, item, c) => {
       const t = i18n.t(config.defaultLocale);
       const label = directory.targets[item.targetId]?.label ?? item.targetId;
-      for (const admin of directory.admins) {
-        const ref = await people.get(admin);
-        if (ref) await deliverer.sendText(ref, t(`forwarding:admin.${problem}`, { code: c?.code ?? '?', target: item.targetId, label, id: item.id, attempts: item.attempts, reason: item.lastError ?? '' }));
-      }
+      await notices.tell(t(`forwarding:admin.${problem}`, { code: c?.code ?? '?', target: item.targetId, label, id: item.id, attempts: item.attempts, reason: item.lastError ?? '' }));
     },
     escalation: config.forwarding.escalation,
     index: caseIndex,
@@ -254,6 +257,11 @@ async function main(): Promise<void> {
     process.exit(1);
   });
   const bot = await startBot(config, logger).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === 'STORAGE_KEY_MISMATCH') {
+      // One structured line that says what to do; a stack trace would say nothing more.
+      logger.error(err.message, { code: err.code });
+      process.exit(1);
+    }
     if (err instanceof AppError && ['KB_INVALID', 'INTAKE_FORM_INVALID', 'FORWARD_DIRECTORY_INVALID'].includes(err.code)) process.stderr.write(`${err.message}\n`);
     logger.error('start failed', errorFields(err));
     process.exit(1);

@@ -47,7 +47,7 @@ describe('loadConfig', () => {
     const message = problemsOf({});
     expect(message).toContain('MICROSOFT_APP_ID is required unless APP_ENV=local');
     expect(message).toContain('STORAGE_CONNECTION_STRING is required unless APP_ENV=local');
-    expect(message).toContain('NOTE_ENCRYPTION_KEY is required unless APP_ENV=local');
+    expect(message).toContain('NOTE_ENCRYPTION_KEY or NOTE_ENCRYPTION_KEYS is required unless APP_ENV=local');
     expect(message).toContain('BOT_ALLOWED_TENANT_IDS is required unless APP_ENV=local');
   });
 
@@ -64,6 +64,33 @@ describe('loadConfig', () => {
     const message = problemsOf({ ...LOCAL, NOTE_ENCRYPTION_KEY: 'c2hvcnQ=' });
     expect(message).toContain('NOTE_ENCRYPTION_KEY must be 32 random bytes');
     expect(message).not.toContain('c2hvcnQ=');
+  });
+
+  it('reads NOTE_ENCRYPTION_KEYS as a ring, newest first, with NOTE_ENCRYPTION_KEY as its oldest key', () => {
+    const [a, b, c] = [1, 2, 3].map((n) => Buffer.alloc(32, n));
+    const ring = loadConfig({ ...LOCAL, NOTE_ENCRYPTION_KEYS: ` 2026-06:${a!.toString('base64')} , 2025.1_x:${b!.toString('base64')}`, NOTE_ENCRYPTION_KEY: c!.toString('base64') }).noteKeys;
+    expect(ring).toEqual([{ id: '2026-06', key: a }, { id: '2025.1_x', key: b }, { key: c }]);
+    // The single key alone is a ring of one (named by its fingerprint when used); listed in the ring too, it is not repeated.
+    expect(loadConfig({ ...LOCAL, NOTE_ENCRYPTION_KEY: c!.toString('base64') }).noteKeys).toEqual([{ key: c }]);
+    expect(loadConfig({ ...LOCAL, NOTE_ENCRYPTION_KEYS: `k:${c!.toString('base64')}`, NOTE_ENCRYPTION_KEY: c!.toString('base64') }).noteKeys).toEqual([{ id: 'k', key: c }]);
+    expect(loadConfig(LOCAL).noteKeys).toBeUndefined();
+  });
+
+  it('rejects a malformed key ring without echoing any key', () => {
+    const key = Buffer.alloc(32, 9).toString('base64');
+    for (const [value, problem] of [
+      [`k1:${key},k2`, 'entry 2 must be id:key'],
+      [`bad id:${key}`, 'entry 1 must be id:key'],
+      ['k1:c2hvcnQ=', 'entry 1 must be id:key'],
+      [`k1:${key},k1:${Buffer.alloc(32, 8).toString('base64')}`, 'names a key id twice'],
+      [`k1:${key},k2:${key}`, 'lists the same key twice'],
+    ] as const) {
+      const message = problemsOf({ ...LOCAL, NOTE_ENCRYPTION_KEYS: value });
+      expect(message).toContain(`NOTE_ENCRYPTION_KEYS ${problem}`);
+      expect(message).not.toContain(key);
+      expect(message).not.toContain('c2hvcnQ=');
+    }
+    expect(loadConfig({ APP_ENV: 'production', MICROSOFT_APP_ID: GUID, MICROSOFT_APP_PASSWORD: 's', MICROSOFT_APP_TENANT_ID: GUID, STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', NOTE_ENCRYPTION_KEYS: `k1:${key}` }).noteKeys).toHaveLength(1);
   });
 
   it('requires a tenant and a secret for a single-tenant identity, without echoing secrets', () => {

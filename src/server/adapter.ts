@@ -9,7 +9,7 @@ import {
   type ServiceClientCredentialsFactory,
 } from 'botframework-connector';
 import type { AppConfig } from '../config';
-import { errorCodeOf } from '../errors';
+import { errorCodeOf, type ErrorCode } from '../errors';
 import type { I18n } from '../i18n/create-i18n';
 import { errorFields, type Logger } from '../log';
 import { turnLogger } from '../teams/turn-context';
@@ -32,6 +32,17 @@ const REFUSAL_BODY: Record<Refusal['status'], { error: string }> = {
   403: { error: 'forbidden' },
   503: { error: 'unavailable' },
 };
+
+/** Faults whose apology tells the user that the administrators have been alerted (`common:error.<code>`). */
+export const ALERTED_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['STORAGE_CORRUPT']);
+
+export interface TurnErrorOptions {
+  /**
+   * Alert the administrators of a fault in `ALERTED_CODES` (after the user has the apology);
+   * `reason` is our own error message (codes, key ids, blob kinds: never user text).
+   */
+  readonly alertAdmins?: (code: ErrorCode, reason: string) => Promise<void>;
+}
 
 /**
  * TeamsAdapter (CloudAdapter) whose HTTP entry point authenticates with {@link RequestAuthenticator}:
@@ -100,7 +111,7 @@ export class SamverkaAdapter extends TeamsAdapter {
  * The Bot Framework adapter with our identity, authentication and turn error handler.
  * @remarks An empty app id means "no authentication" (emulator mode); config only allows that when APP_ENV=local.
  */
-export function createAdapter(config: AppConfig, i18n: I18n, logger: Logger): SamverkaAdapter {
+export function createAdapter(config: AppConfig, i18n: I18n, logger: Logger, options: TurnErrorOptions = {}): SamverkaAdapter {
   const b = config.bot;
   const auth: AdapterAuthConfig = {
     MicrosoftAppId: b.appId,
@@ -126,12 +137,15 @@ export function createAdapter(config: AppConfig, i18n: I18n, logger: Logger): Sa
   // The connector client retries a failed call itself a few times (about 5 s, honouring Retry-After);
   // the durable outbox retries deliveries beyond that.
   const adapter = new SamverkaAdapter(auth, new ConfigurationServiceClientCredentialFactory(auth), { allowedTenantIds: b.allowedTenantIds, logger });
-  adapter.onTurnError = (context, err) => onTurnError(context, err, config, i18n, logger);
+  adapter.onTurnError = (context, err) => onTurnError(context, err, config, i18n, logger, options);
   return adapter;
 }
 
-/** Log the fault by code and tell the user in their language; never a stack trace or internal detail. */
-async function onTurnError(context: TurnContext, err: unknown, config: AppConfig, i18n: I18n, logger: Logger): Promise<void> {
+/**
+ * Log the fault by code and tell the user in their language; never a stack trace or internal detail.
+ * A fault whose apology says so alerts the administrators (how often is the alert's own business).
+ */
+async function onTurnError(context: TurnContext, err: unknown, config: AppConfig, i18n: I18n, logger: Logger, options: TurnErrorOptions): Promise<void> {
   const code = errorCodeOf(err);
   const log = turnLogger(logger, context);
   log.error('turn failed', { code, ...errorFields(err) });
@@ -141,5 +155,13 @@ async function onTurnError(context: TurnContext, err: unknown, config: AppConfig
   } catch (sendErr) {
     // The channel itself may be what failed (e.g. 429/5xx from the connector); nothing more to tell the user.
     log.warn('could not send the error message', errorFields(sendErr));
+  }
+  if (options.alertAdmins && ALERTED_CODES.has(code)) {
+    try {
+      await options.alertAdmins(code, err instanceof Error ? err.message : code);
+    } catch (alertErr) {
+      // The user has their answer and the fault is logged above; a failed alert is logged, not retried in this turn.
+      log.warn('administrators could not be alerted', { code, ...errorFields(alertErr) });
+    }
   }
 }

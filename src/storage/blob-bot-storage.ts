@@ -1,7 +1,12 @@
 import type { Storage, StoreItems } from 'botbuilder';
 import { AppError, isAppError } from '../errors';
 import type { JsonBlobStore } from './json-blob-store';
-import type { NoteCipher, Sealed } from './note-cipher';
+import type { NoteCipher, Sealed, SealedBlobKind } from './note-cipher';
+
+/** State items are sealed with their key, which is their blob name after the prefix, URI-encoded (key rotation uses this rule). */
+export function sealedState(prefix = 'state/'): SealedBlobKind {
+  return { prefix, aadOf: (name) => decodeURIComponent(name.slice(prefix.length)) };
+}
 
 /**
  * botbuilder `Storage` for teams-ai TurnState on our JSON blob store.

@@ -4,7 +4,7 @@ import type { Case, CaseNote, Reporter } from '../forwarding/case';
 import { newCaseCode } from '../forwarding/case-code';
 import type { CaseStore } from '../forwarding/case-store';
 import type { JsonBlobStore } from './json-blob-store';
-import type { NoteCipher, Sealed } from './note-cipher';
+import type { NoteCipher, Sealed, SealedBlobKind } from './note-cipher';
 
 /** The blob: routing metadata in clear (no personal data), the note and the reporter sealed. */
 interface StoredCase extends Omit<Case, 'note' | 'reporter' | 'origin'> {
@@ -14,6 +14,9 @@ interface StoredCase extends Omit<Case, 'note' | 'reporter' | 'origin'> {
 }
 
 const MAX_CODE_ATTEMPTS = 8;
+
+/** Each case is sealed with its id, the middle of its blob name `cases/<id>.json` (key rotation uses this rule). */
+export const SEALED_CASES: SealedBlobKind = { prefix: 'cases/', aadOf: (name) => name.slice('cases/'.length, -'.json'.length) };
 
 /**
  * Cases as one JSON blob each (`cases/<id>.json`), plus a create-only code index

@@ -111,9 +111,17 @@ export class JsonBlobStore {
     }
   }
 
-  async list(prefix: string): Promise<string[]> {
+  /** The names of the blobs under `prefix`, in name order; with `limit`, at most that many (one request). */
+  async list(prefix: string, limit?: number): Promise<string[]> {
     const names: string[] = [];
     try {
+      if (limit !== undefined) {
+        for await (const page of this.container.listBlobsFlat({ prefix }).byPage({ maxPageSize: limit })) {
+          names.push(...page.segment.blobItems.map((item) => item.name).slice(0, limit));
+          break;
+        }
+        return names;
+      }
       for await (const item of this.container.listBlobsFlat({ prefix })) names.push(item.name);
     } catch (err) {
       throw toStorageError(err, `list ${prefix}`);

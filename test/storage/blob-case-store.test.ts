@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Case } from '../../src/forwarding/case';
 import { BlobCaseStore } from '../../src/storage/blob-case-store';
 import { JsonBlobStore } from '../../src/storage/json-blob-store';
-import { NoteCipher } from '../../src/storage/note-cipher';
+import { keyFingerprint, NoteCipher } from '../../src/storage/note-cipher';
 import { freshContainers } from '../support/azurite';
 
 const OBSERVATION = 'Man i röd jacka väntade utanför rum 214 i två timmar';
@@ -47,6 +47,8 @@ describe('BlobCaseStore on Azurite', () => {
     expect(raw).not.toContain('aad-reporter');
     expect(raw).not.toContain('29:reporter');
     expect(JSON.parse(raw)).toMatchObject({ urgency: 'P3', category: 'adultExploitation', status: 'received', code: created.code });
+    // The seal's header in clear is the algorithm and the key id (the key's fingerprint here), nothing else.
+    expect(JSON.parse(raw).sealed).toEqual({ alg: 'A256GCM', kid: keyFingerprint(Buffer.alloc(32, 1)), iv: expect.any(String), tag: expect.any(String), data: expect.any(String) });
   });
 
   it('draws a new code when one is taken', async () => {

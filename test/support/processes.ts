@@ -52,6 +52,16 @@ export function spawnBot(env: Record<string, string>): StartedProcess {
   return track(child);
 }
 
+/** Run a script of `scripts/` through tsx (as its npm command does), with only the given environment. */
+export function spawnScript(script: string, args: readonly string[], env: Record<string, string>): StartedProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'scripts', script), ...args], {
+    cwd: PROJECT_ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return track(child);
+}
+
 /** Start the bot and wait until it listens; returns its port. */
 export async function startBotProcess(env: Record<string, string>): Promise<StartedProcess & { port: number }> {
   const p = spawnBot({ APP_ENV: 'local', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', NOTE_ENCRYPTION_KEY: TEST_NOTE_KEY.toString('base64'), ...env });

@@ -80,3 +80,35 @@ describe('"status <code>" for the reporter only', () => {
     expect(replies[0]?.text).toContain('Skriv ”status” följt av ärendekoden');
   });
 });
+
+describe('after switching from the single NOTE_ENCRYPTION_KEY to a key ring', () => {
+  it('opens what the legacy key sealed (the case, and the reporter’s saved language in bot state) and re-seals the sentinel under the new key', async () => {
+    const c = await freshContainers('status-ring');
+    const store = new JsonBlobStore(c.data);
+    const reporter = { userId: 'user-ring', aadObjectId: '00000000-0000-0000-0000-000000000001' };
+    const say = (bot: { baseUrl: string }, text: string) =>
+      postActivity(bot.baseUrl, { ...messageActivity(text, { userId: reporter.userId, conversationId: 'conv-ring', locale: 'sv-SE' }), from: { id: reporter.userId, aadObjectId: reporter.aadObjectId } });
+
+    // Before: the deployment as it was, with NOTE_ENCRYPTION_KEY only.
+    const before = await startTestBot(c.connectionString, c.name);
+    expect((await say(before, 'english')).replies[0]?.text).toContain('English');
+    const now = new Date().toISOString();
+    const legacy = await new BlobCaseStore(store, new NoteCipher(TEST_NOTE_KEY)).create({
+      id: randomUUID(), status: 'received', createdAt: now, updatedAt: now, history: [],
+      note: { formId: 'incident-note', formVersion: 1, answers: {}, urgency: 'P3', category: 'other' },
+      reporter: { ...reporter, conversationRef: {}, locale: 'en' },
+    });
+    await before.stop();
+
+    // After: a new key in front; the old one kept as NOTE_ENCRYPTION_KEY.
+    const after = await startTestBot(c.connectionString, c.name, { NOTE_ENCRYPTION_KEYS: `2026-06:${Buffer.alloc(32, 61).toString('base64')}` });
+    try {
+      const { replies } = await say(after, `status ${legacy.code}`);
+      // English: the language saved in bot state under the old key was read.
+      expect(replies[0]?.text).toMatch(new RegExp(`^Case ${legacy.code}: received`));
+      expect((await store.get<{ sealed: { kid: string } }>('keys/sentinel.json'))?.value.sealed.kid).toBe('2026-06');
+    } finally {
+      await after.stop();
+    }
+  });
+});
