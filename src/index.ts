@@ -165,6 +165,7 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
         kick: () => dispatcher.kick(),
         index: caseIndex,
         escalation: config.forwarding.escalation,
+        cases,
       },
       intake: {
         form,

@@ -16,4 +16,6 @@ export interface AuditEvent {
 
 export interface AuditLog {
   record(event: AuditEvent): Promise<void>;
+  /** The events of one UTC day (YYYY-MM-DD), in the order they were recorded. */
+  read(day: string): Promise<AuditEvent[]>;
 }

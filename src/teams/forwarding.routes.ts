@@ -21,6 +21,10 @@ import type { TargetLinkStore } from '../forwarding/target-links';
 import type { FormDefinition } from '../intake/form-types';
 import { errorFields } from '../log';
 import type { Clock } from '../clock';
+import { DateTime } from 'luxon';
+import { normalizeCaseCode } from '../forwarding/case-code';
+import type { CaseStore } from '../forwarding/case-store';
+import { caseExport, caseTrail, daysOf } from '../forwarding/case-trail';
 import { audit, type TeamsDeps } from './deps';
 import { turnLogger } from './turn-context';
 import { turnLocale } from './turn-locale';
@@ -38,11 +42,15 @@ export interface ForwardingRouteDeps {
   readonly kick?: () => void;
   readonly index: CaseIndex;
   readonly escalation: EscalationPolicy;
+  /** For the administrators' `audit` and `export` of one case. */
+  readonly cases: CaseStore;
 }
 
 const LINK = /^\s*(link|länka)(?:\s+(\S+))?\s*$/i;
 const DEAD_LETTERS = /^\s*(dead letters|olevererade)\s*$/i;
 const REDRIVE = /^\s*(redrive|skicka om)\s+([0-9a-z.-]{1,200})\s*$/i;
+const TRAIL = /^\s*(audit|granska)\s+(K-?\s?[0-9A-Za-z]{4})\s*$/i;
+const EXPORT = /^\s*(export|exportera)\s+(K-?\s?[0-9A-Za-z]{4})\s*$/i;
 
 /** Everyone on the case's ladder may act on it. */
 function ladder(c: Case): string[] {
@@ -117,6 +125,34 @@ export function registerForwardingRoutes(app: Application<AppTurnState>, deps: T
     if (ok) f.kick?.();
     await context.sendActivity(tr(ok ? 'forwarding:admin.deadLetters.redriven' : 'forwarding:admin.deadLetters.notFound', { id }));
   });
+
+  /**
+   * An administrator's look at one case: `audit K-XXXX` (the trail: who did what when, pseudonymous)
+   * and `export K-XXXX` (the whole case as JSON, for a legal request). Personal chat only; both are
+   * audited, and so is every refusal.
+   */
+  const adminCaseCommand = (re: RegExp, action: 'trail' | 'export') =>
+    app.message(re, async (context, state) => {
+      const tr = t(context, state);
+      const admin = await isAdmin(context);
+      const personal = (context.activity.conversation?.conversationType ?? 'personal') === 'personal';
+      const code = normalizeCaseCode(re.exec(context.activity.text ?? '')?.[2] ?? '');
+      if (!admin || !personal) {
+        await audit(deps, { actor: (await aadObjectIdOf(context)) ?? 'unknown', action, result: 'refused', reason: admin ? 'notPersonalChat' : 'notAdmin' });
+        return void (await context.sendActivity(tr(admin ? 'forwarding:status.personalOnly' : 'forwarding:admin.caseNotAdmin')));
+      }
+      const found = code ? await f.cases.getByCode(code) : undefined;
+      if (!found) return void (await context.sendActivity(tr('forwarding:admin.caseNotFound', { code: code ?? '' })));
+      await audit(deps, { actor: admin, action, result: 'ok', caseId: found.id });
+      turnLogger(deps.logger, context).info('audit: administrator read a case', { caseId: found.id, action });
+      if (action === 'export') return void (await context.sendActivity(`${tr('forwarding:admin.exportHeading', { code: found.code })}\n\n\`\`\`json\n${caseExport(found)}\n\`\`\``));
+      const events = (await Promise.all(daysOf(found, f.clock.now()).map((day) => deps.audit?.read(day) ?? Promise.resolve([])))).flat();
+      const when = (at: string) => DateTime.fromISO(at, { zone: 'utc' }).setZone(f.timeZone).toFormat('yyyy-MM-dd HH:mm');
+      const lines = caseTrail(found, events).map((l) => `- ${when(l.at)} · ${l.who} · ${l.what}${l.refused ? ` (${tr('forwarding:admin.refused')}: ${l.refused})` : ''}`);
+      await context.sendActivity(`${tr('forwarding:admin.trailHeading', { code: found.code })}\n\n${lines.join('\n')}`);
+    });
+  adminCaseCommand(TRAIL, 'trail');
+  adminCaseCommand(EXPORT, 'export');
 
   const act = <V extends CaseVerb>(verb: V, toAction: (data: CardPayload<V>) => CaseAction | undefined) =>
     onCardExecute(app, deps, verb, async (context, state, data) => {

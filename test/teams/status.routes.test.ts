@@ -79,6 +79,30 @@ describe('"status <code>" for the reporter only', () => {
     const { replies } = await say('status please');
     expect(replies[0]?.text).toContain('Skriv ”status” följt av ärendekoden');
   });
+
+  it('gives an administrator a case\'s trail (pseudonymous, refusals included) and its export, both audited; anyone else is refused', async () => {
+    const ALEX = '00000000-0000-0000-0000-0000000000020'; // administrator in the example directory
+    const c = await caseWith('received');
+    await say(`status ${c.code}`, '00000000-0000-0000-0000-000000000077', 'en-US'); // someone else tries
+
+    const trail = (await say(`audit ${c.code}`, ALEX, 'en-US')).replies[0]?.text ?? '';
+    expect(trail).toContain(`Trail of case ${c.code}`);
+    expect(trail).toMatch(/p-[0-9a-f]{8} · status \(refused: notReporter\)/);
+    expect(trail).not.toContain('00000000-0000-0000-0000-000000000077');
+
+    const exported = (await say(`export ${c.code}`, ALEX, 'en-US')).replies[0]?.text ?? '';
+    const json = JSON.parse(/```json\n([\s\S]*)\n```/.exec(exported)![1]!) as { id: string; code: string; note: { formId: string } };
+    expect(json).toMatchObject({ id: c.id, code: c.code, note: { formId: 'incident-note' } });
+
+    const refused = await say(`export ${c.code}`, '00000000-0000-0000-0000-000000000001', 'en-US');
+    expect(refused.replies[0]?.text).toBe('Only an administrator can read or export a case.');
+    const events = await audit.read(new Date().toISOString().slice(0, 10));
+    expect(events.filter((e) => e.caseId === c.id && e.result === 'ok').map((e) => [e.actor, e.action])).toEqual([
+      [ALEX, 'trail'],
+      [ALEX, 'export'],
+    ]);
+    expect(events.some((e) => e.action === 'export' && e.result === 'refused' && e.reason === 'notAdmin')).toBe(true);
+  });
 });
 
 describe('after switching from the single NOTE_ENCRYPTION_KEY to a key ring', () => {
