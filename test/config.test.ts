@@ -90,7 +90,7 @@ describe('loadConfig', () => {
       expect(message).not.toContain(key);
       expect(message).not.toContain('c2hvcnQ=');
     }
-    expect(loadConfig({ APP_ENV: 'production', MICROSOFT_APP_ID: GUID, MICROSOFT_APP_PASSWORD: 's', MICROSOFT_APP_TENANT_ID: GUID, STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', NOTE_ENCRYPTION_KEYS: `k1:${key}` }).noteKeys).toHaveLength(1);
+    expect(loadConfig({ APP_ENV: 'production', MICROSOFT_APP_ID: GUID, MICROSOFT_APP_PASSWORD: 's', MICROSOFT_APP_TENANT_ID: GUID, STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', NOTE_ENCRYPTION_KEYS: `k1:${key}`, BOT_ALLOWED_TENANT_IDS: GUID }).noteKeys).toHaveLength(1);
   });
 
   it('requires a tenant and a secret for a single-tenant identity, without echoing secrets', () => {

@@ -1,4 +1,4 @@
-import type { Article, Audience, KbLanguage } from './article';
+import { canRead, type Article, type Audience, type KbLanguage } from './article';
 import type { KnowledgeIndex, SearchHit } from './search-index';
 import { understandMessage, type Understanding } from './understand';
 
@@ -37,6 +37,8 @@ export interface AnswerOptions {
 
 export const DEFAULT_ANSWER_OPTIONS = { minConfidence: 0.6 } as const;
 
+/** Ranking weight of a routine written for the reader's own audience over one they may also read. */
+const OWN_AUDIENCE_BONUS = 1;
 /** Coverage at which a message with at least one domain word (a room, a report) counts as a question. */
 const DOMAIN_WORD_FLOOR = 0.3;
 /** Below `minConfidence` an in-domain question is still answered from this share of it; under it, choices. */
@@ -61,9 +63,10 @@ const SMALL_TALK = /^\s*(tack( så mycket)?|tusen tack|thanks?( you)?|thank you(
  * Order hits by coverage plus 0.7 × their BM25 score relative to the top one: long narratives give
  * BM25 many chances to favour an article that shares filler words, while coverage weighs rare words.
  */
-function rerank(hits: SearchHit[]): SearchHit[] {
+function rerank(hits: SearchHit[], reader: Audience): SearchHit[] {
   const top = hits[0]?.score || 1;
-  const key = (h: SearchHit) => h.confidence + 0.7 * (h.score / top);
+  // Coordinators and staff may read the partners' routines too, but one written for them comes first.
+  const key = (h: SearchHit) => h.confidence + 0.7 * (h.score / top) + (h.article.audience.includes(reader) ? OWN_AUDIENCE_BONUS : 0);
   return [...hits].sort((a, b) => key(b) - key(a));
 }
 
@@ -97,10 +100,10 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
   const understood = understandMessage(text, language, corrected);
   if (understood.kind === 'command') return none('outOfScope', undefined, { kind: 'command' });
 
-  const hits = rerank(index.search(corrected, { language, audience, limit: 8 }));
+  const hits = rerank(index.search(corrected, { language, audience, limit: 8 }), audience);
   const best = hits[0];
   const minConfidence = options.minConfidence ?? DEFAULT_ANSWER_OPTIONS.minConfidence;
-  const visible = (a: Article | undefined): a is Article => !!a && a.audience.includes(audience);
+  const visible = (a: Article | undefined): a is Article => !!a && canRead(audience, a);
 
   const answer = (article: Article, hit: SearchHit | undefined, kind: MessageKind, danger: boolean): Answer => {
     const other = (a: Article | undefined): a is Article => visible(a) && a.id !== article.id;

@@ -2,6 +2,14 @@
 export const AUDIENCES = ['staff', 'partner', 'coordinator'] as const;
 export type Audience = (typeof AUDIENCES)[number];
 
+/** Who reads what: coordinators read every routine, staff the staff and partner routines, partners the partner routines. */
+const READS: Record<Audience, readonly Audience[]> = { coordinator: ['coordinator', 'staff', 'partner'], staff: ['staff', 'partner'], partner: ['partner'] };
+
+/** May a reader of this audience see the article? The one rule for every place that shows routines. */
+export function canRead(reader: Audience, article: { readonly audience: readonly Audience[] }): boolean {
+  return article.audience.some((a) => READS[reader].includes(a));
+}
+
 export const KB_LANGUAGES = ['sv', 'en'] as const;
 export type KbLanguage = (typeof KB_LANGUAGES)[number];
 

@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch';
-import type { Article, Audience, KbLanguage } from './article';
+import { canRead, type Article, type Audience, type KbLanguage } from './article';
 import type { Thesaurus } from './thesaurus';
 import { SpellingCorrector } from './spelling';
 import { analyze, isStopword, splitCompound, stem, tokenize } from './text-analysis';
@@ -155,7 +155,7 @@ export class KnowledgeIndex {
       const idf = Math.log(1 + index.size / (df + 0.5));
       weight.set(w, df === 0 ? idf * UNKNOWN_WORD_WEIGHT : idf);
     }
-    const results = all.filter((r) => (index.byId.get(r.id as string)?.audience ?? []).includes(options.audience));
+    const results = all.filter((r) => canRead(options.audience, index.byId.get(r.id as string) ?? { audience: [] }));
     return results.slice(0, options.limit ?? 5).map((r) => {
       const matched = new Set(r.queryTerms);
       let covered = 0;

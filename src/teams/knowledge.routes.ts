@@ -8,7 +8,7 @@ import { noAnswerCard } from '../cards/no-answer-card';
 import { Verb } from '../cards/verbs';
 import type { SupportedLocale } from '../config';
 import type { Translate } from '../i18n/create-i18n';
-import type { Article, Audience, KbLanguage } from '../knowledge/article';
+import { canRead, type Article, type Audience, type KbLanguage } from '../knowledge/article';
 import { answerQuestion } from '../knowledge/answer';
 import { phraseWithGuard, type AnswerPhraser } from '../knowledge/answer-phraser';
 import type { FeedbackStore } from '../knowledge/feedback-store';
@@ -85,11 +85,11 @@ export function registerKnowledgeRoutes(
     const audience = await audienceOf(context);
     const article = kb.index.article(articleId, lng);
     // A forged id, or an article for another audience, gets the same answer as a missing one.
-    if (!article || !article.audience.includes(audience)) {
+    if (!article || !canRead(audience, article)) {
       await context.sendActivity(deps.i18n.t(lng)('knowledge:article.notFound'));
       return;
     }
-    const related = article.related.map((id) => kb.index.article(id, lng)).filter((a): a is Article => !!a && a.audience.includes(audience));
+    const related = article.related.map((id) => kb.index.article(id, lng)).filter((a): a is Article => !!a && canRead(audience, a));
     await sendArticle(context, article, related, lng);
   }, articleNotFound);
 
@@ -125,7 +125,7 @@ export function registerKnowledgeRoutes(
     }
     const audience = await audienceOf(context);
     const shown = data.articleId ? kb.index.article(data.articleId, pending.language) : undefined;
-    const articleTitle = shown?.audience.includes(audience) ? shown.title : undefined;
+    const articleTitle = shown && canRead(audience, shown) ? shown.title : undefined;
     const now = kb.clock.now().toISOString();
     const from = context.activity.from;
     // One hand-off per question: a second press, or a retried submit, finds the same case id.
