@@ -2,11 +2,13 @@
  * `npm run dev`: the whole local setup in one command, no Azure account or Teams tenant needed.
  * Starts the bot (which starts its embedded Azurite, data in .data/azurite) and the Microsoft 365
  * Agents Playground, then prints where to open the chat. Ctrl+C stops everything.
- * Reads `.env` if present (APP_ENV defaults to local here).
+ * Reads `.env` if present (APP_ENV defaults to local here). PORT (3978) and PLAYGROUND_PORT (56150)
+ * choose the ports; `npm run dev -- --as coordinator` also opens a Playground signed in as a coordinator.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { playgroundConfigAs } from './lib/playground-config';
 
 const root = path.resolve(__dirname, '..');
 const envFile = path.join(root, '.env');
@@ -19,6 +21,7 @@ function stopAll(code: number): void {
   setTimeout(() => process.exit(code), 500).unref();
 }
 
+/** Wait for a line; `echo` prints the output until then (afterwards the caller decides, so no line prints twice). */
 function waitForLine(child: ChildProcess, re: RegExp, echo: boolean): Promise<RegExpExecArray> {
   return new Promise((resolve, reject) => {
     let buffer = '';
@@ -26,7 +29,10 @@ function waitForLine(child: ChildProcess, re: RegExp, echo: boolean): Promise<Re
       if (echo) process.stdout.write(chunk);
       buffer += chunk.toString();
       const m = re.exec(buffer);
-      if (m) resolve(m);
+      if (m) {
+        child.stdout?.off('data', onData);
+        resolve(m);
+      }
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', (c: Buffer) => process.stderr.write(c));
@@ -45,24 +51,36 @@ async function main(): Promise<void> {
   const listening = await waitForLine(bot, /"port":(\d+),"host"[^\n]*"msg":"listening"/, true);
   const endpoint = `http://127.0.0.1:${listening[1]}/api/messages`;
 
-  const playground = spawn(
-    process.execPath,
-    [require.resolve('@microsoft/m365agentsplayground/cli.js'), '-e', endpoint, '-c', 'msteams', '--dt', '-p', playgroundPort],
-    {
+  const startPlayground = async (port: string, configPath?: string) => {
+    const playground = spawn(process.execPath, [require.resolve('@microsoft/m365agentsplayground/cli.js'), '-e', endpoint, '-c', 'msteams', '--dt', '-p', port], {
       cwd: root,
       env: {
         ...process.env,
         TEAMSAPPTESTER_BROWSER: 'none',
         APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
-        M365_AGENTS_PLAYGROUND_LOGFILE: path.join(root, '.data', 'playground.log'),
+        M365_AGENTS_PLAYGROUND_LOGFILE: path.join(root, '.data', `playground-${port}.log`),
+        ...(configPath ? { M365_AGENTS_PLAYGROUND_CONFIG_PATH: configPath } : {}),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  children.push(playground);
-  const pg = await waitForLine(playground, /Listening on (\d+)/, false);
+    });
+    children.push(playground);
+    return (await waitForLine(playground, /Listening on (\d+)/, false))[1];
+  };
+  const pg = await startPlayground(playgroundPort);
+  // `--as coordinator`: a second Playground signed in as Megan Bowen, a coordinator in the example directory.
+  const asCoordinator = process.argv.includes('--as') && process.argv[process.argv.indexOf('--as') + 1] === 'coordinator';
+  const coordinatorPg = asCoordinator ? await startPlayground(String(Number(playgroundPort) + 1), playgroundConfigAs('user-id-1')) : undefined;
   process.stdout.write(
-    `\n  Samverka is running.\n  Chat with it:  http://localhost:${pg[1]}   (Microsoft 365 Agents Playground)\n  Bot endpoint:  ${endpoint}\n  Press Ctrl+C to stop.\n\n`,
+    [
+      '',
+      '  Samverka is running.',
+      `  Chat with it:  http://localhost:${pg}   (Microsoft 365 Agents Playground, signed in as Alex Wilber, administrator)`,
+      ...(coordinatorPg ? [`  Coordinator:   http://localhost:${coordinatorPg}   (signed in as Megan Bowen, coordinator for Demokommun)`] : []),
+      `  Bot endpoint:  ${endpoint}`,
+      '  Press Ctrl+C to stop.',
+      '',
+      '',
+    ].join('\n'),
   );
   bot.stdout?.on('data', (c: Buffer) => process.stdout.write(c));
   for (const c of children) c.once('exit', () => stopAll(1));
