@@ -196,8 +196,7 @@ export class KnowledgeIndex {
     // routine uses at all weighs half the rarest: it may be off-topic ("lunch") or only filler.
     // The search over every article gives each word's document frequency (audiences filter later).
     const weights = primary.map((own) => {
-      let df = 0;
-      for (const doc of matches.docs) if (own.some((t) => matches.has(doc, t))) df++;
+      const df = matches.count(own);
       const idf = Math.log(1 + index.size / (df + 0.5));
       return df === 0 ? idf * UNKNOWN_WORD_WEIGHT : idf;
     });

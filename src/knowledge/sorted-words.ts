@@ -9,9 +9,20 @@
  */
 export class SortedWords {
   readonly words: readonly string[];
+  /** shared[i]: how many first letters words[i] shares with words[i - 1] (up to 255). */
+  private readonly shared: Uint8Array;
 
   constructor(words: Iterable<string>) {
     this.words = [...new Set(words)].sort();
+    this.shared = new Uint8Array(this.words.length);
+    for (let i = 1; i < this.words.length; i++) {
+      const a = this.words[i - 1] as string;
+      const b = this.words[i] as string;
+      const limit = Math.min(a.length, b.length, 255);
+      let n = 0;
+      while (n < limit && a.charCodeAt(n) === b.charCodeAt(n)) n++;
+      this.shared[i] = n;
+    }
   }
 
   /** The index range [from, to) of the words that start with `prefix` (the prefix itself included). */
@@ -37,19 +48,19 @@ export class SortedWords {
     const n = word.length;
     const cols = n + 1;
     const longest = n + max;
-    // rows[j * cols + i]: edits between the first j letters of the candidate and the first i of `word`.
-    const rows = new Uint16Array((longest + 1) * cols);
-    for (let i = 0; i <= n; i++) rows[i] = i;
+    const far = max + 1;
+    // rows[j * cols + i]: edits between the first j letters of the candidate and the first i of
+    // `word`. Only the band |i - j| <= max is computed: outside it the distance exceeds max anyway,
+    // and the cells next to the band hold max + 1.
+    const rows = new Uint16Array((longest + 2) * cols);
+    for (let i = 0; i <= n; i++) rows[i] = i <= max ? i : far;
     const out: { index: number; distance: number }[] = [];
-    let previous = '';
     let valid = 0; // rows 1..valid hold the previous candidate's first letters
     let k = from;
     while (k < to) {
       const candidate = this.words[k] as string;
-      let shared = 0;
-      const limit = Math.min(valid, candidate.length, previous.length);
-      while (shared < limit && candidate.charCodeAt(shared) === previous.charCodeAt(shared)) shared++;
-      let tooFar = 0; // the first row whose letters no word below can recover from
+      const shared = k === from ? 0 : Math.min(valid, this.shared[k] as number);
+      let tooFar = 0; // the first row that no word starting with these letters can recover from
       for (let j = shared + 1; j <= candidate.length; j++) {
         if (j > longest) {
           tooFar = j;
@@ -58,9 +69,11 @@ export class SortedWords {
         const ch = candidate.charCodeAt(j - 1);
         const row = j * cols;
         const up = row - cols;
-        rows[row] = j;
-        let min = j;
-        for (let i = 1; i <= n; i++) {
+        const lo = Math.max(1, j - max);
+        const hi = Math.min(n, j + max);
+        rows[row + lo - 1] = lo === 1 ? j : far;
+        let min = lo === 1 && j <= max ? j : far;
+        for (let i = lo; i <= hi; i++) {
           const cost = ch === word.charCodeAt(i - 1) ? 0 : 1;
           let v = Math.min((rows[up + i - 1] as number) + cost, (rows[up + i] as number) + 1, (rows[row + i - 1] as number) + 1);
           if (swaps && j > 1 && i > 1 && ch === word.charCodeAt(i - 2) && candidate.charCodeAt(j - 2) === word.charCodeAt(i - 1)) {
@@ -69,6 +82,7 @@ export class SortedWords {
           rows[row + i] = v;
           if (v < min) min = v;
         }
+        if (hi < n) rows[row + hi + 1] = far;
         // Row minima never decrease (with swaps too: a swap costs no less than the row before), so
         // no word that starts with these letters can come back within `max`.
         if (min > max) {
@@ -76,15 +90,17 @@ export class SortedWords {
           break;
         }
       }
-      previous = candidate;
       if (tooFar > 0) {
         valid = tooFar - 1;
-        k = this.lowerBound(`${candidate.slice(0, tooFar)}\uffff`, k + 1, to);
+        k++;
+        while (k < to && (this.shared[k] as number) >= tooFar) k++;
         continue;
       }
       valid = candidate.length;
-      const distance = rows[candidate.length * cols + n] as number;
-      if (distance <= max) out.push({ index: k, distance });
+      if (Math.abs(candidate.length - n) <= max) {
+        const distance = rows[candidate.length * cols + n] as number;
+        if (distance <= max) out.push({ index: k, distance });
+      }
       k++;
     }
     return out;

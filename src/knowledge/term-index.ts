@@ -37,6 +37,8 @@ export class TermMatches {
     private readonly scores: Float64Array,
     private readonly matched: Uint32Array,
     private readonly wordsPerDoc: number,
+    /** How many documents each query term matched. */
+    private readonly termCounts: Int32Array,
   ) {}
 
   score(doc: number): number {
@@ -46,6 +48,23 @@ export class TermMatches {
   /** Whether `doc` matched query term number `term` (directly, by prefix or fuzzily). */
   has(doc: number, term: number): boolean {
     return (((this.matched[doc * this.wordsPerDoc + (term >>> 5)] as number) >>> (term & 31)) & 1) === 1;
+  }
+
+  /** How many documents matched at least one of these query terms. */
+  count(terms: readonly number[]): number {
+    if (terms.length === 1) return this.termCounts[terms[0] as number] ?? 0;
+    const mask = new Uint32Array(this.wordsPerDoc);
+    for (const t of terms) mask[t >>> 5] = (mask[t >>> 5] as number) | (1 << (t & 31));
+    let n = 0;
+    for (const doc of this.docs) {
+      for (let w = 0; w < this.wordsPerDoc; w++) {
+        if (((this.matched[doc * this.wordsPerDoc + w] as number) & (mask[w] as number)) !== 0) {
+          n++;
+          break;
+        }
+      }
+    }
+    return n;
   }
 
   /** The `limit` best documents that pass `accept`, best first; equal scores keep their first-matched order. */
@@ -68,6 +87,8 @@ export class TermIndex {
   private readonly sorted: SortedWords;
   /** Term id of each word of `sorted`, by position. */
   private readonly sortedIds: Int32Array;
+  /** BM25's length part per document and field, k·(1 − b + b·length/average), computed once. */
+  private readonly lengthNorm: Float64Array;
 
   /** Made by {@link TermIndexBuilder}. */
   constructor(
@@ -77,12 +98,14 @@ export class TermIndex {
     /** postings[term * fieldCount + field]: document, frequency, document, frequency, … (documents ascending). */
     private readonly postings: readonly (number[] | undefined)[],
     /** fieldLength[doc * fieldCount + field]: distinct tokens in that field. */
-    private readonly fieldLength: Int32Array,
-    private readonly avgFieldLength: Float64Array,
+    fieldLength: Int32Array,
+    avgFieldLength: Float64Array,
     readonly documentCount: number,
   ) {
     this.sorted = new SortedWords(ids.keys());
     this.sortedIds = Int32Array.from(this.sorted.words, (w) => ids.get(w) as number);
+    // Same operations in the same order as MiniSearch, so the scores are the same to the last bit.
+    this.lengthNorm = Float64Array.from(fieldLength, (length, i) => K * (1 - B + (B * length) / (avgFieldLength[i % fieldCount] as number)));
   }
 
   /** Every indexed term. */
@@ -97,30 +120,30 @@ export class TermIndex {
   /** Score every document that matches at least one query term (OR). */
   search(query: readonly QueryTerm[]): TermMatches {
     const n = this.documentCount;
+    const fields = this.fieldCount;
     const wordsPerDoc = Math.max(1, Math.ceil(query.length / 32));
     const total = new Float64Array(n);
     const matched = new Uint32Array(n * wordsPerDoc);
     const termScore = new Float64Array(n);
     const listed = new Uint8Array(n);
     const docs: number[] = [];
+    const termCounts = new Int32Array(query.length);
     query.forEach((q, qi) => {
       const word = qi >>> 5;
       const bit = 1 << (qi & 31);
       const termDocs: number[] = [];
-      for (const [id, weight] of this.derivedTerms(q)) {
-        for (let f = 0; f < this.fieldCount; f++) {
-          const list = this.postings[id * this.fieldCount + f];
+      // One index term the query term stands for, with its weight: BM25+ per field it occurs in.
+      const score = (id: number, weight: number) => {
+        for (let f = 0; f < fields; f++) {
+          const list = this.postings[id * fields + f];
           if (!list) continue;
           const df = list.length >>> 1;
           const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-          const avg = this.avgFieldLength[f] as number;
-          // Same order of operations as MiniSearch, so the scores are the same to the last bit.
           const factor = weight * q.boost * (this.boosts[f] as number) * 1;
           for (let i = 0; i < list.length; i += 2) {
             const doc = list[i] as number;
             const tf = list[i + 1] as number;
-            const length = this.fieldLength[doc * this.fieldCount + f] as number;
-            const s = factor * (idf * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * length) / avg))));
+            const s = factor * (idf * (D + (tf * (K + 1)) / (tf + (this.lengthNorm[doc * fields + f] as number))));
             const slot = doc * wordsPerDoc + word;
             if (((matched[slot] as number) & bit) === 0) {
               matched[slot] = (matched[slot] as number) | bit;
@@ -131,7 +154,9 @@ export class TermIndex {
             }
           }
         }
-      }
+      };
+      this.forEachDerived(q, score);
+      termCounts[qi] = termDocs.length;
       for (const doc of termDocs) {
         if (listed[doc] === 0) {
           listed[doc] = 1;
@@ -148,14 +173,13 @@ export class TermIndex {
       for (let w = 0; w < wordsPerDoc; w++) count += popcount(matched[doc * wordsPerDoc + w] as number);
       total[doc] = (total[doc] as number) * count;
     }
-    return new TermMatches(Int32Array.from(docs), total, matched, wordsPerDoc);
+    return new TermMatches(Int32Array.from(docs), total, matched, wordsPerDoc, termCounts);
   }
 
   /** The index terms a query term stands for, with their weights: itself, longer terms it starts, terms a few edits away. */
-  private derivedTerms(q: QueryTerm): [number, number][] {
-    const out: [number, number][] = [];
+  private forEachDerived(q: QueryTerm, visit: (id: number, weight: number) => void): void {
     const exact = this.ids.get(q.term);
-    if (exact !== undefined) out.push([exact, 1]);
+    if (exact !== undefined) visit(exact, 1);
     let prefixed: [number, number] = [0, 0];
     if (q.prefix) {
       prefixed = this.sorted.prefixRange(q.term);
@@ -163,7 +187,7 @@ export class TermIndex {
         const length = (this.sorted.words[i] as string).length;
         const distance = length - q.term.length;
         if (distance === 0) continue;
-        out.push([this.sortedIds[i] as number, (PREFIX_WEIGHT * length) / (length + 0.3 * distance)]);
+        visit(this.sortedIds[i] as number, (PREFIX_WEIGHT * length) / (length + 0.3 * distance));
       }
     }
     if (q.fuzzy > 0) {
@@ -171,10 +195,9 @@ export class TermIndex {
         // A term that is also a prefix match counts once, as a prefix match.
         if (distance === 0 || (index >= prefixed[0] && index < prefixed[1])) continue;
         const length = (this.sorted.words[index] as string).length;
-        out.push([this.sortedIds[index] as number, (FUZZY_WEIGHT * length) / (length + distance)]);
+        visit(this.sortedIds[index] as number, (FUZZY_WEIGHT * length) / (length + distance));
       }
     }
-    return out;
   }
 }
 
