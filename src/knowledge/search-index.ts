@@ -187,6 +187,8 @@ export class KnowledgeIndex {
       // Only the user's own unknown words get a fuzzy match: synonyms and known words are spelt
       // right (spelling is corrected before the search), and fuzzy matching is where the time goes.
       fuzzy: primarySet.has(term) && !index.vocabulary.has(term) ? fuzzy(term) : 0,
+      // As in spelling: typos rarely touch the first letter ("season" is not "reason").
+      fuzzyKeepsFirstLetter: true,
     }));
     const matches = index.terms.search(query);
     const primary = words.map((w) => w.primary.map((t) => number.get(t) as number));

@@ -27,6 +27,8 @@ export interface QueryTerm {
   readonly prefix: boolean;
   /** Also match index terms within this many edits (Levenshtein); 0 for none. */
   readonly fuzzy: number;
+  /** Fuzzy matches must start with the same letter (MiniSearch has no such rule; it makes them about 20 times cheaper). */
+  readonly fuzzyKeepsFirstLetter?: boolean;
 }
 
 /** Every document that matched a query, with its score and which query terms it matched. */
@@ -191,7 +193,8 @@ export class TermIndex {
       }
     }
     if (q.fuzzy > 0) {
-      for (const { index, distance } of this.sorted.near(q.term, q.fuzzy)) {
+      const range = q.fuzzyKeepsFirstLetter ? this.sorted.prefixRange(q.term.slice(0, 1)) : undefined;
+      for (const { index, distance } of this.sorted.near(q.term, q.fuzzy, { range })) {
         // A term that is also a prefix match counts once, as a prefix match.
         if (distance === 0 || (index >= prefixed[0] && index < prefixed[1])) continue;
         const length = (this.sorted.words[index] as string).length;

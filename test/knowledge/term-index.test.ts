@@ -54,6 +54,15 @@ describe('TermIndex', () => {
     expect(matches.top(5, (doc) => doc !== 1)).toEqual([0, 3]);
   });
 
+  it('finds fuzzy matches with another first letter unless told to keep it', () => {
+    const b = new TermIndexBuilder([1], (t) => t);
+    for (const text of ['reason', 'season', 'tension']) b.add([tokenize(text)]);
+    const index = b.build();
+    const docs = (fuzzyKeepsFirstLetter: boolean) => [...index.search([{ term: 'teason', boost: 1, prefix: false, fuzzy: 1, fuzzyKeepsFirstLetter }]).docs];
+    expect(docs(false)).toEqual([0, 1]);
+    expect(docs(true)).toEqual([]);
+  });
+
   it('counts tokens and lists its terms', () => {
     const b = new TermIndexBuilder([1, 1], analyze);
     b.add([tokenize('Polisen ringde'), tokenize('och polisen väntade')]);
