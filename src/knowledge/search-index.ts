@@ -58,14 +58,10 @@ const UNKNOWN_WORD_WEIGHT = 0.5;
 const fuzzy = (term: string) => (/\d/.test(term) ? 0 : term.length >= 9 ? 2 : term.length >= 5 ? 1 : 0);
 const prefix = (term: string) => term.length >= 5;
 
-function fieldTexts(a: Article): Record<(typeof FIELDS)[number], string> {
-  return {
-    title: a.title,
-    tags: a.tags.join(' '),
-    synonyms: a.synonyms.join(' '),
-    summary: a.summary,
-    body: [...a.steps, a.escalation, ...a.notes].join(' ').replace(/\{\{[^}]+\}\}/g, ' '),
-  };
+/** The texts of each field, in the order of FIELDS; placeholders ("{{localCoordinator}}") are not searched. */
+function fieldTexts(a: Article): (string | readonly string[])[] {
+  const body = [...a.steps, a.escalation, ...a.notes].map((t) => (t.includes('{{') ? t.replace(/\{\{[^}]+\}\}/g, ' ') : t));
+  return [a.title, a.tags, a.synonyms, a.summary, body];
 }
 
 /**
@@ -79,10 +75,7 @@ function buildLanguageIndex(articles: readonly Article[], language: KbLanguage):
     FIELDS.map((f) => BOOST[f]),
     (token) => (isStopword(token, language) ? null : stem(token, language)),
   );
-  for (const a of articles) {
-    const texts = fieldTexts(a);
-    builder.add(FIELDS.map((f) => tokenize(texts[f])));
-  }
+  for (const a of articles) builder.add(fieldTexts(a));
   const terms = builder.build();
   const vocabulary = new Set(terms.terms());
   const frequency = new Map<string, number>();

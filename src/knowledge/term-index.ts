@@ -1,4 +1,5 @@
 import { SortedWords } from './sorted-words';
+import { scanTokens } from './text-analysis';
 
 /**
  * An inverted index with MiniSearch's ranking (BM25+, field boosts, term boosts, prefix and fuzzy
@@ -97,8 +98,9 @@ export class TermIndex {
     private readonly fieldCount: number,
     private readonly boosts: readonly number[],
     private readonly ids: ReadonlyMap<string, number>,
-    /** postings[term * fieldCount + field]: document, frequency, document, frequency, … (documents ascending). */
-    private readonly postings: readonly (number[] | undefined)[],
+    /** Documents and frequencies of term t in field f, documents ascending: postings[offsets[t·fieldCount + f] … offsets[t·fieldCount + f + 1]), in pairs. */
+    private readonly postings: Int32Array,
+    private readonly offsets: Int32Array,
     /** fieldLength[doc * fieldCount + field]: distinct tokens in that field. */
     fieldLength: Int32Array,
     avgFieldLength: Float64Array,
@@ -137,14 +139,15 @@ export class TermIndex {
       // One index term the query term stands for, with its weight: BM25+ per field it occurs in.
       const score = (id: number, weight: number) => {
         for (let f = 0; f < fields; f++) {
-          const list = this.postings[id * fields + f];
-          if (!list) continue;
-          const df = list.length >>> 1;
+          const from = this.offsets[id * fields + f] as number;
+          const to = this.offsets[id * fields + f + 1] as number;
+          if (from === to) continue;
+          const df = (to - from) >>> 1;
           const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
           const factor = weight * q.boost * (this.boosts[f] as number) * 1;
-          for (let i = 0; i < list.length; i += 2) {
-            const doc = list[i] as number;
-            const tf = list[i + 1] as number;
+          for (let i = from; i < to; i += 2) {
+            const doc = this.postings[i] as number;
+            const tf = this.postings[i + 1] as number;
             const s = factor * (idf * (D + (tf * (K + 1)) / (tf + (this.lengthNorm[doc * fields + f] as number))));
             const slot = doc * wordsPerDoc + word;
             if (((matched[slot] as number) & bit) === 0) {
@@ -211,20 +214,29 @@ function popcount(x: number): number {
 }
 
 /**
- * Builds a {@link TermIndex} one document at a time from tokens. Each distinct token is analysed
- * once (`analyze`: its index term, or null for a stop word), and the tokens are counted on the way.
+ * Builds a {@link TermIndex} one document at a time from the fields' texts. Each distinct token is
+ * analysed once (`analyze`: its index term, or null for a stop word) and counted on the way.
+ * @remarks Most of the time of indexing 10,000 articles goes to finding each token's number, so
+ * tokens are found as written, by hashing their characters in place (no string, no lower-casing,
+ * no Map lookup for a token seen before), and what is kept per token and per term sits in flat
+ * typed arrays, a few memory reads per token.
  */
 export class TermIndexBuilder {
-  private readonly tokens = new Map<string, { id: number; term: number; count: number }>();
+  /** Tokens as written ("Polisen", "polisen"), by hash: see {@link WrittenTokens}. */
+  private readonly written = new WrittenTokens();
+  /** Lower-cased tokens and their numbers. */
+  private readonly tokenIds = new Map<string, number>();
+  /** Per lower-cased token, three numbers: its term (-1 for a stop word), count, and last (document, field) seen. */
+  private tokenData = new Int32Array(3 << 12);
   private readonly ids = new Map<string, number>();
-  private readonly postings: (number[] | undefined)[] = [];
+  /** Per term, two numbers: the last (document, field) that had it, and how often. */
+  private termData = new Int32Array(2 << 12);
+  /** (term·fieldCount + field, document, frequency) triples in the order met; sorted by term and field when built. */
+  private stream = new Int32Array(3 << 16);
+  private streamLength = 0;
   private readonly fieldLengths: number[] = [];
   private readonly avgFieldLength: Float64Array;
   private documentCount = 0;
-  /** Per token and per term: the last (document, field) that saw it, and the term's frequency there. */
-  private tokenStamp: number[] = [];
-  private termStamp: number[] = [];
-  private termFrequency: number[] = [];
 
   constructor(
     private readonly boosts: readonly number[],
@@ -233,36 +245,56 @@ export class TermIndexBuilder {
     this.avgFieldLength = new Float64Array(boosts.length);
   }
 
-  /** Add a document: for each field (in the order of `boosts`), its tokens in order. */
-  add(fields: readonly (readonly string[])[]): void {
+  /**
+   * Add a document: its fields in the order of `boosts`, each a text or several (tokenised as if
+   * joined by spaces).
+   */
+  add(fields: readonly (string | readonly string[])[]): void {
     const doc = this.documentCount;
     const fieldCount = this.boosts.length;
+    const seen: number[] = [];
+    let stamp = 0;
+    let distinct = 0;
+    const visit = (s: string, start: number, end: number, hash: number) => {
+      let token = this.written.find(s, start, end, hash);
+      if (token < 0) token = this.newToken(s, start, end, hash);
+      const tokens = this.tokenData;
+      const at = token * 3;
+      tokens[at + 1] = (tokens[at + 1] as number) + 1;
+      if (tokens[at + 2] !== stamp) {
+        tokens[at + 2] = stamp;
+        distinct++;
+      }
+      const term = tokens[at] as number;
+      if (term < 0) return;
+      const terms = this.termData;
+      if (terms[term * 2] !== stamp) {
+        terms[term * 2] = stamp;
+        terms[term * 2 + 1] = 1;
+        seen.push(term);
+      } else {
+        terms[term * 2 + 1] = (terms[term * 2 + 1] as number) + 1;
+      }
+    };
     for (let f = 0; f < fieldCount; f++) {
-      const stamp = doc * fieldCount + f + 1;
-      const seen: number[] = [];
-      let distinct = 0;
-      for (const token of fields[f] ?? []) {
-        const info = this.token(token);
-        info.count++;
-        if (this.tokenStamp[info.id] !== stamp) {
-          this.tokenStamp[info.id] = stamp;
-          distinct++;
-        }
-        if (info.term < 0) continue;
-        if (this.termStamp[info.term] !== stamp) {
-          this.termStamp[info.term] = stamp;
-          this.termFrequency[info.term] = 1;
-          seen.push(info.term);
-        } else {
-          this.termFrequency[info.term] = (this.termFrequency[info.term] as number) + 1;
-        }
+      stamp = doc * fieldCount + f + 1;
+      seen.length = 0;
+      distinct = 0;
+      const field = fields[f] ?? '';
+      if (typeof field === 'string') scanTokens(field, visit);
+      else for (const text of field) scanTokens(text, visit);
+      let stream = this.stream;
+      let at = this.streamLength;
+      if (at + 3 * seen.length > stream.length) {
+        stream = grow(stream, at + 3 * seen.length);
+        this.stream = stream;
       }
       for (const term of seen) {
-        const slot = term * fieldCount + f;
-        const list = this.postings[slot];
-        if (list) list.push(doc, this.termFrequency[term] as number);
-        else this.postings[slot] = [doc, this.termFrequency[term] as number];
+        stream[at++] = term * fieldCount + f;
+        stream[at++] = doc;
+        stream[at++] = this.termData[term * 2 + 1] as number;
       }
+      this.streamLength = at;
       // A field's length is its number of distinct tokens, stop words included; the running
       // average is updated as MiniSearch does it, so BM25 sees the same numbers.
       this.fieldLengths.push(distinct);
@@ -271,38 +303,121 @@ export class TermIndexBuilder {
     this.documentCount++;
   }
 
-  /** How often each token occurred in the documents added so far. */
-  tokenCounts(): Map<string, number> {
-    return new Map([...this.tokens].map(([token, { count }]) => [token, count]));
+  /** Each distinct (lower-cased) token of the documents added so far, with how often it occurred. */
+  *tokenCounts(): IterableIterator<[string, number]> {
+    for (const [token, id] of this.tokenIds) yield [token, this.tokenData[id * 3 + 1] as number];
   }
 
   build(): TermIndex {
-    return new TermIndex(
-      this.boosts.length,
-      this.boosts,
-      this.ids,
-      this.postings,
-      Int32Array.from(this.fieldLengths),
-      this.avgFieldLength,
-      this.documentCount,
-    );
+    // Counting sort of the triples by (term, field); documents stay ascending within each.
+    const slots = this.ids.size * this.boosts.length;
+    const offsets = new Int32Array(slots + 1);
+    const stream = this.stream;
+    for (let i = 0; i < this.streamLength; i += 3) offsets[(stream[i] as number) + 1] = (offsets[(stream[i] as number) + 1] as number) + 2;
+    for (let slot = 0; slot < slots; slot++) offsets[slot + 1] = (offsets[slot + 1] as number) + (offsets[slot] as number);
+    const postings = new Int32Array(offsets[slots] as number);
+    const next = offsets.slice(0, slots);
+    for (let i = 0; i < this.streamLength; i += 3) {
+      const slot = stream[i] as number;
+      const at = next[slot] as number;
+      postings[at] = stream[i + 1] as number;
+      postings[at + 1] = stream[i + 2] as number;
+      next[slot] = at + 2;
+    }
+    return new TermIndex(this.boosts.length, this.boosts, this.ids, postings, offsets, Int32Array.from(this.fieldLengths), this.avgFieldLength, this.documentCount);
   }
 
-  private token(token: string): { id: number; term: number; count: number } {
-    let info = this.tokens.get(token);
-    if (!info) {
-      const term = this.analyze(token);
-      let id = -1;
+  /** A token written in a way not seen before: its lower-cased token's number, analysed if that is new too. */
+  private newToken(s: string, start: number, end: number, hash: number): number {
+    const lower = s.slice(start, end).toLowerCase();
+    let id = this.tokenIds.get(lower);
+    if (id === undefined) {
+      id = this.tokenIds.size;
+      this.tokenIds.set(lower, id);
+      const term = this.analyze(lower);
+      let termId = -1;
       if (term) {
-        id = this.ids.get(term) ?? -1;
-        if (id < 0) {
-          id = this.ids.size;
-          this.ids.set(term, id);
+        termId = this.ids.get(term) ?? -1;
+        if (termId < 0) {
+          termId = this.ids.size;
+          this.ids.set(term, termId);
+          if (this.termData.length < this.ids.size * 2) this.termData = grow(this.termData, this.ids.size * 2);
         }
       }
-      info = { id: this.tokens.size, term: id, count: 0 };
-      this.tokens.set(token, info);
+      if (this.tokenData.length < this.tokenIds.size * 3) this.tokenData = grow(this.tokenData, this.tokenIds.size * 3);
+      this.tokenData[id * 3] = termId;
     }
-    return info;
+    this.written.add(s, start, end, hash, id);
+    return id;
+  }
+}
+
+/** A copy of `array` with room for at least `length` numbers (twice as many, or more). */
+function grow(array: Int32Array, length: number): Int32Array<ArrayBuffer> {
+  const grown = new Int32Array(Math.max(array.length * 2, length));
+  grown.set(array);
+  return grown;
+}
+
+/**
+ * Tokens as written, each with a number, in an open-addressing hash table whose entries hold the
+ * hash, where the characters are (in one pool), the length and the number: finding a token seen
+ * before reads one entry and its characters.
+ */
+class WrittenTokens {
+  /** Four numbers per entry: hash, 1 + start in `pool` (0: empty), length, value. */
+  private entries = new Int32Array(4 << 16);
+  private count = 0;
+  private pool = new Uint16Array(1 << 18);
+  private poolLength = 0;
+
+  /** The value stored for `s.slice(start, end)` (whose hash is `hash`), or -1. */
+  find(s: string, start: number, end: number, hash: number): number {
+    const entries = this.entries;
+    const mask = entries.length - 1;
+    const length = end - start;
+    const h = hash | 0;
+    for (let at = (h << 2) & mask; ; at = (at + 4) & mask) {
+      const where = entries[at + 1] as number;
+      if (where === 0) return -1;
+      if (entries[at] === h && entries[at + 2] === length && this.same(where - 1, s, start, length)) return entries[at + 3] as number;
+    }
+  }
+
+  add(s: string, start: number, end: number, hash: number, value: number): void {
+    const length = end - start;
+    if (this.poolLength + length > this.pool.length) {
+      const pool = new Uint16Array(Math.max(this.pool.length * 2, this.poolLength + length));
+      pool.set(this.pool);
+      this.pool = pool;
+    }
+    for (let i = 0; i < length; i++) this.pool[this.poolLength + i] = s.charCodeAt(start + i);
+    this.count++;
+    // At most half full: grow and place every entry again.
+    if (this.count * 2 * 4 > this.entries.length) {
+      const old = this.entries;
+      this.entries = new Int32Array(old.length * 2);
+      for (let at = 0; at < old.length; at += 4) {
+        if (old[at + 1] !== 0) this.place(old[at] as number, old[at + 1] as number, old[at + 2] as number, old[at + 3] as number);
+      }
+    }
+    this.place(hash | 0, this.poolLength + 1, length, value);
+    this.poolLength += length;
+  }
+
+  private place(hash: number, where: number, length: number, value: number): void {
+    const entries = this.entries;
+    const mask = entries.length - 1;
+    let at = (hash << 2) & mask;
+    while (entries[at + 1] !== 0) at = (at + 4) & mask;
+    entries[at] = hash;
+    entries[at + 1] = where;
+    entries[at + 2] = length;
+    entries[at + 3] = value;
+  }
+
+  private same(from: number, s: string, start: number, length: number): boolean {
+    for (let i = 0; i < length; i++) if (this.pool[from + i] !== s.charCodeAt(start + i)) return false;
+    return true;
   }
 }

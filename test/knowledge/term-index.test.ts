@@ -15,7 +15,7 @@ const docs = articles.map((a) => ({ id: a.id, title: a.title, tags: a.tags.join(
 const analyze = (token: string) => (isStopword(token, 'sv') ? null : stem(token, 'sv'));
 
 const builder = new TermIndexBuilder(FIELDS.map((f) => BOOST[f]), analyze);
-for (const d of docs) builder.add(FIELDS.map((f) => tokenize(d[f])));
+for (const d of docs) builder.add(FIELDS.map((f) => d[f]));
 const index = builder.build();
 const mini = new MiniSearch<(typeof docs)[number]>({ fields: [...FIELDS], tokenize, processTerm: analyze, searchOptions: { boost: BOOST } });
 mini.addAll(docs);
@@ -48,7 +48,7 @@ describe('TermIndex', () => {
 
   it('keeps the first-matched order for equal scores and the limit', () => {
     const b = new TermIndexBuilder([1], (t) => t);
-    for (const text of ['vit bil', 'vit bil', 'bil', 'vit bil']) b.add([tokenize(text)]);
+    for (const text of ['vit bil', 'vit bil', 'bil', 'vit bil']) b.add([text]);
     const matches = b.build().search([{ term: 'vit', boost: 1, prefix: false, fuzzy: 0 }]);
     expect(matches.top(2, () => true)).toEqual([0, 1]);
     expect(matches.top(5, (doc) => doc !== 1)).toEqual([0, 3]);
@@ -56,7 +56,7 @@ describe('TermIndex', () => {
 
   it('finds fuzzy matches with another first letter unless told to keep it', () => {
     const b = new TermIndexBuilder([1], (t) => t);
-    for (const text of ['reason', 'season', 'tension']) b.add([tokenize(text)]);
+    for (const text of ['reason', 'season', 'tension']) b.add([text]);
     const index = b.build();
     const docs = (fuzzyKeepsFirstLetter: boolean) => [...index.search([{ term: 'teason', boost: 1, prefix: false, fuzzy: 1, fuzzyKeepsFirstLetter }]).docs];
     expect(docs(false)).toEqual([0, 1]);
@@ -65,8 +65,8 @@ describe('TermIndex', () => {
 
   it('counts tokens and lists its terms', () => {
     const b = new TermIndexBuilder([1, 1], analyze);
-    b.add([tokenize('Polisen ringde'), tokenize('och polisen väntade')]);
-    expect(b.tokenCounts()).toEqual(new Map([['polisen', 2], ['ringde', 1], ['och', 1], ['väntade', 1]]));
+    b.add(['Polisen ringde', 'och polisen väntade']);
+    expect(new Map(b.tokenCounts())).toEqual(new Map([['polisen', 2], ['ringde', 1], ['och', 1], ['väntade', 1]]));
     expect([...b.build().terms()].sort()).toEqual([stem('polisen', 'sv'), stem('ringde', 'sv'), stem('väntade', 'sv')].sort());
   });
 });
