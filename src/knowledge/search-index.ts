@@ -94,15 +94,16 @@ function buildLanguageIndex(articles: readonly Article[], language: KbLanguage):
 }
 
 /**
- * Full-text search over the knowledge base, one MiniSearch index per language, with a confidence
- * measure: the share of the question's meaning (IDF-weighted words) that the article covers.
+ * Full-text search over the knowledge base, one term index per language (MiniSearch's ranking, see
+ * term-index.ts), with a confidence measure: the share of the question's meaning (IDF-weighted
+ * words) that the article covers.
  * @remarks BM25 scores are not comparable across questions; coverage is. A question about lunch
  * matches "dag" somewhere but not "lunch", so its coverage stays low and the bot says it does not know.
  * IDF is counted over every article, whatever its audience, so a word that only staff routines
  * use still counts as unanswered for a partner.
  */
 export class KnowledgeIndex {
-  /** The last question searched, per index (answering asks again for other audiences). */
+  /** The last question searched: answering asks again for the other audiences. */
   private last: Searched | undefined;
 
   private constructor(
