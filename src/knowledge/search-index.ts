@@ -201,14 +201,18 @@ export class KnowledgeIndex {
   }
 
   private queryWords(question: string, language: KbLanguage, vocabulary: ReadonlySet<string>): QueryWord[] {
-    const expansions = this.thesaurus.expand(question, language);
+    // Synonyms by question word: each word of a thesaurus member found in the question gets the member's synonyms.
+    const synonyms = new Map<string, string[]>();
+    for (const [member, stems] of this.thesaurus.expand(question, language)) {
+      for (const word of new Set(member.split(' '))) synonyms.set(word, [...(synonyms.get(word) ?? []), ...stems]);
+    }
     const seen = new Set<string>();
     const words: QueryWord[] = [];
     for (const token of tokenize(question)) {
       if (isStopword(token, language) || seen.has(token)) continue;
       seen.add(token);
       const s = stem(token, language);
-      const extra = [...expansions.entries()].filter(([member]) => member.split(' ').includes(token)).flatMap(([, stems]) => stems);
+      const extra = synonyms.get(token) ?? [];
       // A number the knowledge base never mentions (a room number) says nothing about the routine.
       if (/^\d+$/.test(token) && !vocabulary.has(token) && extra.length === 0) continue;
       words.push({ word: token, primary: [s, ...splitCompound(token, vocabulary, language)], expansions: [...new Set(extra)].filter((e) => e !== s) });

@@ -109,9 +109,31 @@ export function isStopword(token: string, language: KbLanguage): boolean {
   return STOPWORDS[language].has(token);
 }
 
+/**
+ * Stems already computed, per language. Questions stem the same words again and again (spelling,
+ * thesaurus, compound splitting and search each stem the question), and the Snowball stemmers
+ * are regular-expression heavy. Bounded: emptied when full, as a cache of a pure function may be.
+ */
+const STEM_CACHE: Record<KbLanguage, Map<string, string>> = { sv: new Map(), en: new Map() };
+const STEM_CACHE_SIZE = 20_000;
+
 export function stem(token: string, language: KbLanguage): string {
-  if (/^\d+$/.test(token)) return token;
-  return STEMMERS[language](token);
+  const cache = STEM_CACHE[language];
+  let stemmed = cache.get(token);
+  if (stemmed === undefined) {
+    stemmed = isNumber(token) ? token : STEMMERS[language](token);
+    if (cache.size >= STEM_CACHE_SIZE) cache.clear();
+    cache.set(token, stemmed);
+  }
+  return stemmed;
+}
+
+function isNumber(token: string): boolean {
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return token.length > 0;
 }
 
 /**
