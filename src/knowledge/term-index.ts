@@ -91,6 +91,8 @@ export class TermIndex {
   private readonly sortedIds: Int32Array;
   /** BM25's length part per document and field, k·(1 − b + b·length/average), computed once. */
   private readonly lengthNorm: Float64Array;
+  private readonly termScore: Float64Array;
+  private readonly listed: Uint8Array;
 
   /** Made by {@link TermIndexBuilder}. */
   constructor(
@@ -109,6 +111,8 @@ export class TermIndex {
     this.sortedIds = Int32Array.from(this.sorted.words, (w) => ids.get(w) as number);
     // Same operations in the same order as MiniSearch, so the scores are the same to the last bit.
     this.lengthNorm = Float64Array.from(fieldLength, (length, i) => K * (1 - B + (B * length) / (avgFieldLength[i % fieldCount] as number)));
+    this.termScore = new Float64Array(documentCount);
+    this.listed = new Uint8Array(documentCount);
   }
 
   /** Every indexed term. */
@@ -123,8 +127,9 @@ export class TermIndex {
     const wordsPerDoc = Math.max(1, Math.ceil(query.length / 32));
     const total = new Float64Array(n);
     const matched = new Uint32Array(n * wordsPerDoc);
-    const termScore = new Float64Array(n);
-    const listed = new Uint8Array(n);
+    // Scratch, reused by every search: a term's score is set at its first match of a document, and
+    // `listed` is cleared below.
+    const { termScore, listed } = this;
     const docs: number[] = [];
     const termCounts = new Int32Array(query.length);
     query.forEach((q, qi) => {
@@ -169,6 +174,7 @@ export class TermIndex {
     });
     // The sum is multiplied by the number of query terms the document matched.
     for (const doc of docs) {
+      listed[doc] = 0;
       let count = 0;
       for (let w = 0; w < wordsPerDoc; w++) count += popcount(matched[doc * wordsPerDoc + w] as number);
       total[doc] = (total[doc] as number) * count;
