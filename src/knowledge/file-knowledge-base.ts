@@ -6,7 +6,7 @@ import { AppError } from '../errors';
 import { KB_LANGUAGES, PLACEHOLDERS, type Article, type KbLanguage, type PlaceholderName } from './article';
 import { parseArticle, type KbProblem } from './parse-article';
 import { KnowledgeIndex } from './search-index';
-import { createThesaurus, type ThesaurusGroups } from './thesaurus';
+import { createThesaurus, type Thesaurus, type ThesaurusGroups } from './thesaurus';
 import { validateKnowledgeBase } from './validate-knowledge-base';
 
 /** Where the knowledge base lives: `<root>/<lng>/knowledge/*.md` and `<root>/<lng>/knowledge/thesaurus.yaml`. */
@@ -16,6 +16,8 @@ const THESAURUS_FILE = 'thesaurus.yaml';
 export interface LoadedKnowledgeBase {
   readonly articles: readonly Article[];
   readonly index: KnowledgeIndex;
+  /** The synonym groups the index was built with (the benchmark builds a larger index with them). */
+  readonly thesaurus: Thesaurus;
 }
 
 const ThesaurusFile = z.array(z.array(z.coerce.string().min(1)).min(2, 'a synonym group needs at least two members'));
@@ -49,7 +51,8 @@ export function loadKnowledgeBase(localesRoot: string, languages: readonly KbLan
   if (problems.length > 0) {
     throw new AppError('KB_INVALID', `Knowledge base is invalid:\n${problems.map((p) => `  ${p.file}: ${p.message}`).join('\n')}`);
   }
-  return { articles, index: KnowledgeIndex.build(articles, createThesaurus(thesaurus)) };
+  const compiled = createThesaurus(thesaurus);
+  return { articles, index: KnowledgeIndex.build(articles, compiled), thesaurus: compiled };
 }
 
 function readThesaurus(file: string, rel: string, problems: KbProblem[]): ThesaurusGroups {

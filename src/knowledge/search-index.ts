@@ -1,8 +1,8 @@
-import MiniSearch from 'minisearch';
 import { canRead, type Article, type Audience, type KbLanguage } from './article';
 import type { Thesaurus } from './thesaurus';
 import { SpellingCorrector } from './spelling';
-import { analyze, isStopword, splitCompound, stem, tokenize } from './text-analysis';
+import { TermIndexBuilder, type QueryTerm, type TermIndex, type TermMatches } from './term-index';
+import { isStopword, splitCompound, stem, tokenize } from './text-analysis';
 
 /** A ranked article with how well it covers the question (0..1) and its raw BM25 score. */
 export interface SearchHit {
@@ -25,71 +25,87 @@ interface QueryWord {
 }
 
 interface LanguageIndex {
-  readonly search: MiniSearch<IndexedDoc>;
+  readonly terms: TermIndex;
+  /** Stems of every word the articles use (their ids too): what compound splitting and spelling know. */
   readonly vocabulary: ReadonlySet<string>;
+  /** Articles by document number in `terms`. */
+  readonly articles: readonly Article[];
   readonly byId: ReadonlyMap<string, Article>;
   readonly size: number;
   readonly spelling: SpellingCorrector;
 }
 
-interface IndexedDoc {
-  id: string;
-  title: string;
-  tags: string;
-  synonyms: string;
-  summary: string;
-  body: string;
+/** A question searched once over every article: what each audience's search then filters. */
+interface Searched {
+  readonly key: string;
+  readonly words: readonly QueryWord[];
+  /** Query term numbers (in `matches`) of each word's own terms and of its synonyms. */
+  readonly primary: readonly (readonly number[])[];
+  readonly expansions: readonly (readonly number[])[];
+  readonly matches: TermMatches;
+  readonly weights: readonly number[];
 }
 
-/** Title and tags say what a routine is about; the body only mentions things on the way. */
-const BOOST = { title: 3, tags: 3, synonyms: 2.5, summary: 1.5, body: 1 };
+/** The fields searched, in order, and how much a match in each counts. Title and tags say what a routine is about; the body only mentions things on the way. */
+const FIELDS = ['title', 'tags', 'synonyms', 'summary', 'body'] as const;
+const BOOST: Record<(typeof FIELDS)[number], number> = { title: 3, tags: 3, synonyms: 2.5, summary: 1.5, body: 1 };
 /** Synonyms found through the thesaurus count, but less than the user's own word. */
 const EXPANSION_WEIGHT = 0.6;
 /** Share of the full weight that a word absent from every article gets in the confidence measure. */
 const UNKNOWN_WORD_WEIGHT = 0.5;
 
 // Typos: one edit in words of 5-8 letters, two from 9 ("password" must not become "passport").
-const fuzzy = (term: string) => (/\d/.test(term) ? false : term.length >= 9 ? 2 : term.length >= 5 ? 1 : false);
+const fuzzy = (term: string) => (/\d/.test(term) ? 0 : term.length >= 9 ? 2 : term.length >= 5 ? 1 : 0);
 const prefix = (term: string) => term.length >= 5;
 
-function toDoc(a: Article): IndexedDoc {
-  return {
-    id: a.id,
-    title: a.title,
-    tags: a.tags.join(' '),
-    synonyms: a.synonyms.join(' '),
-    summary: a.summary,
-    body: [...a.steps, a.escalation, ...a.notes].join(' ').replace(/\{\{[^}]+\}\}/g, ' '),
-  };
-}
-
-function buildLanguageIndex(articles: readonly Article[], language: KbLanguage): LanguageIndex {
-  const docs = articles.map(toDoc);
-  const vocabulary = new Set(docs.flatMap((d) => analyze(Object.values(d).join(' '), language)));
-  const search = new MiniSearch<IndexedDoc>({
-    fields: ['title', 'tags', 'synonyms', 'summary', 'body'],
-    tokenize,
-    processTerm: (token) => {
-      if (isStopword(token, language)) return null;
-      const parts = splitCompound(token, vocabulary, language);
-      return parts.length > 0 ? [stem(token, language), ...parts] : stem(token, language);
-    },
-    searchOptions: { boost: BOOST },
-  });
-  search.addAll(docs);
-  const spelling = SpellingCorrector.fromTexts(docs.map((d) => Object.values(d).join(' ')));
-  return { search, vocabulary, byId: new Map(articles.map((a) => [a.id, a])), size: articles.length, spelling };
+/** The texts of each field, in the order of FIELDS; placeholders ("{{localCoordinator}}") are not searched. */
+function fieldTexts(a: Article): (string | readonly string[])[] {
+  const body = [...a.steps, a.escalation, ...a.notes].map((t) => (t.includes('{{') ? t.replace(/\{\{[^}]+\}\}/g, ' ') : t));
+  return [a.title, a.tags, a.synonyms, a.summary, body];
 }
 
 /**
- * Full-text search over the knowledge base, one MiniSearch index per language, with a confidence
- * measure: the share of the question's meaning (IDF-weighted words) that the article covers.
+ * One pass over the articles: each field is tokenised once, each distinct token analysed once
+ * (stop word or stem), and the same pass counts the words the spelling corrector knows.
+ * @remarks No article word is split as a compound: every article word's stem is in the vocabulary
+ * by definition, and splitting only applies to words the articles do not use (in questions).
+ */
+function buildLanguageIndex(articles: readonly Article[], language: KbLanguage): LanguageIndex {
+  const builder = new TermIndexBuilder(
+    FIELDS.map((f) => BOOST[f]),
+    (token) => (isStopword(token, language) ? null : stem(token, language)),
+  );
+  for (const a of articles) builder.add(fieldTexts(a));
+  const terms = builder.build();
+  const vocabulary = new Set(terms.terms());
+  const frequency = new Map<string, number>();
+  const count = (token: string, n: number) => {
+    if (token.length >= 3 && !/\d/.test(token)) frequency.set(token, (frequency.get(token) ?? 0) + n);
+  };
+  for (const [token, n] of builder.tokenCounts()) count(token, n);
+  // Ids ("premises-and-koppleri") are words the knowledge base uses too, though not searched.
+  for (const a of articles) {
+    for (const token of tokenize(a.id)) {
+      if (!isStopword(token, language)) vocabulary.add(stem(token, language));
+      count(token, 1);
+    }
+  }
+  return { terms, vocabulary, articles, byId: new Map(articles.map((a) => [a.id, a])), size: articles.length, spelling: new SpellingCorrector(frequency) };
+}
+
+/**
+ * Full-text search over the knowledge base, one term index per language (MiniSearch's ranking, see
+ * term-index.ts), with a confidence measure: the share of the question's meaning (IDF-weighted
+ * words) that the article covers.
  * @remarks BM25 scores are not comparable across questions; coverage is. A question about lunch
  * matches "dag" somewhere but not "lunch", so its coverage stays low and the bot says it does not know.
  * IDF is counted over every article, whatever its audience, so a word that only staff routines
  * use still counts as unanswered for a partner.
  */
 export class KnowledgeIndex {
+  /** The last question searched: answering asks again for the other audiences. */
+  private last: Searched | undefined;
+
   private constructor(
     private readonly indexes: ReadonlyMap<KbLanguage, LanguageIndex>,
     private readonly thesaurus: Thesaurus,
@@ -108,7 +124,7 @@ export class KnowledgeIndex {
   }
 
   articles(language: KbLanguage): Article[] {
-    return [...(this.indexes.get(language)?.byId.values() ?? [])];
+    return [...(this.indexes.get(language)?.articles ?? [])];
   }
 
   /**
@@ -127,60 +143,76 @@ export class KnowledgeIndex {
   search(question: string, options: SearchOptions): SearchHit[] {
     const index = this.indexes.get(options.language);
     if (!index) return [];
-    const words = this.queryWords(question, options.language, index.vocabulary);
-    if (words.length === 0) return [];
-    const primary = new Set(words.flatMap((w) => w.primary));
-    const terms = [...new Set(words.flatMap((w) => [...w.primary, ...w.expansions]))];
-    const run = () =>
-      index.search.search(terms.join(' '), {
-        tokenize: (s) => s.split(' '),
-        processTerm: (t) => t,
-        combineWith: 'OR',
-        // Only the user's own unknown words get a fuzzy match: synonyms and known words are spelt
-        // right (spelling is corrected before the search), and fuzzy matching is where the time goes.
-        fuzzy: (term: string) => (primary.has(term) && !index.vocabulary.has(term) ? fuzzy(term) : false),
-        prefix,
-        boostTerm: (term) => (primary.has(term) ? 1 : EXPANSION_WEIGHT),
-      });
-
-    // How much each word weighs: rare words say more about what is asked (smoothed IDF). A word no
-    // routine uses at all weighs half the rarest: it may be off-topic ("lunch") or only filler.
-    // One search over every article answers both questions: which articles match (filtered by
-    // audience below) and in how many articles each word occurs (its document frequency).
-    const all = run();
-    const weight = new Map<QueryWord, number>();
-    for (const w of words) {
-      // Rarity of the user's own word: synonyms widen the match, not the word's weight.
-      const df = all.filter((r) => w.primary.some((t) => r.queryTerms.includes(t))).length;
-      const idf = Math.log(1 + index.size / (df + 0.5));
-      weight.set(w, df === 0 ? idf * UNKNOWN_WORD_WEIGHT : idf);
-    }
-    const results = all.filter((r) => canRead(options.audience, index.byId.get(r.id as string) ?? { audience: [] }));
-    return results.slice(0, options.limit ?? 5).map((r) => {
-      const matched = new Set(r.queryTerms);
+    const searched = this.searchAll(question, options.language, index);
+    if (!searched) return [];
+    const { words, primary, expansions, matches, weights } = searched;
+    const visible = (doc: number) => canRead(options.audience, index.articles[doc] as Article);
+    return matches.top(options.limit ?? 5, visible).map((doc) => {
       let covered = 0;
       let total = 0;
-      for (const w of words) {
-        const direct = w.primary.some((t) => matched.has(t));
-        const share = direct ? 1 : w.expansions.some((t) => matched.has(t)) ? 0.85 : 0;
+      words.forEach((w, i) => {
+        const direct = (primary[i] as number[]).some((t) => matches.has(doc, t));
+        const share = direct ? 1 : (expansions[i] as number[]).some((t) => matches.has(doc, t)) ? 0.85 : 0;
         // A number only counts when the article has it ("under 18"); a room number is no topic.
-        if (/^\d+$/.test(w.word) && share === 0) continue;
-        covered += share * (weight.get(w) ?? 0);
-        total += weight.get(w) ?? 0;
-      }
-      return { article: index.byId.get(r.id as string) as Article, score: r.score, confidence: total > 0 ? covered / total : 0 };
+        if (/^\d+$/.test(w.word) && share === 0) return;
+        covered += share * (weights[i] as number);
+        total += weights[i] as number;
+      });
+      return { article: index.articles[doc] as Article, score: matches.score(doc), confidence: total > 0 ? covered / total : 0 };
     });
   }
 
+  /**
+   * Search every article once per question (the last question is kept: a caller asking again for
+   * another audience gets the same search), and weigh each word by its rarity.
+   */
+  private searchAll(question: string, language: KbLanguage, index: LanguageIndex): Searched | undefined {
+    const key = `${language}\n${question}`;
+    if (this.last?.key === key) return this.last;
+    const words = this.queryWords(question, language, index.vocabulary);
+    if (words.length === 0) return undefined;
+    const primarySet = new Set(words.flatMap((w) => w.primary));
+    const terms = [...new Set(words.flatMap((w) => [...w.primary, ...w.expansions]))];
+    const number = new Map(terms.map((t, i) => [t, i]));
+    const query: QueryTerm[] = terms.map((term) => ({
+      term,
+      boost: primarySet.has(term) ? 1 : EXPANSION_WEIGHT,
+      prefix: prefix(term),
+      // Only the user's own unknown words get a fuzzy match: synonyms and known words are spelt
+      // right (spelling is corrected before the search), and fuzzy matching is where the time goes.
+      fuzzy: primarySet.has(term) && !index.vocabulary.has(term) ? fuzzy(term) : 0,
+      // As in spelling: typos rarely touch the first letter ("season" is not "reason").
+      fuzzyKeepsFirstLetter: true,
+    }));
+    const matches = index.terms.search(query);
+    const primary = words.map((w) => w.primary.map((t) => number.get(t) as number));
+    const expansions = words.map((w) => w.expansions.map((t) => number.get(t) as number));
+
+    // How much each word weighs: rare words say more about what is asked (smoothed IDF). A word no
+    // routine uses at all weighs half the rarest: it may be off-topic ("lunch") or only filler.
+    // The search over every article gives each word's document frequency (audiences filter later).
+    const weights = primary.map((own) => {
+      const df = matches.count(own);
+      const idf = Math.log(1 + index.size / (df + 0.5));
+      return df === 0 ? idf * UNKNOWN_WORD_WEIGHT : idf;
+    });
+    this.last = { key, words, primary, expansions, matches, weights };
+    return this.last;
+  }
+
   private queryWords(question: string, language: KbLanguage, vocabulary: ReadonlySet<string>): QueryWord[] {
-    const expansions = this.thesaurus.expand(question, language);
+    // Synonyms by question word: each word of a thesaurus member found in the question gets the member's synonyms.
+    const synonyms = new Map<string, string[]>();
+    for (const [member, stems] of this.thesaurus.expand(question, language)) {
+      for (const word of new Set(member.split(' '))) synonyms.set(word, [...(synonyms.get(word) ?? []), ...stems]);
+    }
     const seen = new Set<string>();
     const words: QueryWord[] = [];
     for (const token of tokenize(question)) {
       if (isStopword(token, language) || seen.has(token)) continue;
       seen.add(token);
       const s = stem(token, language);
-      const extra = [...expansions.entries()].filter(([member]) => member.split(' ').includes(token)).flatMap(([, stems]) => stems);
+      const extra = synonyms.get(token) ?? [];
       // A number the knowledge base never mentions (a room number) says nothing about the routine.
       if (/^\d+$/.test(token) && !vocabulary.has(token) && extra.length === 0) continue;
       words.push({ word: token, primary: [s, ...splitCompound(token, vocabulary, language)], expansions: [...new Set(extra)].filter((e) => e !== s) });

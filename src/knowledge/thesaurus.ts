@@ -43,8 +43,10 @@ export function createThesaurus(groups: Record<KbLanguage, ThesaurusGroups>): Th
 }
 
 function containsPhrase(tokens: readonly string[], phrase: readonly string[]): boolean {
-  for (let i = 0; i + phrase.length <= tokens.length; i++) {
-    if (phrase.every((p, j) => tokens[i + j] === p)) return true;
+  // Plain loops: this runs for every phrase at every position of every question.
+  outer: for (let i = 0; i + phrase.length <= tokens.length; i++) {
+    for (let j = 0; j < phrase.length; j++) if (tokens[i + j] !== phrase[j]) continue outer;
+    return true;
   }
   return false;
 }

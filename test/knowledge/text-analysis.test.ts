@@ -6,6 +6,11 @@ describe('text analysis', () => {
     expect(tokenize('Ring 112 – stödtelefonen, 020-39 00 00!')).toEqual(['ring', '112', 'stödtelefonen', '020', '39', '00', '00']);
   });
 
+  it.each(['İstanbul café', 'e\u0301tat, naïve – ÅÄÖ!', '𝒜bc 😀 def', 'ＡＢＣ－１２', 'x² ٣ ⅷ', 'tab\tnew\nline', ''])('splits "%s" exactly as the Unicode letter-or-digit rule does', (text) => {
+    const rule = text.normalize('NFC').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((t) => t.length > 0);
+    expect(tokenize(text)).toEqual(rule);
+  });
+
   it('drops question filler and stems the rest', () => {
     expect(analyze('Vad gör jag om gästen är minderårig?', 'sv')).toEqual([stem('gästen', 'sv'), stem('minderårig', 'sv')]);
     expect(analyze('What should I do about the reflection period?', 'en')).toEqual(['reflec', 'period']);
