@@ -74,17 +74,8 @@ export function quiet(c: TestContainers, codes: readonly string[]) {
 export const cardsFor = (connector: FakeConnector, code: string) => connector.posted.filter((p) => p.conversationId === COORDINATORS && JSON.stringify(p.activity).includes(code));
 export const textsIn = (connector: FakeConnector, conversationId: string) => connector.posted.filter((p) => p.conversationId === conversationId).map((p) => JSON.stringify(p.activity));
 
-/** A seeded random source (mulberry32), so a failing kill loop can be replayed. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded random source, so a failing kill loop can be replayed. */
+export { seededRandom as seeded } from './seeded-random';
 
 
 /**
