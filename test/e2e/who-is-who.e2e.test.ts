@@ -17,13 +17,15 @@ describe('who is who in the Agents Playground', () => {
   let megan: Playground;
   let lynne: Playground;
   let cases: BlobCaseStore;
+  let blobs: JsonBlobStore;
   const demoChannel = 'team-id';
   const norrbyChannel = 'channel-announcements-id';
   const question = 'How do I triage an incoming report from a hotel as a coordinator?';
 
   beforeAll(async () => {
     const c = await freshContainers('e2e-who');
-    cases = new BlobCaseStore(new JsonBlobStore(c.data), new NoteCipher(TEST_NOTE_KEY));
+    blobs = new JsonBlobStore(c.data);
+    cases = new BlobCaseStore(blobs, new NoteCipher(TEST_NOTE_KEY));
     bot = await startBotProcess({ STORAGE_CONNECTION_STRING: c.connectionString, STORAGE_CONTAINER: c.name, OUTBOX_POLL_MS: '200' });
     [megan, lynne] = await Promise.all([
       startPlayground(`http://127.0.0.1:${bot.port}/api/messages`, playgroundConfigAs('user-id-1')),
@@ -108,5 +110,12 @@ describe('who is who in the Agents Playground', () => {
     expect(stored?.deliveries?.map((d) => d.targetId)).toEqual(['norrby-coordinators']);
     // Counted once the delivery is recorded: Demokommun's channel never saw it.
     expect(megan.events.filter((e) => inChannel(demoChannel)(e.actionConversationId) && visible(e).includes(code))).toEqual([]);
+
+    // The site says where the reporter works: like the note, it is in no log line and in no raw blob in clear.
+    const raw = JSON.stringify((await blobs.get(`cases/${stored!.id}.json`))?.value);
+    for (const secret of ['Hotell Norrsken', 'Several men visited', 'lynner@example.com', 'Lynne']) {
+      expect(raw).not.toContain(secret);
+      expect(bot.output()).not.toContain(secret);
+    }
   });
 });
