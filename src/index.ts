@@ -43,6 +43,8 @@ import { cachedProbe, caseIndexTableName, createBlobContainers, createQueueServi
 import { JsonBlobStore } from './storage/json-blob-store';
 import type { PromptCompletionModel } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
+import { entraGroupLookup } from './access/entra-groups';
+import { usesGroups } from './access/role-resolver';
 import { accessResolver } from './teams/turn-access';
 import { createApp } from './teams/create-app';
 import { createCompletionModel, modelAnswerPhraser } from './teams/model-answer-phraser';
@@ -142,7 +144,12 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
   const dispatcher = new OutboxWorker(outbox, (held) => forwarding.deliver(held), { concurrency: forwarding.policy.concurrency, pollMs: config.forwarding.outboxPollMs, holdMs: config.forwarding.holdMs }, logger.child({ component: 'outbox' }));
   dispatcher.start();
   const statistics = new BlobStatisticsStore(store);
-  const access = accessResolver(directory, clock, logger.child({ component: 'access' }));
+  // Entra groups decide staff and partners only where the directory names them; Graph is then read with the bot's own app secret.
+  const groupTenant = directory.homeTenantId ?? config.bot.tenantId;
+  const canReadGroups = usesGroups(directory) && !!config.bot.appId && !!config.bot.appPassword && !!groupTenant;
+  if (usesGroups(directory) && !canReadGroups) logger.warn('the directory names groups but Graph cannot be read (needs MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and a tenant): everyone outside the directory is a partner');
+  const groupsOf = canReadGroups ? entraGroupLookup({ tenantId: groupTenant, clientId: config.bot.appId, clientSecret: config.bot.appPassword }) : undefined;
+  const access = accessResolver(directory, clock, logger.child({ component: 'access' }), groupsOf);
   /** A note or a handed-off question becomes a case, queued for its coordinators; the outbox runs at once. */
   const submitCase = async (draft: Parameters<ForwardingService['submit']>[0]) => {
     const stored = await forwarding.submit(draft);

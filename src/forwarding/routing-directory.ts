@@ -58,6 +58,8 @@ const DirectorySchema = z
   .object({
     /** The municipality's own Entra ID tenant: its members (not guests) are staff. */
     homeTenantId: GUID.optional(),
+    /** Entra ID groups that decide staff and partners, when named (read through Microsoft Graph). */
+    groups: z.object({ staff: z.array(GUID).default([]), partners: z.array(GUID).default([]) }).strict().optional(),
     admins: z.array(GUID).min(1, 'needs at least one administrator'),
     /** Who writes the routines: told when a coordinator marks a handed-off question "needs a routine". Default: the administrators. */
     knowledgeOwners: z.array(GUID).optional(),

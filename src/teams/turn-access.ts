@@ -1,6 +1,7 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { resolveAccess, type Access, type PersonFacts } from '../access/role-resolver';
+import type { GroupLookup } from '../access/entra-groups';
+import { resolveAccess, usesGroups, type Access, type PersonFacts } from '../access/role-resolver';
 import type { Clock } from '../clock';
 import type { RoutingDirectory } from '../forwarding/routing-directory';
 import { errorFields, type Logger } from '../log';
@@ -26,7 +27,8 @@ const MAX_CACHED = 5_000;
  * partner sites; Teams' member lookup (cached per person) says guest, external or home-tenant
  * member. When Teams cannot be asked, the person is what the directory alone says (else a partner).
  */
-export function accessResolver(directory: RoutingDirectory, clock: Clock, logger: Logger): (context: TurnContext) => Promise<Access> {
+export function accessResolver(directory: RoutingDirectory, clock: Clock, logger: Logger, groupsOf?: GroupLookup): (context: TurnContext) => Promise<Access> {
+  const lookUpGroups = usesGroups(directory) && groupsOf ? groupsOf : undefined;
   const cache = new Map<string, { facts: PersonFacts; until: number }>();
   return async (context) => {
     const from = context.activity.from;
@@ -44,14 +46,20 @@ export function accessResolver(directory: RoutingDirectory, clock: Clock, logger
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error('member lookup timed out')), LOOKUP_TIMEOUT_MS);
       });
-      const lookup = TeamsInfo.getMember(context, from.id);
+      const lookup = (async () => {
+        const member = TeamsMember.parse(await TeamsInfo.getMember(context, from.id));
+        const id = member.aadObjectId ?? from?.aadObjectId;
+        // Groups only when the directory names them (staff and partners are then decided by groups).
+        return { member, groups: lookUpGroups && id ? await lookUpGroups(id) : undefined };
+      })();
       lookup.catch(() => undefined); // it may fail after the timeout; nobody waits for it then
-      const member = TeamsMember.parse(await Promise.race([lookup, timeout]));
+      const { member, groups } = await Promise.race([lookup, timeout]);
       facts = {
         ...(member.aadObjectId ?? from?.aadObjectId ? { aadObjectId: member.aadObjectId ?? from?.aadObjectId } : {}),
         ...(member.tenantId ? { tenantId: member.tenantId } : {}),
         ...(member.userRole ? { userRole: member.userRole } : {}),
         ...(member.email ? { email: member.email } : {}),
+        ...(groups ? { groups } : {}),
       };
       remember(facts, ROLE_TTL_MS);
     } catch (err) {

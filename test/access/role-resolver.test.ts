@@ -62,4 +62,18 @@ sites: { x: { name: X, kind: hostel, municipality: nowhere, members: {} } }
 `);
     expect(bad).toEqual({ ok: false, problems: ['sites.x.municipality: "nowhere" is not a municipality'] });
   });
+
+  it('lets the directory\'s Entra groups decide staff and partners where it names them; unknown membership is a partner', () => {
+    const STAFF_GROUP = 'bbbbbbbb-0000-0000-0000-000000000001';
+    const PARTNER_GROUP = 'bbbbbbbb-0000-0000-0000-000000000002';
+    const g = { ...d, groups: { staff: [STAFF_GROUP], partners: [PARTNER_GROUP] } };
+    const member = { aadObjectId: SOMEONE, tenantId: HOME, userRole: 'user' };
+    expect(resolveAccess({ ...member, groups: [STAFF_GROUP.toUpperCase()] }, g)).toMatchObject({ role: 'staff' });
+    expect(resolveAccess({ ...member, groups: [STAFF_GROUP, PARTNER_GROUP] }, g)).toMatchObject({ role: 'partner' });
+    // A home-tenant member in neither group, and anyone whose groups are unknown, is a partner.
+    expect(resolveAccess({ ...member, groups: [] }, g)).toMatchObject({ role: 'partner' });
+    expect(resolveAccess(member, g)).toMatchObject({ role: 'partner' });
+    // The directory's own names still come first.
+    expect(resolveAccess({ aadObjectId: COORD, groups: [PARTNER_GROUP] }, g)).toMatchObject({ role: 'coordinator' });
+  });
 });
