@@ -42,6 +42,12 @@ export class TermMatches {
     return (((this.matched[doc * this.wordsPerDoc + (term >>> 5)] as number) >>> (term & 31)) & 1) === 1;
   }
 
+  /** Whether `doc` matched at least one of these query terms. */
+  hasAny(doc: number, terms: readonly number[]): boolean {
+    for (const t of terms) if (this.has(doc, t)) return true;
+    return false;
+  }
+
   /** How many documents matched at least one of these query terms. */
   count(terms: readonly number[]): number {
     if (terms.length === 1) return this.termCounts[terms[0] as number] ?? 0;
