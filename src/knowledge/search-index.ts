@@ -150,14 +150,13 @@ export class KnowledgeIndex {
     return matches.top(options.limit ?? 5, visible).map((doc) => {
       let covered = 0;
       let total = 0;
-      words.forEach((w, i) => {
-        const direct = (primary[i] as number[]).some((t) => matches.has(doc, t));
-        const share = direct ? 1 : (expansions[i] as number[]).some((t) => matches.has(doc, t)) ? 0.85 : 0;
+      for (let i = 0; i < words.length; i++) {
+        const share = matches.hasAny(doc, primary[i] as number[]) ? 1 : matches.hasAny(doc, expansions[i] as number[]) ? 0.85 : 0;
         // A number only counts when the article has it ("under 18"); a room number is no topic.
-        if (/^\d+$/.test(w.word) && share === 0) return;
+        if (share === 0 && /^\d+$/.test((words[i] as QueryWord).word)) continue;
         covered += share * (weights[i] as number);
         total += weights[i] as number;
-      });
+      }
       return { article: index.articles[doc] as Article, score: matches.score(doc), confidence: total > 0 ? covered / total : 0 };
     });
   }

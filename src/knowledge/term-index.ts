@@ -42,6 +42,12 @@ export class TermMatches {
     return (((this.matched[doc * this.wordsPerDoc + (term >>> 5)] as number) >>> (term & 31)) & 1) === 1;
   }
 
+  /** Whether `doc` matched at least one of these query terms. */
+  hasAny(doc: number, terms: readonly number[]): boolean {
+    for (const t of terms) if (this.has(doc, t)) return true;
+    return false;
+  }
+
   /** How many documents matched at least one of these query terms. */
   count(terms: readonly number[]): number {
     if (terms.length === 1) return this.termCounts[terms[0] as number] ?? 0;
@@ -81,7 +87,7 @@ export class TermMatches {
  * query terms matched), stored flat: 10,000 articles index in about a second, and a question
  * scores its matches in typed arrays, without an object per matching document.
  * @remarks MiniSearch 7.2 ranks the same way (test/knowledge/term-index.test.ts compares the two
- * on the example knowledge base), but it indexes one token at a time into nested Maps (about 12 s
+ * on the example knowledge base), but it indexes one token at a time into nested Maps (8–12 s
  * for 20,000 articles here) and allocates per matching document and term when searching.
  * Documents are numbered in the order they are added.
  */

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { loadKnowledgeBase } from '../../src/knowledge/file-knowledge-base';
+import { KnowledgeIndex, type SearchOptions } from '../../src/knowledge/search-index';
+import { LOCALES_DIR } from '../../src/paths';
+
+const kb = loadKnowledgeBase(LOCALES_DIR);
+const hits = (index: KnowledgeIndex, question: string, options: SearchOptions) =>
+  index.search(question, options).map((h) => ({ id: h.article.id, score: h.score, confidence: h.confidence }));
+
+describe('KnowledgeIndex.search', () => {
+  const questions: [string, SearchOptions][] = [
+    ['hur lång är betänketiden för offer för människohandel', { language: 'sv', audience: 'staff' }],
+    ['vem kan ansöka om betänketid', { language: 'sv', audience: 'partner', limit: 8 }],
+    ['can i tip off the police anonymously', { language: 'en', audience: 'partner' }],
+    ['hur lång är betänketiden för offer för människohandel', { language: 'sv', audience: 'coordinator', limit: 1 }],
+  ];
+
+  it('answers each question as a freshly built index does, whatever was asked before (kept search, reused scratch)', () => {
+    const used = KnowledgeIndex.build(kb.articles, kb.thesaurus);
+    for (const [question, options] of [...questions, ...[...questions].reverse()]) {
+      const fresh = KnowledgeIndex.build(kb.articles, kb.thesaurus);
+      expect(hits(used, question, options)).toEqual(hits(fresh, question, options));
+    }
+  });
+
+  it('shows each audience only its own articles, best first', () => {
+    for (const audience of ['staff', 'partner', 'coordinator'] as const) {
+      const found = kb.index.search('betänketid människohandel polisen', { language: 'sv', audience, limit: 8 });
+      expect(found.length).toBeGreaterThan(0);
+      expect(found.every((h) => h.article.audience.includes(audience))).toBe(true);
+      expect(found.map((h) => h.score)).toEqual([...found.map((h) => h.score)].sort((a, b) => b - a));
+    }
+  });
+});
