@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { canRead } from '../../src/knowledge/article';
 import { loadKnowledgeBase } from '../../src/knowledge/file-knowledge-base';
 import { KnowledgeIndex, type SearchOptions } from '../../src/knowledge/search-index';
 import { LOCALES_DIR } from '../../src/paths';
@@ -23,12 +24,17 @@ describe('KnowledgeIndex.search', () => {
     }
   });
 
-  it('shows each audience only its own articles, best first', () => {
+  it('shows each audience only the articles it may read, best first', () => {
     for (const audience of ['staff', 'partner', 'coordinator'] as const) {
       const found = kb.index.search('betänketid människohandel polisen', { language: 'sv', audience, limit: 8 });
       expect(found.length).toBeGreaterThan(0);
-      expect(found.every((h) => h.article.audience.includes(audience))).toBe(true);
+      expect(found.every((h) => canRead(audience, h.article))).toBe(true);
       expect(found.map((h) => h.score)).toEqual([...found.map((h) => h.score)].sort((a, b) => b - a));
     }
+  });
+
+  it('never shows a partner a staff or coordinator routine', () => {
+    const found = kb.index.search('betänketid människohandel polisen skyddat boende', { language: 'sv', audience: 'partner', limit: 20 });
+    expect(found.every((h) => h.article.audience.includes('partner'))).toBe(true);
   });
 });
