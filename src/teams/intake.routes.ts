@@ -317,6 +317,13 @@ export function registerIntakeRoutes(app: Application<AppTurnState>, deps: Teams
     const pending = state.conversation.pendingNote!;
     const choices = originChoices(await intake.access(context), intake.municipalities, intake.defaultMunicipality);
     const said = norm(text);
+    // "cancel" while choosing: nothing is sent; a guided note goes back to its review, where it can be cancelled for good.
+    if (words('intake:words.cancel').includes(said)) {
+      delete state.conversation.pendingNote;
+      const session = await currentSession(context, state);
+      if (session) return render(context, state, resume(intake.form, session));
+      return void (await context.sendActivity(deps.i18n.t(locale(context, state))('intake:cancelled.body')));
+    }
     const byNumber = /^\d+$/.test(said) ? choices[Number(said) - 1] : undefined;
     const byName = choices.filter((c) => norm(c.origin.site?.name ?? c.origin.municipalityName).startsWith(said));
     const choice = byNumber ?? (byName.length === 1 ? byName[0] : undefined);

@@ -224,6 +224,34 @@ describe('guided note in Teams (real bot, real Azurite)', () => {
     expect(refusals.every((e) => e.actor === '00000000-0000-0000-0000-0000000000099' && e.result === 'refused')).toBe(true);
   });
 
+  it('asks someone who reports for several municipalities where the note goes, by card or typed, and sends nothing when they cancel', async () => {
+    // Megan is a coordinator in the example directory, which has two municipalities.
+    const o = { conversationId: 'origin-choice', locale: 'en-US', userId: 'user-megan', aadObjectId: '00000000-0000-0000-0000-0000000000021' };
+    const say = async (text: string) => (await postActivity(bot.baseUrl, messageActivity(text, o))).replies as Reply[];
+    const submit = async (value: Record<string, unknown>) => (await postActivity(bot.baseUrl, submitActivity(value, o))).replies as Reply[];
+    const answers = {
+      immediate_danger: 'no', possible_minor: 'no', site_area: 'room', observed_from__date: '2026-11-20', observed_from__time: '22:15', how_known: 'saw_myself',
+      persons_role: 'unknown', persons_count: '1', observations: 'A man waited outside room 5 all night.', actions_taken: 'informed_manager', reporter_role: 'reception',
+    };
+    const formToken = async () => /"token":"([0-9a-f-]{36})"/.exec(seen(await say('quick form')))![1];
+    const before = (await store.list('cases/')).length;
+
+    let r = await submit({ verb: 'intake.form', practice: false, token: await formToken(), ...answers });
+    expect(seen(r)).toContain('Which municipality is this note for?');
+    expect(seen(r)).toContain('1. Demokommun');
+    expect(seen(r)).toContain('2. Norrby');
+    r = await say('cancel');
+    expect(seen(r)).not.toMatch(/K-[2-9A-HJKMNP-Z]{4}/);
+    expect((await store.list('cases/')).length).toBe(before);
+
+    await submit({ verb: 'intake.form', practice: false, token: await formToken(), ...answers });
+    r = await say('2');
+    const code = /K-[2-9A-HJKMNP-Z]{4}/.exec(seen(r))?.[0];
+    expect(seen(r)).toContain('Sent to the coordinators for Norrby');
+    expect((await cases.getByCode(code!))?.routing?.municipality).toBe('norrby');
+    expect((await store.list('cases/')).length).toBe(before + 1);
+  });
+
   it('practice mode walks the dialog, clearly marked, and stores no case', async () => {
     const u = chat('practice', 'en-US');
     const before = (await store.list('cases/')).length;
