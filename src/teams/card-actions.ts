@@ -3,11 +3,11 @@ import type { TurnContext } from 'botbuilder';
 import { CARD_PAYLOADS, type CardPayload } from '../cards/payloads';
 import type { VerbName } from '../cards/verbs';
 import { audit, type TeamsDeps } from './deps';
-import { turnLogger } from './turn-context';
+import { actorOf, turnLogger } from './turn-context';
 import { turnLocale } from './turn-locale';
 import type { AppTurnState } from './turn-state';
 
-const actor = (context: TurnContext) => context.activity.from?.aadObjectId ?? context.activity.from?.id ?? 'unknown';
+const actor = (context: TurnContext) => actorOf(context) ?? 'unknown';
 
 /** Log and audit a card action whose data did not parse (a forged or broken card); never its content. */
 async function refuseMalformed(context: TurnContext, deps: TeamsDeps, verb: VerbName): Promise<void> {

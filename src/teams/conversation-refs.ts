@@ -1,4 +1,5 @@
 import { TeamsInfo, TurnContext, type ConversationReference } from 'botbuilder';
+import type { Reporter } from '../forwarding/case';
 
 /**
  * Where to reach this conversation later, as plain JSON with ids only: getConversationReference
@@ -31,3 +32,9 @@ export async function aadObjectIdOf(context: TurnContext): Promise<string | unde
   }
 }
 
+
+/** The person sending this turn as a case's reporter: ids and where to reach them, never a name. */
+export function reporterOf(context: TurnContext, locale: Reporter['locale']): Reporter {
+  const from = context.activity.from;
+  return { userId: from.id, ...(from.aadObjectId ? { aadObjectId: from.aadObjectId } : {}), conversationRef: addressOf(context), locale };
+}

@@ -26,7 +26,7 @@ import { normalizeCaseCode } from '../forwarding/case-code';
 import type { CaseStore } from '../forwarding/case-store';
 import { caseExport, caseTrail, daysOf } from '../forwarding/case-trail';
 import { audit, type TeamsDeps } from './deps';
-import { turnLogger } from './turn-context';
+import { isPersonalChat, turnLogger } from './turn-context';
 import { turnLocale } from './turn-locale';
 import type { AppTurnState } from './turn-state';
 
@@ -74,8 +74,7 @@ export function registerForwardingRoutes(app: Application<AppTurnState>, deps: T
     if (!target) return void (await context.sendActivity(tr('forwarding:link.unknownTarget', { id: targetId })));
     const user = (await aadObjectIdOf(context))?.toLowerCase() ?? '';
     const isAdmin = f.directory.admins.some((a) => a.toLowerCase() === user);
-    const isPersonal = (context.activity.conversation?.conversationType ?? 'personal') === 'personal';
-    const selfLink = isPersonal && target.kind === 'person' && target.members.some((m) => m.toLowerCase() === user);
+    const selfLink = isPersonalChat(context) && target.kind === 'person' && target.members.some((m) => m.toLowerCase() === user);
     if (!isAdmin && !selfLink) {
       turnLogger(deps.logger, context).warn('audit: link refused', { targetId });
       await audit(deps, { actor: user || 'unknown', action: 'link', result: 'refused', targetId });
@@ -135,9 +134,8 @@ export function registerForwardingRoutes(app: Application<AppTurnState>, deps: T
     app.message(re, async (context, state) => {
       const tr = t(context, state);
       const admin = await isAdmin(context);
-      const personal = (context.activity.conversation?.conversationType ?? 'personal') === 'personal';
       const code = normalizeCaseCode(re.exec(context.activity.text ?? '')?.[2] ?? '');
-      if (!admin || !personal) {
+      if (!admin || !isPersonalChat(context)) {
         await audit(deps, { actor: (await aadObjectIdOf(context)) ?? 'unknown', action, result: 'refused', reason: admin ? 'notPersonalChat' : 'notAdmin' });
         return void (await context.sendActivity(tr(admin ? 'forwarding:status.personalOnly' : 'forwarding:admin.caseNotAdmin')));
       }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Application } from '@microsoft/teams-ai';
 import { ActivityTypes, type TurnContext } from 'botbuilder';
-import { addressOf } from './conversation-refs';
+import { reporterOf } from './conversation-refs';
 import { intakeEmergencyCard } from '../cards/intake-emergency-card';
 import { DATE_SUFFIX, intakeFormCard, TIME_SUFFIX } from '../cards/intake-form-card';
 import { intakeConfirmCancelCard, intakeResumeCard, intakeReviewCard } from '../cards/intake-review-card';
@@ -32,7 +32,7 @@ import type { PlaceholderValues } from '../knowledge/placeholders';
 import { onCardSubmit } from './card-actions';
 import { audit, type TeamsDeps } from './deps';
 import { cardActivity } from './knowledge.routes';
-import { turnLogger } from './turn-context';
+import { actorOf, isPersonalChat, turnLogger } from './turn-context';
 import { turnLocale } from './turn-locale';
 import type { AppTurnState } from './turn-state';
 
@@ -57,7 +57,7 @@ type AnswerTyped = (context: TurnContext, state: AppTurnState, text: string) => 
 const recent = (sent: Record<string, string> | undefined) => Object.fromEntries(Object.entries(sent ?? {}).slice(-19));
 
 
-const from = (context: TurnContext) => context.activity.from?.aadObjectId ?? context.activity.from?.id ?? '';
+const from = (context: TurnContext) => actorOf(context) ?? '';
 
 const norm = (s: string) => s.trim().toLowerCase().replace(/[.!?]+$/, '').replace(/\s+/g, ' ');
 
@@ -75,7 +75,6 @@ export function registerIntakeRoutes(app: Application<AppTurnState>, deps: Teams
     (['sv', 'en'] as const).find((lng) => (deps.i18n.t(lng)(key, { returnObjects: true }) as unknown as string[]).map(norm).includes(norm(text)));
   const engineContext = (): IntakeContext => ({ now: intake.clock.now(), timeZone: intake.timeZone, labelsOf: intake.labelsOf });
   const words = (key: string) => intake.labelsOf(key).map(norm);
-  const isPersonal = (context: TurnContext) => (context.activity.conversation?.conversationType ?? 'personal') === 'personal';
 
   const noticeTexts = (ids: readonly string[], lng: SupportedLocale) => {
     const t = deps.i18n.t(lng);
@@ -87,19 +86,13 @@ export function registerIntakeRoutes(app: Application<AppTurnState>, deps: Teams
 
   async function storeCase(context: TurnContext, note: IncidentNote, lng: SupportedLocale, submissionKey: string, origin: CaseOrigin) {
     const now = intake.clock.now().toISOString();
-    const from = context.activity.from;
     return intake.submitCase({
       id: caseIdFor(submissionKey),
       status: 'received',
       createdAt: now,
       updatedAt: now,
       note: { formId: note.formId, formVersion: note.formVersion, answers: note.answers, urgency: note.urgency, category: note.category },
-      reporter: {
-        userId: from.id,
-        ...(from.aadObjectId ? { aadObjectId: from.aadObjectId } : {}),
-        conversationRef: addressOf(context),
-        locale: lng,
-      },
+      reporter: reporterOf(context, lng),
       history: [{ at: now, action: 'received', by: 'reporter' }],
       origin,
     });
@@ -236,7 +229,7 @@ export function registerIntakeRoutes(app: Application<AppTurnState>, deps: Teams
   ): Promise<void> {
     if (lng) state.conversation.intakeLocale = lng;
     const t = deps.i18n.t(locale(context, state));
-    if (!isPersonal(context)) {
+    if (!isPersonalChat(context)) {
       await context.sendActivity(t('intake:start.personalOnly'));
       return;
     }
@@ -361,7 +354,7 @@ export function registerIntakeRoutes(app: Application<AppTurnState>, deps: Teams
   ) {
     const lng = locale(context, state);
     const t = deps.i18n.t(lng);
-    if (!isPersonal(context)) {
+    if (!isPersonalChat(context)) {
       await context.sendActivity(t('intake:start.personalOnly'));
       return;
     }

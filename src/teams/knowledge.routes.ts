@@ -18,13 +18,13 @@ import type { Clock } from '../clock';
 import { caseIdFor } from '../forwarding/case-code';
 import { questionNote, type Case } from '../forwarding/case';
 import { originChoices } from '../forwarding/case-origin';
-import { addressOf } from './conversation-refs';
+import { reporterOf } from './conversation-refs';
 import type { KnowledgeIndex } from '../knowledge/search-index';
 import { detectLanguage } from '../knowledge/text-analysis';
 import type { Access } from '../access/role-resolver';
 import { onCardSubmit } from './card-actions';
 import type { TeamsDeps } from './deps';
-import { conversationTag, turnLogger } from './turn-context';
+import { conversationTag, isPersonalChat, turnLogger } from './turn-context';
 import { turnLocale } from './turn-locale';
 import type { AppTurnState } from './turn-state';
 
@@ -114,7 +114,7 @@ export function registerKnowledgeRoutes(
   onCardSubmit(app, deps, Verb.KnowledgeAskCoordinator, async (context, state, data) => {
     const lng = uiLocale(context, state);
     const t = deps.i18n.t(lng);
-    if ((context.activity.conversation?.conversationType ?? 'personal') !== 'personal') {
+    if (!isPersonalChat(context)) {
       await context.sendActivity(t('knowledge:handoff.personalOnly'));
       return;
     }
@@ -127,7 +127,6 @@ export function registerKnowledgeRoutes(
     const shown = data.articleId ? kb.index.article(data.articleId, pending.language) : undefined;
     const articleTitle = shown && canRead(audience, shown) ? shown.title : undefined;
     const now = kb.clock.now().toISOString();
-    const from = context.activity.from;
     // One hand-off per question: a second press, or a retried submit, finds the same case id.
     const token = pending.token ?? randomUUID();
     // The asker's municipality's coordinators get it (their site's, when that is unambiguous).
@@ -139,7 +138,7 @@ export function registerKnowledgeRoutes(
       createdAt: now,
       updatedAt: now,
       note: questionNote({ question: pending.text, language: pending.language, audience, ...(articleTitle ? { articleTitle } : {}) }),
-      reporter: { userId: from.id, ...(from.aadObjectId ? { aadObjectId: from.aadObjectId } : {}), conversationRef: addressOf(context), locale: lng },
+      reporter: reporterOf(context, lng),
       history: [{ at: now, action: 'received', by: 'reporter' }],
       ...(origin ? { origin } : {}),
     });

@@ -7,14 +7,13 @@ import { transition, type CaseAction } from '../forwarding/case-lifecycle';
 import type { ForwardingService } from '../forwarding/forwarding-service';
 import type { Clock } from '../clock';
 import { audit, type TeamsDeps } from './deps';
-import { turnLogger } from './turn-context';
+import { actorOf, isPersonalChat, turnLogger } from './turn-context';
 import { turnLocale } from './turn-locale';
 import type { AppTurnState } from './turn-state';
 
 const STATUS = /^\s*(status|läge|ärende)\b\s*(.*)$/i;
 
-const isPersonal = (context: TurnContext) => (context.activity.conversation?.conversationType ?? 'personal') === 'personal';
-const requester = (context: TurnContext) => context.activity.from?.aadObjectId ?? context.activity.from?.id ?? 'unknown';
+const requester = (context: TurnContext) => actorOf(context) ?? 'unknown';
 
 /** Only the reporter may ask about a case; anyone else is told it does not exist (no enumeration). */
 export function isReporterOf(c: Case, from: { id?: string; aadObjectId?: string }): boolean {
@@ -34,7 +33,7 @@ export function registerStatusRoutes(app: Application<AppTurnState>, deps: Teams
    * the code did not exist, so nothing about another person's case is revealed.
    */
   async function reporterCase(context: TurnContext, command: string, code: string): Promise<{ case?: Case; refusal?: 'notPersonalChat' | 'unknownCode' | 'notReporter' }> {
-    if (!isPersonal(context)) {
+    if (!isPersonalChat(context)) {
       await audit(deps, { actor: requester(context), action: command, result: 'refused', reason: 'notPersonalChat' });
       return { refusal: 'notPersonalChat' };
     }

@@ -18,3 +18,13 @@ export function turnLogger(logger: Logger, context: TurnContext): Logger {
     convType: a.conversation?.conversationType ?? 'none',
   });
 }
+
+/** Is the turn in a personal chat (where case codes, notes and answers may be shown)? Teams omits the type there at times. */
+export function isPersonalChat(context: TurnContext): boolean {
+  return (context.activity.conversation?.conversationType ?? 'personal') === 'personal';
+}
+
+/** Who acts in this turn, for audit and ownership: the Entra object id, else the Teams user id. */
+export function actorOf(context: TurnContext): string | undefined {
+  return context.activity.from?.aadObjectId ?? context.activity.from?.id;
+}

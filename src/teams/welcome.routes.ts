@@ -3,6 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import type { Translate } from '../i18n/create-i18n';
 import type { TeamsDeps } from './deps';
 import { aadObjectIdOf, addressOf } from './conversation-refs';
+import { isPersonalChat } from './turn-context';
 import { turnLocale } from './turn-locale';
 import type { AppTurnState } from './turn-state';
 
@@ -35,7 +36,7 @@ export function registerWelcomeRoutes(app: Application<AppTurnState>, deps: Team
   app.conversationUpdate('membersAdded', async (context, state) => {
     if (!isBotAdded(context)) return;
     state.conversation.welcomedAt = new Date().toISOString();
-    if ((context.activity.conversation?.conversationType ?? 'personal') === 'personal' && deps.people) {
+    if (isPersonalChat(context) && deps.people) {
       const aad = await aadObjectIdOf(context);
       if (aad) await deps.people.set(aad, addressOf(context));
     }
