@@ -9,7 +9,7 @@ import { selectCases } from '../src/forwarding/case-index';
 import { silentLogger } from '../src/log';
 import { TableCaseIndex } from '../src/storage/table-case-index';
 import { BlobCaseStore } from '../src/storage/blob-case-store';
-import { caseIndexTableName, createTableClient, createBlobContainers } from '../src/storage/blob-container';
+import { caseIndexTables, createBlobContainers } from '../src/storage/blob-container';
 import { startEmbeddedAzurite } from '../src/storage/embedded-azurite';
 import { JsonBlobStore } from '../src/storage/json-blob-store';
 import { NoteCipher } from '../src/storage/note-cipher';
@@ -47,7 +47,7 @@ async function caseViews(): Promise<void> {
     await containers.data.createIfNotExists();
     const store = new JsonBlobStore(containers.data);
     const cases = new BlobCaseStore(store, new NoteCipher(randomBytes(32)));
-    const index = new TableCaseIndex(createTableClient(azurite.connectionString, caseIndexTableName('bench')));
+    const index = new TableCaseIndex(caseIndexTables(azurite.connectionString, 'bench'));
     await storeManyCases(cases, index, 1000, 60);
     const viewer = { aadObjectId: MEGAN_AAD, targets: ['demo-coordinators'] };
     const fromIndex = await measureAsync(30, async () => selectCases(await index.open(), 'mine', viewer, () => false));
@@ -63,7 +63,7 @@ async function caseViews(): Promise<void> {
 
 knowledgeBenchmarks({ quick: process.argv.includes('--quick') });
 caseViews()
-  .then(() => forwardingBenchmarks({ quick: process.argv.includes('--quick'), cost: process.argv.includes('--cost') }))
+  .then(() => forwardingBenchmarks({ quick: process.argv.includes('--quick') }))
   .catch((err: unknown) => {
   process.stderr.write(`bench: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exitCode = 1;

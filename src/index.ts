@@ -39,7 +39,7 @@ import { BlobNoticeLog } from './storage/blob-notice-log';
 import { resolveStorage } from './storage/resolve-storage';
 import { AdminNotices } from './forwarding/admin-notices';
 import { BlobFeedbackStore } from './storage/blob-feedback-store';
-import { cachedProbe, caseIndexTableName, createBlobContainers, createQueueService, createTableClient, isContainerReachable } from './storage/blob-container';
+import { cachedProbe, caseIndexTables, createBlobContainers, createQueueService, isContainerReachable } from './storage/blob-container';
 import { JsonBlobStore } from './storage/json-blob-store';
 import type { PromptCompletionModel } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
@@ -116,7 +116,7 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
   const links = new BlobTargetLinkStore(store);
   const people = new BlobPersonAddressStore(store);
   const notices = new AdminNotices({ admins: directory.admins, people, deliverer, log: new BlobNoticeLog(store), clock });
-  const caseIndex = new TableCaseIndex(createTableClient(connectionString, caseIndexTableName(config.storage.container)), (rowKey) =>
+  const caseIndex = new TableCaseIndex(caseIndexTables(connectionString, config.storage.container), (rowKey) =>
     logger.error('case index row damaged; skipped', { rowKey }),
   );
   const outbox = new QueueOutboxStore(createQueueService(connectionString), config.storage.container, store, config.forwarding.holdMs / 1000);

@@ -75,6 +75,12 @@ export function createTableClient(connectionString: string, tableName: string): 
 }
 
 /** The case index's table name for a container (table names: letters and digits only, up to 63). */
-export function caseIndexTableName(container: string): string {
+function caseIndexTableName(container: string): string {
   return `cases${container.replace(/[^a-z0-9]/g, '')}`.slice(0, 63);
+}
+
+/** The case index's two tables for a container: open cases, and the archive of closed ones. */
+export function caseIndexTables(connectionString: string, container: string): { open: TableClient; closed: TableClient } {
+  const open = caseIndexTableName(container);
+  return { open: createTableClient(connectionString, open), closed: createTableClient(connectionString, `${open.slice(0, 57)}closed`) };
 }

@@ -25,8 +25,13 @@ interface Row {
 }
 
 const OPEN = 'open';
-const CLOSED = 'closed';
 const BULK_PAGE = 1_000;
+
+/** The two tables of the index: the work (open cases) and the archive (closed ones). */
+export interface CaseIndexTables {
+  open: TableClient;
+  closed: TableClient;
+}
 
 /**
  * The case index on Azure Table Storage: one row per case, each with its own ETag, so fifty
@@ -34,20 +39,29 @@ const BULK_PAGE = 1_000;
  * - Partition `open`, row = case id: every case that is open, plus a closed case's tombstone for a
  *   day (so that a late, older snapshot cannot bring it back), then pruned. Lists and the
  *   escalation check query this partition only, so they cost what is open, not what was ever stored.
- * - Partition `closed`, row = `<updatedAt>|<id>`: closed and withdrawn cases in time order, so
- *   retention reads only the ones past their time.
+ * - A second table, the archive: closed and withdrawn cases, partition = month closed (`2026-11`),
+ *   row = `<updatedAt>|<id>`, so retention reads only the ones past their time. History lives in its
+ *   own table, not in a partition of the first, because a table's cost to query can grow with
+ *   everything in it (Azurite's does: it scans the whole table), and the passes must cost what is
+ *   open, however much was ever stored.
  */
 export class TableCaseIndex implements CaseIndex {
   private ready: Promise<void> | undefined;
 
+  private readonly table: TableClient;
+  private readonly archive: TableClient;
+
   constructor(
-    private readonly table: TableClient,
+    tables: CaseIndexTables,
     /** Told (with the row key only) about a row that does not parse; the list goes on without it. */
     private readonly onDamagedRow: (rowKey: string) => void = () => undefined,
-  ) {}
+  ) {
+    this.table = tables.open;
+    this.archive = tables.closed;
+  }
 
   private ensureTable(): Promise<void> {
-    this.ready ??= this.table.createTable().then(
+    this.ready ??= Promise.all([this.table.createTable(), this.archive.createTable()]).then(
       () => undefined,
       (err: unknown) => {
         this.ready = undefined;
@@ -69,7 +83,7 @@ export class TableCaseIndex implements CaseIndex {
       const row = toRow(OPEN, s.id, s);
       await this.write(() => (current ? this.table.updateEntity(row, 'Replace', { etag: current.etag }) : this.table.createEntity(row)));
     });
-    if (!open) await this.write(() => this.table.upsertEntity(toRow(CLOSED, `${s.updatedAt}|${s.id}`, s), 'Replace'));
+    if (!open) await this.write(() => this.archive.upsertEntity(closedRow(s), 'Replace'));
   }
 
   open(): Promise<CaseSummary[]> {
@@ -81,12 +95,13 @@ export class TableCaseIndex implements CaseIndex {
   }
 
   closedBefore(cutoff: Date, max: number): Promise<CaseSummary[]> {
-    return this.query(odata`PartitionKey eq ${CLOSED} and RowKey lt ${cutoff.toISOString()}`, max);
+    const at = cutoff.toISOString();
+    return this.query(odata`PartitionKey le ${monthOf(at)} and RowKey lt ${at}`, max, this.archive);
   }
 
   async forget(s: CaseSummary): Promise<void> {
     await this.ensureTable();
-    await this.remove(CLOSED, `${s.updatedAt}|${s.id}`);
+    await this.remove(monthOf(s.updatedAt), `${s.updatedAt}|${s.id}`, undefined, this.archive);
     const current = await this.get(OPEN, s.id);
     if (current && !current.isOpen) await this.remove(OPEN, s.id, current.etag);
   }
@@ -105,11 +120,11 @@ export class TableCaseIndex implements CaseIndex {
     return gone.length;
   }
 
-  private async query(filter: string, max = Infinity): Promise<CaseSummary[]> {
+  private async query(filter: string, max = Infinity, table = this.table): Promise<CaseSummary[]> {
     await this.ensureTable();
     const out: CaseSummary[] = [];
     try {
-      for await (const page of this.table.listEntities<Row>({ queryOptions: { filter } }).byPage({ maxPageSize: BULK_PAGE })) {
+      for await (const page of table.listEntities<Row>({ queryOptions: { filter } }).byPage({ maxPageSize: BULK_PAGE })) {
         for (const row of page) {
           if (out.length >= max) return out;
           // One damaged row is reported and skipped; it must not take a whole list or pass down.
@@ -134,9 +149,9 @@ export class TableCaseIndex implements CaseIndex {
     }
   }
 
-  private async remove(partition: string, rowKey: string, etag?: string): Promise<void> {
+  private async remove(partition: string, rowKey: string, etag?: string, table = this.table): Promise<void> {
     try {
-      await this.table.deleteEntity(partition, rowKey, etag ? { etag } : {});
+      await table.deleteEntity(partition, rowKey, etag ? { etag } : {});
     } catch (err) {
       if (err instanceof RestError && (err.statusCode === 404 || err.statusCode === 412)) return;
       throw toStorageError(err, 'delete index/');
@@ -165,9 +180,14 @@ export class TableCaseIndex implements CaseIndex {
   }
 }
 
-/** The row a closed case has in the `closed` partition (bulk loads, e.g. importing history, write these). */
+/** The row a closed case has in the archive table (bulk loads, e.g. importing history, write these). */
 export function closedRow(s: CaseSummary): Row {
-  return toRow(CLOSED, `${s.updatedAt}|${s.id}`, s);
+  return toRow(monthOf(s.updatedAt), `${s.updatedAt}|${s.id}`, s);
+}
+
+/** The archive partition of an ISO time: its month, `2026-11`. */
+function monthOf(iso: string): string {
+  return iso.slice(0, 7);
 }
 
 function toRow(partitionKey: string, rowKey: string, s: CaseSummary): Row {

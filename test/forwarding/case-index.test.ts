@@ -102,15 +102,18 @@ describe('the open-case index with 1,000 stored cases (real Azurite)', () => {
     expect((await index.open()).map((s) => s.id)).not.toContain(closed.id);
     expect((await index.awaiting()).map((s) => s.id)).not.toContain(closed.id);
 
-    // Closed cases are found by age (retention), oldest first, and can be forgotten.
+    // Closed cases are found by age (retention), oldest first across months, and can be forgotten.
+    const october = { ...open[2]!, id: 'closed-in-october', status: 'closed' as const, updatedAt: '2026-10-31T23:59:00Z' };
+    await index.put(october);
     const old = await index.closedBefore(new Date('2026-11-23T12:00:00Z'), 5);
     expect(old).toHaveLength(5);
+    expect(old[0]!.id).toBe('closed-in-october');
     expect(old.every((s) => s.status === 'closed' && s.updatedAt < '2026-11-23T12:00:00Z')).toBe(true);
     expect(old.map((s) => s.updatedAt)).toEqual([...old.map((s) => s.updatedAt)].sort());
     await index.forget(old[0]!);
     expect((await index.closedBefore(new Date('2026-11-23T12:00:00Z'), 100)).map((s) => s.id)).not.toContain(old[0]!.id);
     // Tombstones of closed cases leave the open partition after their day.
-    expect(await index.prune(new Date('2026-11-25T00:00:00Z'))).toBe(11);
+    expect(await index.prune(new Date('2026-11-25T00:00:00Z'))).toBe(12);
     expect((await index.open()).map((s) => s.id).sort()).toEqual(open.filter((o) => o.id !== closed.id).map((o) => o.id).sort());
   }, 60_000);
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
-import { caseIndexTableName, createBlobContainers, createQueueService, createTableClient, type BlobContainers } from '../../src/storage/blob-container';
+import { caseIndexTables, createBlobContainers, createQueueService, type BlobContainers } from '../../src/storage/blob-container';
 import { JsonBlobStore } from '../../src/storage/json-blob-store';
 import { outboxQueueName, QueueOutboxStore } from '../../src/storage/queue-outbox-store';
 import { URGENCY_ORDER } from '../../src/forwarding/outbox';
@@ -19,7 +19,7 @@ export async function freshContainers(prefix = 't'): Promise<TestContainers> {
 
 /** The case index (a table) that a bot on this container uses. */
 export function caseIndexOn(c: TestContainers): TableCaseIndex {
-  return new TableCaseIndex(createTableClient(c.connectionString, caseIndexTableName(c.name)));
+  return new TableCaseIndex(caseIndexTables(c.connectionString, c.name));
 }
 
 /** The outbox (queues, and blobs for dead and waiting items) that a bot on this container uses. */
