@@ -97,7 +97,7 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
 
   const { language, audience } = options;
   const corrected = index.correctSpelling(text, language);
-  const understood = understandMessage(text, language, corrected);
+  const understood = understandMessage(text, language, corrected, (word) => index.knowsWord(word));
   if (understood.kind === 'command') return none('outOfScope', undefined, { kind: 'command' });
 
   const hits = rerank(index.search(corrected, { language, audience, limit: 8 }), audience);

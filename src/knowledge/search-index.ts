@@ -127,6 +127,15 @@ export class KnowledgeIndex {
     return [...(this.indexes.get(language)?.articles ?? [])];
   }
 
+  /** Whether any article, in any language, uses this word, misspelt or in a compound (a service such as "Bris", not a person's name). */
+  knowsWord(word: string): boolean {
+    const w = word.toLowerCase();
+    return [...this.indexes].some(
+      ([language, index]) =>
+        index.spelling.has(index.spelling.correct(w)) || index.vocabulary.has(stem(w, language)) || splitCompound(w, index.vocabulary, language).length > 0,
+    );
+  }
+
   /**
    * The question with misspelt words replaced by the closest word the articles use (same language).
    * Stop words, numbers and Swedish compounds of known parts are left as written.

@@ -31,6 +31,8 @@ const LISTS = {
     'not allowed to leave', 'not allowed to go', 'not allow to leave', 'not allow to go', 'can\'t leave', 'cant leave', 'cannot leave', 'can not leave',
     'won\'t let (her|him|them|me) (leave|go)', 'wont let (her|him|them|me) (leave|go)', 'held against', 'held captive', 'being held', 'held in',
     'locked in', 'locked up', 'lock her', 'lock him', 'locks her', 'trapped', 'kept prisoner', 'not let out',
+    // non-native and casual forms of "not allowed to leave"
+    '(not|don\'t|dont|doesn\'t|didn\'t|never) let (her|him|them|me) (go|leave|out)', 'no let (her|him|them) (go|leave)', 'not letting (her|him|them|me) (go|leave)',
     // asks for help, screaming
     '(inte|int|ej) låter (henne|honom|dem|dom|mig) (gå|lämna|åka)', 'låter (henne|honom|dem|dom) inte (gå|lämna|åka)', 'låst (dörren|dörrarna|bilen)', 'locked the (door|doors|car)',
     'hjälp mig', 'ropa(r|de)? på hjälp', 'skrek på hjälp', 'ber om hjälp', 'bad om hjälp', 'skrik', 'skrek', 'gråt.{0,20}(hjälp|rädd)',
@@ -40,9 +42,11 @@ const LISTS = {
     'slår', 'slog', 'slagen', 'slagits', 'misshandl', 'våld', 'smäller i', 'bråk', 'blöd', 'hotar', 'hotade', 'hotat', 'hotad', 'hotfull', 'dödshot',
     'kniv', 'pistol', 'vapen', 'skjut', 'beväpn', 'våldtä',
     'hitting', 'hiting', 'hittin', 'hit her', 'hit him', 'beat', 'beaten', 'hurt', 'violen', 'assault', 'attack', 'threat', 'kill ', 'killed', 'killing', 'kills ', 'knife', 'gun ', 'guns ', 'weapon', 'armed', 'shoot',
-    'bleed', 'rape', 'strangl', 'choking',
+    'bleed', 'rape', 'strangl', 'choking', 'dragg', 'drag (her|him)', 'pulled (her|him) (by|into|back)', 'by (her|his) hair', 'shoved', 'pushed (her|him)', 'grabbed (her|him)',
+    'drog (henne|honom|in|tillbaka)', 'släpade', 'i håret', 'knuffa', 'tog tag i (henne|honom)', 'slet (in|tag)',
     // injuries and restraint that someone sees
     'blåmärk', 'blåslag', 'spräckt läpp', 'blodig', 'fastbunden', 'bunden', 'tejpad', 'bruise', 'split lip', 'bloody', 'black eye', 'tied (up|to|on)', 'tied ', 'taped',
+    'swollen', 'svullen', 'svullna', 'mouthed', 'formade (ordet|orden)', 'silently (said|asked)', 'mimade',
     // fear now: crying, terrified, does not dare go back
     'gråter', 'grät', 'gråtande', 'livrädd', 'panik', 'crying', 'in tears', 'terrified', 'panic',
     'vill inte (gå )?tillbaka', 'vågar inte (gå )?tillbaka', 'rädd för att gå tillbaka',
@@ -51,6 +55,7 @@ const LISTS = {
     'tagit (hennes|hans|deras|mitt) pass', 'ta(r|git)? hennes pass', 'tog hennes pass', 'har hennes pass', 'har hans pass', 'ta hennes pass', 'tar passet', 'tagit passet',
     'took (her|his|their|my) (phone and )?passport', 'taken (her|his|their) passport', 'has (her|his|their) passport', 'keeps (her|his|their) passport',
     'passport (was |is )?(taken|gone|took)', 'took her phone', 'grabbed her phone', 'took (her|his) phone and',
+    '(take|takes|taking|taken|took) (away )?(her|his|their) (phone|mobile|passport|papers|documents)', '(tog|tagit|tar) (hennes|hans|deras) (telefon|mobil|papper|id)',
   ],
   child: [
     'unge ', 'ungen', 'ungar', 'mer än 1[0-7]', 'more than 1[0-7]', '1[0-7] ?- ?1[0-7]( |år|years)', '(she|he|hon|han) (is|är|e|says she is|says he is) 1[0-7]( |$)',
@@ -72,6 +77,9 @@ const LISTS = {
     'just sent', 'sent in', 'called (me|reception|the desk)', 'call reception', 'calls reception', 'whispered', 'whisper', 'viskade', 'worked out', 'have noticed', 'noticed',
     'complain', 'klagar', 'patrol', 'home visit', 'duty phone', 'caller says', 'det är en', 'hela tiden', 'all the time', 'keeps ', 'every weekend',
     'varje helg', 'there\'s this', 'have a guest', 'har en gäst', 'vi har en', 'we have a',
+    // still going on, or just told
+    'still (in|inside|there|with|here|up)', 'fortfarande (där|kvar|inne|på)', 'är kvar', 'är fortfarande', 'just (texted|called|told|rang|messaged)', 'texted me', 'messaged me',
+    'har precis', 'sms:?ade', 'messade',
   ],
   /** Words that put a message in the knowledge base's domain on their own. */
   strong: [
@@ -100,7 +108,8 @@ const LISTS = {
   ],
   /** Suspicion, evidence and training words: in the domain together with one everyday word (a room, a guest). */
   suspicion: [
-    'misstänk', 'misstank', 'konstig', 'skum', 'suspekt', 'mystisk', 'weird', 'strange', 'odd ', 'sketchy', 'shady', 'fishy', 'dodgy',
+    'misstänk', 'misstank', 'konstig', 'skum', 'suspekt', 'mystisk', 'weird', 'strange', 'odd ', 'sketchy', 'shady', 'fishy', 'dodgy', 'sus ', 'sussy', 'paranoid',
+    'dnd ', '(loads|lots|bunch) of (diff |different )?(guys|men|visitors|girls)', 'diff (guys|men|girls|women)',
     'bevis', 'evidence', 'ta kort', 'ta bild', 'fotografera', 'photo', 'picture', 'utbild', 'training', 'train (the|our|my|staff|night|people|employees|new)', 'educat', 'flag ', 'flagga',
     // labour exploitation: long hours, little or no pay, sleeping at work
     '1[0-9] timmar (om|per|varje) dag', '1[0-9] hours (a|per|every) day', 'little money', 'no money', 'ingen lön', 'nästan ingen lön', 'ingen betalning', 'no pay', 'unpaid',
@@ -122,11 +131,12 @@ const LISTS = {
     'how many (rooms|people|persons|cases|victims|buyers|women|men|children|reports|flats|apartments|hotels|convict|prosecut|trafficking|airbnb)',
     'hur stor andel', 'vilken andel', 'hur stor del', 'what share', 'what percentage', 'how big a share', 'procent', 'percent', 'statisti', 'antal (fall|offer|ärenden|anmälningar)',
     'number of (cases|victims|reports|convictions)', 'dömdes', 'were convicted', 'went to court', 'ledde till åtal', 'i fjol',
+    '(hur många|how many) .{0,40}(anmäldes|polisanmäldes|dömdes|identifierades|upptäcktes|were reported|were convicted|were identified|were found)',
     // money: salary, funding, budget, price, tax
-    'lön ', 'lönen', 'löner', 'salary', 'övertid', 'overtime', 'kostnaderna', 'få tillbaka (kostnader|pengar)', 'reimburs', 'costs back',
+    '(vad|hur mycket) .{0,30}(lön|tjänar)', 'lönen (för|som|är)', 'löner (för|på|i)', '(what|how much) .{0,30}(salary|salaries|earn)', 'salary (of|for|is)', 'övertid', 'overtime', 'kostnaderna', 'få tillbaka (kostnader|pengar)', 'reimburs', 'costs back',
     '(hur många|how many|antal|number of).{0,80}(19|20)[0-9][0-9]',
     // documents the knowledge base does not hold
-    'template', 'mall ', 'mallar', 'download', 'ladda ner', 'script ', 'manus ', 'how much (does|do|is|are) .{0,30}(paid|pay|earn|cost)', 'tjänar', 'bidrag', 'grant', 'funding', 'finansier', 'budget', 'söka pengar',
+    'template', 'mall ', 'mallar', 'download', 'ladda ner', 'script ', 'manus ', 'how much (does|do|is|are) .{0,50}(paid|pay|earn|cost)', 'bidrag', 'grant', 'funding', 'finansier', 'budget', 'söka pengar',
     'apply for money', 'how much can we apply', 'how much money', 'hur mycket pengar', 'hur mycket (kostar|pengar|får vi söka)', 'vad kostar', 'what does .{0,30}cost', 'what is the price',
     'how much is a', 'skatt ', 'skatten', 'tax ', 'taxes', 'moms',
     // addresses, opening hours
@@ -138,7 +148,7 @@ const LISTS = {
     'vad heter (polisen|handläggaren|koordinatorn|samordnaren|hon|han)', 'vad har (hon|han) för nummer', 'direktnummer', 'direct (mobile|number|line)', 'mobile (number )?for',
     'mobilnummer till', 'inspector', 'kommissarie', 'inspektör', 'name of the (officer|police|social worker|coordinator)',
     // dates of meetings, fees, which named places, jobs
-    'vilket datum', 'när är nästa .{0,20}(träff|möte|utbildning)', 'what date', 'when is the next .{0,20}(meeting|training|session)', 'arvode', 'fee ', 'fees ',
+    'vilket datum', 'när är nästa .{0,20}(träff|möte|utbildning)', 'what date', 'when is the next .{0,20}(meeting|training|session)', '(meeting|möte|möten|mötes) ?(dates?|datum)', 'arvode', 'fee ', 'fees ',
     'vilka (hotell|campingar|företag|lägenheter).{0,20} (har|som)', 'which (hotels|campsites|companies|flats|apartments).{0,20} (have|had|are|were)',
     'lediga (tjänster|jobb)', 'söka jobb', 'job opening', 'vacanc', 'hiring', 'apply for (a|the) job', 'work as a',
   ],
@@ -165,6 +175,25 @@ const LISTS = {
 } as const;
 
 type ListName = keyof typeof LISTS;
+
+/**
+ * Asks for a person's contact details: a contact word next to a capitalised name ("the number of
+ * Erik", "vilket nummer har Anna Lindqvist", "Eriks mobil"). Names of services the articles give
+ * ("Bris", "Mika") are known words, so they stay questions.
+ */
+const CONTACT_WORD = '(?:telefonnummer|mobilnummer|nummer|numret|mobil|mobilen|telefon|mejl|e-?post|e-?mail|mail|number|phone|mobile|contact details|kontaktuppgifter)';
+const NAME = '([A-ZÅÄÖ][a-zåäöéü]{2,})';
+const ASKS_FOR_PERSON = [
+  new RegExp(`${CONTACT_WORD}\\s+(?:of|to|for|till|för|har|åt|från)\\s+${NAME}`, 'gu'),
+  new RegExp(`${NAME}(?:'s|s)\\s+(?:\\p{L}+\\s+)?${CONTACT_WORD}`, 'gu'),
+];
+
+function asksForPerson(text: string, knows: (word: string) => boolean): boolean {
+  return ASKS_FOR_PERSON.some((re) => [...text.matchAll(re)].some((m) => {
+    const name = (m[1] as string).replace(/(?:'s|s)$/u, '');
+    return !knows(name) && !knows(m[1] as string);
+  }));
+}
 
 /** å, ä, ö written as a, a, o: phones and foreign keyboards often lack them. */
 const fold = (text: string): string => text.replace(/[åä]/g, 'a').replace(/ö/g, 'o');
@@ -207,8 +236,9 @@ export function normalizeMessage(text: string): string {
  * Decide what a message is: a situation being described, a question, a command or out of scope,
  * whether someone may be in danger now, and whether a child may be involved now.
  * @param corrected the message after spelling correction, checked together with the original.
+ * @param knows whether the knowledge base uses a word (tells a service's name from a person's).
  */
-export function understandMessage(text: string, _language: KbLanguage, corrected = ''): Understanding {
+export function understandMessage(text: string, _language: KbLanguage, corrected = '', knows: (word: string) => boolean = () => true): Understanding {
   const raw = normalizeMessage(text);
   if (COMMAND.test(raw.trim())) return { kind: 'command', danger: false, possibleChild: false, observed: false, nearMiss: false, domain: 0, offTopic: false };
   const all = `${raw}|${normalizeMessage(corrected)}`;
@@ -221,7 +251,7 @@ export function understandMessage(text: string, _language: KbLanguage, corrected
   const childSign = has('child');
   const possibleChild = childSign && situational && !over && !hypothetical;
   const danger = dangerSign || possibleChild;
-  const nearMiss = has('nearMiss') && !dangerSign;
+  const nearMiss = (has('nearMiss') || asksForPerson(text, knows)) && !dangerSign;
   const score = (t: string) => count('strong', t) * 3 + count('suspicion', t) * 2 + Math.min(count('weak', t), 3);
   const domain = Math.max(score(raw), score(normalizeMessage(corrected))) + (childSign ? 1 : 0);
   // An everyday topic (a printer, the weather) needs a strong domain word to count as in the domain.

@@ -16,6 +16,10 @@ describe('understandMessage', () => {
     ['en', 'the woman in 12 has a black eye and bruises on her arms, she is sitting in the lobby now'],
     ['sv', 'kvinnan i stugan är fastbunden vid sängen, jag ser det genom fönstret nu'],
     ['en', 'a girl is standing at the desk crying and says she does not want to go back up to the room'],
+    // non-native and casual ways of saying she is held or hurt
+    ['en', 'the men in room 8 they not let her go out and they take her phone'],
+    ['en', 'some guy pulled her back into the room by her hair just now'],
+    ['sv', 'han drog in henne i rummet igen, hon har en svullen kind'],
   ] as const)('sees danger in a situation (%s: %s)', (language, text) => {
     expect(understandMessage(text, language)).toMatchObject({ kind: 'situation', danger: true });
   });
@@ -23,6 +27,7 @@ describe('understandMessage', () => {
   it.each([
     ['sv', 'barn i husvangen me en gubbe nu!!'],
     ['en', 'Man is checking in with young boy maybe 14 years, they are going to room now'],
+    ['en', 'my cleaner texted me, a girl about 15 is still inside the flat with two older men'],
   ] as const)('flags a possible child with an adult now (%s: %s)', (language, text) => {
     expect(understandMessage(text, language)).toMatchObject({ danger: true, possibleChild: true });
   });
@@ -40,6 +45,19 @@ describe('understandMessage', () => {
     expect(understandMessage(text, language)).toMatchObject({ kind: 'question', danger: false });
   });
 
+  it('asks for a person\'s number: a near miss; a service the articles name is a question', () => {
+    const knows = (word: string) => ['bris', 'kvinnofridslinjen'].includes(word.toLowerCase());
+    expect(understandMessage('What is the mobile number of Jonas at the social office?', 'en', '', knows)).toMatchObject({ kind: 'outOfScope', nearMiss: true });
+    expect(understandMessage('vilket nummer har Sara Berg på polisen?', 'sv', '', knows)).toMatchObject({ kind: 'outOfScope', nearMiss: true });
+    expect(understandMessage('vilket nummer har Bris?', 'sv', '', knows)).toMatchObject({ nearMiss: false });
+  });
+
+  it('reads pay and money in an account of exploitation as the domain, not as a question about salaries', () => {
+    const u = understandMessage('her boss takes all the money she earns and she sleeps in the storage room, is that trafficking?', 'en');
+    expect(u).toMatchObject({ nearMiss: false });
+    expect(u.kind).not.toBe('outOfScope');
+  });
+
   it.each([
     ['en', 'Who won the Champions League final this year?', false],
     ['sv', 'Kan du skriva en kort dikt till en kollega?', false],
@@ -52,6 +70,8 @@ describe('understandMessage', () => {
     ['en', 'which campsites around here were reported for prostitution last year?', true],
     ['en', 'are there job openings at the anti-trafficking unit?', true],
     ['sv', 'vad valde ni till lunch idag?', false],
+    ['sv', 'hur många fall av människohandel upptäcktes i länet 2024?', true],
+    ['en', 'network meeting dates for the spring?', true],
   ] as const)('puts off-topic text and near misses out of scope (%s: %s)', (language, text, nearMiss) => {
     expect(understandMessage(text, language)).toMatchObject({ kind: 'outOfScope', nearMiss });
   });
