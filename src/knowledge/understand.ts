@@ -110,6 +110,8 @@ const LISTS = {
   suspicion: [
     'misstänk', 'misstank', 'konstig', 'skum', 'suspekt', 'mystisk', 'weird', 'strange', 'odd ', 'sketchy', 'shady', 'fishy', 'dodgy', 'sus ', 'sussy', 'paranoid',
     'dnd ', '(loads|lots|bunch) of (diff |different )?(guys|men|visitors|girls)', 'diff (guys|men|girls|women)',
+    // legal risk for the one who lets the room
+    'in trouble', 'on the hook', 'liable', 'liability', 'få problem', 'råka illa ut', 'ansvarig', 'straffas',
     'bevis', 'evidence', 'ta kort', 'ta bild', 'fotografera', 'photo', 'picture', 'utbild', 'training', 'train (the|our|my|staff|night|people|employees|new)', 'educat', 'flag ', 'flagga',
     // labour exploitation: long hours, little or no pay, sleeping at work
     '1[0-9] timmar (om|per|varje) dag', '1[0-9] hours (a|per|every) day', 'little money', 'no money', 'ingen lön', 'nästan ingen lön', 'ingen betalning', 'no pay', 'unpaid',
