@@ -4,7 +4,8 @@ import type { KbProblem } from './parse-article';
 /**
  * Rules across articles: unique ids per language, every article in every language, the same
  * audience in every language (a partner must never see in one language what is staff-only in
- * another), and related ids that exist.
+ * another), the same number of steps in every language (a step left out in translation is an
+ * instruction one reader never gets), and related ids that exist.
  */
 export function validateKnowledgeBase(articles: readonly Article[], languages: readonly KbLanguage[]): KbProblem[] {
   const problems: KbProblem[] = [];
@@ -29,6 +30,9 @@ export function validateKnowledgeBase(articles: readonly Article[], languages: r
       const a = [...first.audience].sort().join(',');
       const b = [...other.audience].sort().join(',');
       if (a !== b) problems.push({ file: other.file, message: `audience [${b}] differs from ${first.file} [${a}]` });
+      if (other.steps.length !== first.steps.length) {
+        problems.push({ file: other.file, message: `has ${other.steps.length} steps, but ${first.file} has ${first.steps.length}` });
+      }
     }
     for (const v of present) {
       for (const r of v.related) {

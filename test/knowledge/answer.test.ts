@@ -26,6 +26,18 @@ describe('answerQuestion', () => {
     if (r.type === 'answer') expect(r.article.audience).toContain('partner');
   });
 
+  // content-review M10: triage needs these routines, so a coordinator asking for them gets them,
+  // not a nearby coordinator routine that merely mentions the number.
+  it.each([
+    ['sv', 'Vilka kontaktar jag först vid akut skydd för ett offer för människohandel?', 'acute-protection'],
+    ['en', 'When is the NSPM support phone open?', 'support-phone-nspm'],
+    ['sv', 'Kan ett tips till polisen vara anonymt?', 'tip-or-police-report'],
+    ['sv', 'Hur får socialtjänsten vara med vid polisens tillslag mot sexköp?', 'police-interventions-social-services'],
+  ] as const)('gives a coordinator the routine itself (%s: %s)', (language, q, id) => {
+    const r = answerQuestion(q, kb.index, { language, audience: 'coordinator' });
+    expect(r.type === 'answer' && r.article.id).toBe(id);
+  });
+
   it('shows staff the staff-only routine that a partner does not get', () => {
     const staff = answerQuestion('Hur går polisens tillslag till när socialtjänsten är med?', kb.index, { language: 'sv', audience: 'staff' });
     expect(staff.type === 'answer' && staff.article.id).toBe('police-interventions-social-services');
@@ -52,8 +64,10 @@ describe('answerQuestion', () => {
 
   it('is stricter with a higher confidence threshold for questions', () => {
     const q = 'How long is the reflection period?';
-    expect(answerQuestion(q, kb.index, { language: 'en', audience: 'staff' }).type).toBe('answer');
-    expect(answerQuestion(q, kb.index, { language: 'en', audience: 'staff', minConfidence: 1.01 }).type).toBe('noAnswer');
+    const r = answerQuestion(q, kb.index, { language: 'en', audience: 'staff' });
+    expect(r.type === 'answer' && r.article.id).toBe('reflection-period');
+    // A question is still answered from 2/3 of the threshold, so only a threshold above 1.5 is out of reach of a full match.
+    expect(answerQuestion(q, kb.index, { language: 'en', audience: 'staff', minConfidence: 1.6 }).type).toBe('noAnswer');
   });
 
   it('answers danger whatever the threshold, flagged so the edge shows 112 first', () => {

@@ -61,6 +61,22 @@ describe('loadKnowledgeBase', () => {
     expect(message).toContain('en/knowledge/acute-protection.md: audience [partner,staff] differs');
   });
 
+  it('refuses an article whose languages have different numbers of steps', () => {
+    const root = copyOfLocales();
+    const en = path.join(root, 'en/knowledge/helplines.md');
+    writeFileSync(en, readFileSync(en, 'utf8').replace(/^7\. .*$/m, ''));
+    expect(loadError(root)).toContain('en/knowledge/helplines.md: has 6 steps, but sv/knowledge/helplines.md has 7');
+  });
+
+  it('uses {{socialjourRoute}} as the whole route: its value already names the socialjour', () => {
+    // "socialjouren via {{socialjourRoute}}" reads "socialjouren via socialjouren (…)" once filled.
+    const kb = loadKnowledgeBase(LOCALES_DIR);
+    const doubled = kb.articles.filter((a) =>
+      [a.summary, ...a.steps, a.escalation, ...a.notes].some((t) => /socialjour\S*\)?\s+(via\s+)?\{\{\s*socialjourRoute/i.test(t)),
+    );
+    expect(doubled.map((a) => a.file)).toEqual([]);
+  });
+
   it('refuses a thesaurus group with a single member', () => {
     const root = copyOfLocales();
     writeFileSync(path.join(root, 'en/knowledge/thesaurus.yaml'), '- [lonely]\n');

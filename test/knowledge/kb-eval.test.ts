@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import type { Audience, KbLanguage } from '../../src/knowledge/article';
 import { PROJECT_ROOT } from '../../src/paths';
 import { evaluateFile, openKnowledgeBase } from '../../scripts/lib/kb-cli';
 
@@ -19,6 +21,22 @@ describe('knowledge base evaluation sets', () => {
     const r = evaluateFile(readFileSync(path.join(PROJECT_ROOT, 'test/fixtures/kb-holdout.yaml'), 'utf8'), kb.ask);
     expect(r.failures).toEqual([]);
     expect(r.cases).toBeGreaterThan(30);
+  });
+
+  it('answers the questions about the articles added after the content review, each with its own article', () => {
+    const text = readFileSync(path.join(PROJECT_ROOT, 'test/fixtures/kb-eval/new-articles.yaml'), 'utf8');
+    const r = evaluateFile(text, kb.ask, kb.articleText);
+    expect(r.failures).toEqual([]);
+    const cases = parse(text) as { q: string; lang: KbLanguage; audience: Audience; article: string }[];
+    const wrong = cases
+      .map((c) => ({ q: c.q, want: c.article, got: kb.ask(c.q, c.lang, c.audience).articleId }))
+      .filter((c) => c.got !== c.want);
+    expect(wrong).toEqual([]);
+    // At least two questions per new article and language.
+    const perArticle = new Map<string, number>();
+    for (const c of cases) perArticle.set(`${c.article}/${c.lang}`, (perArticle.get(`${c.article}/${c.lang}`) ?? 0) + 1);
+    expect([...perArticle.values()].every((n) => n >= 2)).toBe(true);
+    expect(perArticle.size).toBe(20);
   });
 
   it('fails a case whose expected fact is not in the answer', () => {
