@@ -128,8 +128,9 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
   if (understood.danger) {
     const child = understood.possibleChild ? byId(CHILD_ROUTINE[audience]) : undefined;
     // Someone describing danger now gets the audience's "what to do now" routine (the edge shows 112
-    // first), unless one routine clearly fits; a question that mentions danger gets its best routine.
-    const firstAid = understood.observed && !(best && best.confidence >= minConfidence) ? byId(WHAT_TO_DO_NOW[audience]) : undefined;
+    // first), however well another routine matches the scene (that one is offered beside it); a
+    // question that mentions danger gets its best routine.
+    const firstAid = understood.observed ? byId(WHAT_TO_DO_NOW[audience]) : undefined;
     const article = child ?? firstAid ?? (best && best.confidence >= SITUATION_FLOOR * minConfidence ? best.article : byId(WHAT_TO_DO_NOW[audience]) ?? best?.article);
     if (article) return answer(article, hits.find((h) => h.article.id === article.id), 'situation', true);
   }
