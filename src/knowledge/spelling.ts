@@ -50,10 +50,40 @@ export class SpellingCorrector {
     return best;
   }
 
+  /**
+   * Written without å, ä, ö (a phone or a foreign keyboard): the most frequent known word that
+   * differs from `word` only by å/ä for a and ö for o, if any; short words too ("far" → "får").
+   */
+  private withSwedishLetters(word: string): string | undefined {
+    const slots = [...word].flatMap((c, i) => (c === 'a' || c === 'o' ? [i] : []));
+    if (slots.length === 0 || slots.length > 4) return undefined;
+    let best: string | undefined;
+    let bestFrequency = 0;
+    const letters = [...word];
+    const visit = (k: number): void => {
+      if (k === slots.length) {
+        const candidate = letters.join('');
+        const f = this.frequency.get(candidate) ?? 0;
+        if (candidate !== word && f > bestFrequency) [best, bestFrequency] = [candidate, f];
+        return;
+      }
+      const i = slots[k] as number;
+      const original = word[i] as string;
+      for (const c of original === 'a' ? ['a', 'å', 'ä'] : ['o', 'ö']) {
+        letters[i] = c;
+        visit(k + 1);
+      }
+      letters[i] = original;
+    };
+    visit(0);
+    return best;
+  }
+
   /** The text with every unknown word replaced by its correction (lower-cased tokens joined by spaces). */
   correctText(text: string, keep: (token: string) => boolean = () => false): string {
     return tokenize(text)
-      .map((t) => (keep(t) ? t : this.correct(t)))
+      // Missing å/ä/ö first: "hande" is "hände", although its stem "hand" is a known word.
+      .map((t) => (this.frequency.has(t) ? t : (this.withSwedishLetters(t) ?? (keep(t) ? t : this.correct(t)))))
       .join(' ');
   }
 }

@@ -26,6 +26,11 @@ describe('SpellingCorrector', () => {
     expect(new SpellingCorrector(new Map([['bolts', 1], ['belts', 1]])).correct('bxlts')).toBe('belts');
   });
 
+  it('puts back å, ä and ö in short words too, before keeping a word whose stem is known', () => {
+    const c = new SpellingCorrector(new Map([['får', 5], ['far', 0], ['hände', 2], ['hand', 3], ['frågar', 1]]));
+    expect(c.correctText('hande nat, dom fragar', (t) => t === 'hande')).toBe('hände nat dom frågar');
+  });
+
   it('keeps words the caller marks as known', () => {
     expect(corrector.correctText('Pasport taken', (t) => t === 'taken')).toBe('passport taken');
   });
