@@ -30,6 +30,7 @@ function folderWith(edit: (article: string) => string): string {
 }
 const marked = (marker: string) => folderWith((text) => text.replace(SHIPPED_STEP, `${SHIPPED_STEP} Ändrad rutin ${marker}.`));
 
+// Each command is a tsx process (seconds on a busy machine): the timeouts are guards, not measures.
 describe('publishing the knowledge base (kb:publish, kb:versions, kb:rollback) while two bots answer', () => {
   let c: TestContainers;
   let store: JsonBlobStore;
@@ -86,7 +87,7 @@ describe('publishing the knowledge base (kb:publish, kb:versions, kb:rollback) w
     const versions = await run('kb-versions.ts', []);
     expect(versions.code).toBe(0);
     expect(versions.output).toContain('nothing published; every instance serves the shipped example');
-  });
+  }, 120_000);
 
   it('serves a published change on both instances within a minute, with no moment without the routine', async () => {
     // Questions keep coming while the version is published and swapped in.
@@ -124,7 +125,7 @@ describe('publishing the knowledge base (kb:publish, kb:versions, kb:rollback) w
     expect(await store.list('kb/')).toEqual(before);
     expect((await store.get('kb/current.json'))?.etag).toBe(pointer?.etag);
     for (const bot of bots) expect(await answer(bot)).toContain('Ändrad rutin A1');
-  });
+  }, 120_000);
 
   it('rolls back to an earlier version on both instances, and lists who published what and which is current', async () => {
     const second = await run('kb-publish.ts', [marked('B2')], { USER: 'bertil' }); // who: from the environment
@@ -163,4 +164,14 @@ describe('publishing the knowledge base (kb:publish, kb:versions, kb:rollback) w
       ['kb.rollback', 'refused', 'Carl Admin', 9],
     ]);
   }, 180_000);
+
+  it('serves the current version from the first answer when an instance starts after it was published', async () => {
+    // A check interval of an hour: only the start-up load can have brought the published version.
+    const late = await startTestBot(c.connectionString, c.name, { KB_REFRESH_SECONDS: '3600' });
+    try {
+      expect(await answer(late)).toContain('Ändrad rutin A1');
+    } finally {
+      await late.stop();
+    }
+  }, 120_000);
 });
