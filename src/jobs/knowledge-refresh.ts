@@ -41,7 +41,14 @@ export class KnowledgeRefresher {
       // Nothing published (or the pointer was removed): the shipped example, as without publishing.
       this.seen = undefined;
       if (holder.source().kind === 'shipped') return 'unchanged';
-      const shipped = this.deps.loadShipped();
+      let shipped: LoadedKnowledgeBase;
+      try {
+        shipped = this.deps.loadShipped();
+      } catch (err) {
+        // The folder on disk changed since start-up and no longer validates: keep serving, try again next time.
+        logger.error('shipped knowledge base not loaded; the running one stays', { errCode: errorCodeOf(err) });
+        return 'failed';
+      }
       holder.replace(shipped, SHIPPED);
       logger.info('knowledge base switched', { source: 'shipped', articles: shipped.articles.length });
       return 'switched';
@@ -59,11 +66,11 @@ export class KnowledgeRefresher {
         logger.error('published knowledge base not loaded; the running one stays', { version: number, errCode: 'STORAGE_NOT_FOUND' });
         return 'failed';
       }
-      const started = Date.now();
+      const started = performance.now();
       const kb = (this.deps.build ?? buildKnowledgeBase)(version.files);
       holder.replace(kb, { kind: 'published', number });
       this.seen = read.etag;
-      logger.info('knowledge base switched', { source: 'published', version: number, articles: kb.articles.length, buildMs: Date.now() - started });
+      logger.info('knowledge base switched', { source: 'published', version: number, articles: kb.articles.length, buildMs: Math.round(performance.now() - started) });
       return 'switched';
     } catch (err) {
       // A version that cannot be built (or a damaged blob) stays broken: remember it, log it once.

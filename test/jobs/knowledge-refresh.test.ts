@@ -21,7 +21,7 @@ function recordingLogger(lines: Line[]): Logger {
 }
 
 /** A version store with versions already published, an instance serving the shipped example, and its refresher. */
-function setUp(build?: (files: KnowledgeFiles) => LoadedKnowledgeBase) {
+function setUp(build?: (files: KnowledgeFiles) => LoadedKnowledgeBase, loadShipped = () => buildKnowledgeBase(SHIPPED_FILES)) {
   const versions = new MemoryKnowledgeVersions();
   const holder = new KnowledgeBaseHolder(shipped);
   const lines: Line[] = [];
@@ -29,7 +29,7 @@ function setUp(build?: (files: KnowledgeFiles) => LoadedKnowledgeBase) {
   const refresher = new KnowledgeRefresher({
     holder,
     versions,
-    loadShipped: () => (shippedLoads++, buildKnowledgeBase(SHIPPED_FILES)),
+    loadShipped: () => (shippedLoads++, loadShipped()),
     logger: recordingLogger(lines),
     ...(build ? { build } : {}),
   });
@@ -139,5 +139,15 @@ describe('KnowledgeRefresher', () => {
     expect(s.holder.source()).toEqual({ kind: 'shipped' });
     expect(s.title()).toBe(shipped.index.article('helplines', 'en')?.title);
     expect(s.shippedLoads()).toBe(1);
+  });
+
+  it('keeps the published version when the pointer is removed but the shipped folder no longer validates', async () => {
+    const s = setUp(undefined, () => buildKnowledgeBase(broken));
+    await s.publish(retitled('Helplines, version one'));
+    await s.refresher.refresh();
+    s.versions.clearPointer();
+    expect(await s.refresher.refresh()).toBe('failed');
+    expect(s.title()).toBe('Helplines, version one');
+    expect(s.lines.at(-1)).toEqual({ level: 'error', msg: 'shipped knowledge base not loaded; the running one stays', fields: { errCode: 'KB_INVALID' } });
   });
 });
