@@ -78,6 +78,8 @@ export interface AppConfig {
     readonly localValuesFile: string;
     /** Share of a question an article must cover before it is shown (0..1). */
     readonly minConfidence: number;
+    /** How often each instance checks which published knowledge-base version is current. */
+    readonly refreshMs: number;
     /** `generative` lets a language model phrase answers from the retrieved article, behind the fact guard. */
     readonly answerMode: 'plain' | 'generative';
     readonly model?:
@@ -221,6 +223,7 @@ const ENV_SCHEMA = z.object({
   ESCALATION_CHECK_MS: int(1_000, 3_600_000, 30_000),
   RETENTION_DAYS: int(0, 3_650, 0),
   KB_LOCAL_VALUES_FILE: optionalString,
+  KB_REFRESH_SECONDS: int(1, 3_600, 30),
   ANSWER_MODE: oneOf(['plain', 'generative'], 'plain'),
   OPENAI_API_KEY: optionalString,
   OPENAI_MODEL: optionalString.transform((v) => v || 'gpt-4o-mini'),
@@ -370,6 +373,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     knowledge: {
       localValuesFile: e.KB_LOCAL_VALUES_FILE,
       minConfidence: e.KB_MIN_CONFIDENCE,
+      refreshMs: e.KB_REFRESH_SECONDS * 1000,
       answerMode: e.ANSWER_MODE,
       ...(e.ANSWER_MODE !== 'generative'
         ? {}

@@ -10,6 +10,9 @@ import { createI18n, readLocaleResources } from './i18n/create-i18n';
 import { hasLocaleKey, INCIDENT_NOTE_FORM_PATH, labelsFromResources, loadFormDefinition } from './intake';
 import { placeholderValues } from './i18n/placeholder-values';
 import { loadKnowledgeBase, loadLocalValues } from './knowledge/file-knowledge-base';
+import { KnowledgeBaseHolder } from './knowledge/knowledge-base-holder';
+import { KnowledgeRefresher } from './jobs/knowledge-refresh';
+import { BlobKnowledgeVersionStore } from './storage/blob-knowledge-version-store';
 import { createLogger, errorFields, type Logger } from './log';
 import { LOCALES_DIR, PROJECT_ROOT } from './paths';
 import { createAdapter } from './server/adapter';
@@ -74,9 +77,10 @@ const DEMO_DIRECTORY_PATH = path.join(PROJECT_ROOT, 'src', 'forwarding', 'direct
 
 export async function startBot(config: AppConfig, logger: Logger, overrides: StartOverrides = {}): Promise<RunningBot> {
   const i18n = createI18n(LOCALES_DIR, config.defaultLocale);
-  // Content first: a broken knowledge base stops start-up before anything else is started.
-  const kb = loadKnowledgeBase(LOCALES_DIR);
-  logger.info('knowledge base loaded', { articles: kb.articles.length });
+  // Content first: a broken shipped knowledge base stops start-up before anything else is started.
+  // It is served until a published version (kb:publish) is loaded below, and whenever none is.
+  const knowledge = new KnowledgeBaseHolder(loadKnowledgeBase(LOCALES_DIR));
+  logger.info('knowledge base loaded', { source: 'shipped', articles: knowledge.current().articles.length });
   const resources = readLocaleResources(LOCALES_DIR);
   const form = loadFormDefinition(INCIDENT_NOTE_FORM_PATH, hasLocaleKey(resources));
   const directory = loadRoutingDirectory(config.forwarding.directoryFile || DEMO_DIRECTORY_PATH);
@@ -100,6 +104,14 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
     logger.warn('storage not reachable at start; /readyz reports 503 until it is and the note keys are checked');
   }
   const isReady = async () => (await storageUp()) && (keysChecked || (await keys.isVerified(logger)));
+  const knowledgeRefresh = new KnowledgeRefresher({
+    holder: knowledge,
+    versions: new BlobKnowledgeVersionStore(store),
+    loadShipped: () => loadKnowledgeBase(LOCALES_DIR),
+    logger: logger.child({ component: 'knowledge' }),
+  });
+  // The published version, if any, before the first turn; if storage is down, the check runs again with the periodic jobs.
+  if (keysChecked) await knowledgeRefresh.refresh().catch((err: unknown) => logger.warn('published knowledge base not checked at start', errorFields(err)));
 
   const model = config.knowledge.answerMode === 'generative' ? (overrides.completionModel ?? (config.knowledge.model && createCompletionModel(config.knowledge.model))) : undefined;
   const botStorage = new BlobBotStorage(store, cipher);
@@ -187,7 +199,7 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
         defaultMunicipality: directory.defaultMunicipality,
       },
       knowledge: {
-        index: kb.index,
+        knowledgeBase: knowledge,
         placeholders,
         feedback: new BlobFeedbackStore(store),
         submitCase,
@@ -213,6 +225,7 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
       { name: 'escalation', everyMs: config.forwarding.escalationCheckMs, run: async () => ((await forwarding.escalateDue()) > 0 ? dispatcher.kick() : undefined) },
       { name: 'retention', everyMs: 3_600_000, run: () => forwarding.applyRetention(config.forwarding.retentionDays, statistics) },
       memoryJob(http, logger),
+      knowledgeRefresh.job(config.knowledge.refreshMs),
       {
         name: 'draft-sweep',
         everyMs: 3_600_000,

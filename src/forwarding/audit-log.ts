@@ -4,12 +4,14 @@
  */
 export interface AuditEvent {
   readonly at: string;
-  /** Entra ID object id, 'reporter' or 'system'. */
+  /** Entra ID object id, 'reporter' or 'system'; for the knowledge-base commands, the operator's name as given. */
   readonly actor: string;
   readonly action: string;
   readonly result: 'ok' | 'refused';
   readonly caseId?: string;
   readonly targetId?: string;
+  /** The knowledge-base version published or made current (kb.publish, kb.rollback). */
+  readonly version?: number;
   /** Why a request was refused (a reason code, e.g. notReporter, notPersonalChat, tokenNotYours). */
   readonly reason?: string;
 }

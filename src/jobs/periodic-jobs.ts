@@ -1,5 +1,5 @@
 /**
- * The periodic jobs of one instance (escalation, retention, draft sweep): each runs every
+ * The periodic jobs of one instance (escalation, retention, draft sweep, knowledge refresh): each runs every
  * `everyMs`, never overlapping itself; a failure is logged and the next round tries again. Which
  * instance does the work is the jobs' own business (their job locks), not the scheduler's.
  */

@@ -35,6 +35,23 @@ export class JsonBlobStore {
     }
   }
 
+  /**
+   * Like `get`, but only when the blob's ETag is no longer `etag` (`If-None-Match`): 'unchanged'
+   * costs one request and no body. With `etag` undefined it is `get`.
+   */
+  async getIfChanged<T>(name: string, etag: string | undefined): Promise<Versioned<T> | undefined | 'unchanged'> {
+    if (etag === undefined) return this.get<T>(name);
+    try {
+      const res = await this.container.getBlockBlobClient(name).download(0, undefined, { conditions: { ifNoneMatch: etag } });
+      const buffer = await readAll(res.readableStreamBody);
+      return { value: parseJson<T>(name, buffer), etag: res.etag ?? '' };
+    } catch (err) {
+      if (err instanceof RestError && err.statusCode === 304) return 'unchanged';
+      if (err instanceof RestError && err.statusCode === 404) return undefined;
+      throw toStorageError(err, `read ${name}`);
+    }
+  }
+
   async put<T>(name: string, value: T, condition: WriteCondition = {}): Promise<string> {
     const body = JSON.stringify(value);
     try {

@@ -19,7 +19,7 @@ import { caseIdFor } from '../forwarding/case-code';
 import { questionNote, type Case } from '../forwarding/case';
 import { originChoices } from '../forwarding/case-origin';
 import { reporterOf } from './conversation-refs';
-import type { KnowledgeIndex } from '../knowledge/search-index';
+import type { CurrentKnowledgeBase } from '../knowledge/knowledge-base-holder';
 import { detectLanguage } from '../knowledge/text-analysis';
 import type { Access } from '../access/role-resolver';
 import { onCardSubmit } from './card-actions';
@@ -29,7 +29,8 @@ import { turnLocale } from './turn-locale';
 import type { AppTurnState } from './turn-state';
 
 export interface KnowledgeDeps {
-  readonly index: KnowledgeIndex;
+  /** The knowledge base being served (swapped when a new version is published): read once per turn. */
+  readonly knowledgeBase: CurrentKnowledgeBase;
   readonly placeholders: Readonly<Record<KbLanguage, PlaceholderValues>>;
   readonly feedback: FeedbackStore;
   /** Store a case and queue it for its coordinators (a handed-off question is one). */
@@ -83,13 +84,14 @@ export function registerKnowledgeRoutes(
   onCardSubmit(app, deps, Verb.KnowledgeShowArticle, async (context, state, { articleId }) => {
     const lng = uiLocale(context, state);
     const audience = await audienceOf(context);
-    const article = kb.index.article(articleId, lng);
+    const index = kb.knowledgeBase.current().index;
+    const article = index.article(articleId, lng);
     // A forged id, or an article for another audience, gets the same answer as a missing one.
     if (!article || !canRead(audience, article)) {
       await context.sendActivity(deps.i18n.t(lng)('knowledge:article.notFound'));
       return;
     }
-    const related = article.related.map((id) => kb.index.article(id, lng)).filter((a): a is Article => !!a && canRead(audience, a));
+    const related = article.related.map((id) => index.article(id, lng)).filter((a): a is Article => !!a && canRead(audience, a));
     await sendArticle(context, article, related, lng);
   }, articleNotFound);
 
@@ -97,7 +99,7 @@ export function registerKnowledgeRoutes(
   onCardSubmit(app, deps, Verb.KnowledgeFeedback, async (context, state, { articleId, helpful }) => {
     const lng = uiLocale(context, state);
     const t = deps.i18n.t(lng);
-    if (!kb.index.article(articleId, lng)) {
+    if (!kb.knowledgeBase.current().index.article(articleId, lng)) {
       turnLogger(deps.logger, context).warn('feedback refused: unknown article');
       return unknownArticle(context, state);
     }
@@ -124,7 +126,7 @@ export function registerKnowledgeRoutes(
       return;
     }
     const audience = await audienceOf(context);
-    const shown = data.articleId ? kb.index.article(data.articleId, pending.language) : undefined;
+    const shown = data.articleId ? kb.knowledgeBase.current().index.article(data.articleId, pending.language) : undefined;
     const articleTitle = shown && canRead(audience, shown) ? shown.title : undefined;
     const now = kb.clock.now().toISOString();
     // One hand-off per question: a second press, or a retried submit, finds the same case id.
@@ -154,7 +156,7 @@ export function registerKnowledgeRoutes(
     const lng = detectLanguage(text) ?? fallbackLng;
     const t = deps.i18n.t(lng);
     const audience: Audience = await audienceOf(context);
-    const result = answerQuestion(text, kb.index, { language: lng, audience, minConfidence: kb.minConfidence });
+    const result = answerQuestion(text, kb.knowledgeBase.current().index, { language: lng, audience, minConfidence: kb.minConfidence });
     const log = turnLogger(deps.logger, context);
     if (result.type === 'answer') {
       log.info('question answered', { articleId: result.article.id, confidence: Number(result.confidence.toFixed(2)), audience, kind: result.kind, danger: result.danger });
