@@ -1,6 +1,7 @@
 import { canRead, type Article, type Audience, type KbLanguage } from './article';
 import type { KnowledgeIndex, SearchHit } from './search-index';
 import { understandMessage, type Understanding } from './understand';
+import { FIRST_ROUTINES } from './first-routines';
 
 export type NoAnswerReason = 'empty' | 'smallTalk' | 'injection' | 'lowConfidence' | 'outOfScope';
 export type MessageKind = Understanding['kind'];
@@ -45,10 +46,8 @@ const DOMAIN_WORD_FLOOR = 0.3;
 const QUESTION_FLOOR = 2 / 3;
 /** A described situation gets its best routine from this share of `minConfidence`; under it, the audience's "what to do now". */
 const SITUATION_FLOOR = 1 / 4;
-/** The routine for a possible child with an adult now (content-review D1): 112 and the orosanmälan steps. */
-const CHILD_ROUTINE: Record<Audience, string> = { partner: 'child-may-be-involved', staff: 'children-and-young-people', coordinator: 'children-and-young-people' };
-/** "What to do now" per audience, when a situation matches nothing better. */
-const WHAT_TO_DO_NOW: Record<Audience, string> = { partner: 'what-to-do-partner', staff: 'acute-protection', coordinator: 'coordinator-triage' };
+const CHILD_ROUTINE = FIRST_ROUTINES.child;
+const WHAT_TO_DO_NOW = FIRST_ROUTINES.whatToDoNow;
 
 /** Attempts to steer a language model or the bot itself; refused before any search. */
 const INJECTION = [

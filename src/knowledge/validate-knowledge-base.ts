@@ -1,11 +1,12 @@
-import type { Article, KbLanguage } from './article';
+import { canRead, type Article, type Audience, type KbLanguage } from './article';
+import { FIRST_ROUTINES } from './first-routines';
 import type { KbProblem } from './parse-article';
 
 /**
  * Rules across articles: unique ids per language, every article in every language, the same
  * audience in every language (a partner must never see in one language what is staff-only in
  * another), the same number of steps in every language (a step left out in translation is an
- * instruction one reader never gets), and related ids that exist.
+ * instruction one reader never gets), related ids that exist, and the routines the bot shows by id.
  */
 export function validateKnowledgeBase(articles: readonly Article[], languages: readonly KbLanguage[]): KbProblem[] {
   const problems: KbProblem[] = [];
@@ -39,6 +40,14 @@ export function validateKnowledgeBase(articles: readonly Article[], languages: r
         if (!allIds.has(r)) problems.push({ file: v.file, message: `related: "${r}" is not an article id` });
         if (r === v.id) problems.push({ file: v.file, message: 'related: an article cannot relate to itself' });
       }
+    }
+  }
+  // The routines the bot reaches for by id must be there, in every language, for their readers.
+  for (const [audience, id] of Object.values(FIRST_ROUTINES).flatMap((byAudience) => Object.entries(byAudience))) {
+    for (const l of languages) {
+      const a = byLang.get(l)?.get(id);
+      if (!a) problems.push({ file: `${l}/knowledge/${id}.md`, message: `required routine "${id}" is missing (the bot shows it by id)` });
+      else if (!canRead(audience as Audience, a)) problems.push({ file: a.file, message: `required routine "${id}" must be readable by ${audience}` });
     }
   }
   return problems;

@@ -68,6 +68,19 @@ describe('loadKnowledgeBase', () => {
     expect(loadError(root)).toContain('en/knowledge/helplines.md: has 6 steps, but sv/knowledge/helplines.md has 7');
   });
 
+  it('refuses a knowledge base without a routine the bot shows by id, or one its readers cannot read', () => {
+    const root = copyOfLocales();
+    rmSync(path.join(root, 'sv/knowledge/what-to-do-partner.md'));
+    rmSync(path.join(root, 'en/knowledge/what-to-do-partner.md'));
+    for (const l of ['sv', 'en']) {
+      const f = path.join(root, `${l}/knowledge/child-may-be-involved.md`);
+      writeFileSync(f, readFileSync(f, 'utf8').replace(/^audience: .*$/m, 'audience: [staff]'));
+    }
+    const message = loadError(root);
+    expect(message).toContain('sv/knowledge/what-to-do-partner.md: required routine "what-to-do-partner" is missing');
+    expect(message).toContain('required routine "child-may-be-involved" must be readable by partner');
+  });
+
   it('uses {{socialjourRoute}} as the whole route: its value already names the socialjour', () => {
     // "socialjouren via {{socialjourRoute}}" reads "socialjouren via socialjouren (…)" once filled.
     const kb = loadKnowledgeBase(LOCALES_DIR);
