@@ -110,12 +110,16 @@ export function registerIntakeRoutes(app: Application<AppTurnState>, deps: Teams
     delete state.conversation.pendingNote;
     if (formToken) state.conversation.sentForms = { ...recent(state.conversation.sentForms), [formToken]: stored.code };
     turnLogger(deps.logger, context).info('case created', { caseId: stored.id, urgency: stored.note.urgency, category: stored.note.category });
+    // The receipt says what is true now: stored and queued; `status` tells when a coordinator has it.
+    const lng = locale(context, state);
     await context.sendActivity(
       [
         t('intake:submitted.body'),
         t('intake:submittedCase.code', { code: stored.code }),
         ...(origin.site ? [t('intake:origin.from', { site: origin.site.name, municipality: origin.municipalityName })] : []),
         t('intake:origin.to', { municipality: origin.municipalityName }),
+        // D2: the bot's note is not the concern report; the reporter makes it.
+        ...(stored.note.category === 'possibleMinor' ? [t('intake:submittedCase.childProtection', { socialjourRoute: intake.placeholders[lng].socialjourRoute })] : []),
         t('intake:submittedCase.urgent'),
       ].join('\n\n'),
     );
@@ -151,7 +155,14 @@ export function registerIntakeRoutes(app: Application<AppTurnState>, deps: Teams
         state.conversation.intake = outcome.session;
         log.info('intake emergency screen', { again: !!outcome.reasonKey });
         if (outcome.reasonKey) await context.sendActivity(t(outcome.reasonKey));
-        await context.sendActivity(cardActivity(intakeEmergencyCard(outcome.step, t, outcome.session.revision, outcome.session.practice)));
+        await context.sendActivity(
+          cardActivity(
+            intakeEmergencyCard(outcome.step, t, outcome.session.revision, outcome.session.practice, {
+              notices: noticeTexts(outcome.notices, lng),
+              ...(outcome.because.includes('D1') && !outcome.because.includes('G1') ? { lead: t('intake:emergency.becauseMinor') } : {}),
+            }),
+          ),
+        );
         return;
       case 'review':
         state.conversation.intake = outcome.session;
