@@ -1,5 +1,3 @@
-import type { AnswerValue } from './session';
-
 /**
  * The urgency rules of the incident note, each named as in the content review
  * (../shared/content-review.md, 2026-11-30, sections 2 and 5) or in domain.md C1/C4, with its source.
@@ -13,7 +11,8 @@ export type Urgency = 'P1' | 'P2' | 'P3' | 'P4';
 /** The levels a submitted incident note can have: never P4 (U2). */
 export type NoteUrgency = Exclude<Urgency, 'P4'>;
 
-export type AnswerMap = Readonly<Record<string, AnswerValue | undefined>>;
+/** Answers by field id: a draft's, a note's, or a stored case's (read as they are; anything unexpected never holds). */
+export type AnswerMap = Readonly<Record<string, unknown>>;
 
 export type RuleId = 'G1' | 'D1' | 'G2' | 'U3' | 'S2' | 'U2';
 
@@ -29,8 +28,8 @@ export interface UrgencyRule {
 
 const YES_OR_UNSURE: readonly unknown[] = ['yes', 'unsure'];
 
-function list(value: AnswerValue | undefined): readonly string[] {
-  return Array.isArray(value) ? value : [];
+function list(value: unknown): readonly string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 const ticked = (answers: AnswerMap, field: string, values: readonly string[]) => list(answers[field]).some((v) => values.includes(v));
 

@@ -60,7 +60,7 @@ describe('forwarding in the Agents Playground', () => {
     const form = await waitIn((e) => e.actionConversationId === personal, /"token":"/, since);
     const token = /"token":"([0-9a-f-]{36})"/.exec(visible(form))![1];
     since = playground.events.length;
-    await playground.submit(personal, form.message!.messageId, { verb: 'intake.form', practice: false, token, immediate_danger: 'no', possible_minor: 'no', ...answers });
+    await playground.submit(personal, form.message!.messageId, { verb: 'intake.form', practice: false, token, immediate_danger: 'no', possible_minor: 'no', ongoing: 'no', ...answers });
     await chooseDemo(since);
     const code = /K-[2-9A-HJKMNP-Z]{4}/.exec(visible(await waitIn((e) => e.actionConversationId === personal, /K-[2-9A-HJKMNP-Z]{4}/, since)))![0];
     const card = await waitIn(inChannel, new RegExp(code), since);
@@ -86,6 +86,7 @@ describe('forwarding in the Agents Playground', () => {
       token,
       immediate_danger: 'no',
       possible_minor: 'no',
+      ongoing: 'no',
       site_area: 'corridor',
       observed_from__date: '2026-11-20',
       observed_from__time: '23:00',

@@ -38,7 +38,9 @@ describe('"status <code>" for the reporter only', () => {
     postActivity(bot.baseUrl, { ...messageActivity(text, { userId: 'user-reporter', locale }), from: { id: 'user-reporter', aadObjectId: aad } });
 
   it.each([
-    ['received', 'mottaget och skickat till ansvarig samordnare'],
+    // Stored, but no card has reached a coordinator: the reporter is not told it was sent.
+    ['received', 'mottaget och sparat, men det har ännu inte nått någon samordnare'],
+    ['delivered', 'har nått ansvarig samordnare och väntar på att bli bekräftat'],
     ['taken', 'samordnaren har tagit emot det'],
     ['closed', 'hanterat och avslutat'],
   ] as const)('tells the reporter a %s case only what they may know', async (status, text) => {
