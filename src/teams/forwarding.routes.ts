@@ -64,7 +64,7 @@ function ladder(c: Case): string[] {
  * logged as an audit event and changes nothing.
  */
 export function registerForwardingRoutes(app: Application<AppTurnState>, deps: TeamsDeps, f: ForwardingRouteDeps): void {
-  const t = (context: TurnContext, state: AppTurnState) => deps.i18n.t(turnLocale(context, deps.defaultLocale, state.user.locale));
+  const t = (context: TurnContext, state: AppTurnState) => deps.i18n.t(turnLocale(context, deps.defaultLocale, state));
 
   app.message(LINK, async (context, state) => {
     const tr = t(context, state);

@@ -67,9 +67,8 @@ const norm = (s: string) => s.trim().toLowerCase().replace(/[.!?]+$/, '').replac
  * in personal chat only, so nobody else in a channel sees them.
  */
 export function registerIntakeRoutes(app: Application<AppTurnState>, deps: TeamsDeps, intake: IntakeDeps, answerTyped: () => AnswerTyped): void {
-  // A report keeps the language it was started in ("rapportera" → Swedish), whatever the client says.
-  const locale = (context: TurnContext, state: AppTurnState): SupportedLocale =>
-    state.conversation.intakeLocale ?? turnLocale(context, deps.defaultLocale, state.user.locale);
+  // A report keeps the language it was started in ("rapportera" → Swedish), whatever the client says (turnLocale decides).
+  const locale = (context: TurnContext, state: AppTurnState): SupportedLocale => turnLocale(context, deps.defaultLocale, state);
   /** Which language's start words the text is, if any. */
   const startLanguage = (text: string, key: string): SupportedLocale | undefined =>
     (['sv', 'en'] as const).find((lng) => (deps.i18n.t(lng)(key, { returnObjects: true }) as unknown as string[]).map(norm).includes(norm(text)));
