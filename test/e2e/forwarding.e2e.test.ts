@@ -215,7 +215,7 @@ describe('forwarding in the Agents Playground', () => {
 
     since = playground.events.length;
     await playground.submit(personal, noAnswer.message!.messageId, { verb: 'knowledge.askCoordinator' });
-    const code = /K-[2-9A-HJKMNP-Z]{4}/.exec(visible(await waitIn((e) => e.actionConversationId === personal, /sent your question to the coordinators/, since)))![0];
+    const code = /K-[2-9A-HJKMNP-Z]{4}/.exec(visible(await waitIn((e) => e.actionConversationId === personal, /waiting to be delivered to the coordinators/, since)))![0];
     const card = await waitIn(inChannel, new RegExp(code), since);
     // The coordinators see the question, its language and the kind of asker; never a name.
     expect(visible(card)).toContain('How long does the police investigation of a trafficking case take?');
