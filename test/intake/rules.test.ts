@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RESOURCES } from './support';
 import { categoryOf, FORM_RULES, urgencyOf, urgencyReasons, URGENCY_RULES, type Category, type NoteUrgency, type RuleId } from '../../src/intake/rules';
 
 type Answers = Record<string, string | string[]>;
@@ -100,5 +101,22 @@ describe('the receptionist report', () => {
 
   it('stays P3 (U2) when only the free text tells it and no sign is ticked: the coordinator reads the text', () => {
     expect(urgencyOf({ immediate_danger: 'no', possible_minor: 'no', ongoing: 'yes', observations: 'Ung kvinna, många män på rummet i natt, kontant, verkade rädd.' })).toBe('P3');
+  });
+});
+
+/**
+ * U4 (review §5 U4): the danger gate is about asking for help *now* (G1, P1); the `asks_for_help`
+ * sign is about earlier or indirect signs (S2, P2). The two must read apart in both languages.
+ */
+describe('U4: the gate and the sign say different things', () => {
+  const intake = (lng: string) => RESOURCES[lng]!.intake as { field: { immediate_danger: { prompt: string }; indicators: { option: { asks_for_help: string } } } };
+  it.each([
+    ['sv', 'ber någon om hjälp just nu', 'tidigare eller indirekt'],
+    ['en', 'someone asking for help right now', 'earlier or indirectly'],
+  ])('%s', (lng, gate, sign) => {
+    expect(intake(lng).field.immediate_danger.prompt).toContain(gate);
+    expect(intake(lng).field.indicators.option.asks_for_help).toContain(sign);
+    expect(urgencyOf({ immediate_danger: 'yes' })).toBe('P1');
+    expect(urgencyOf({ immediate_danger: 'no', indicators: ['asks_for_help'] })).toBe('P2');
   });
 });
