@@ -31,7 +31,7 @@ describe('caseCard', () => {
   it('says why the note has its urgency (the rule that set it)', () => {
     const card = caseCard(caseOf(), sv, options);
     expect(cardProblems(card)).toEqual([]);
-    expect(text(card)).toContain('Varför denna prioritet: någon verkar styra eller håller uppsikt, eller rädsla eller synliga skador (U3)');
+    expect(text(card)).toContain('Varför denna prioritet: någon som verkar styra eller håller uppsikt, eller rädsla eller synliga skador (U3)');
   });
 
   it('shows a note of form version 1 with the labels it was written with (a retired option too)', () => {
