@@ -32,7 +32,7 @@ import { BlobStatisticsStore } from './storage/blob-statistics-store';
 import { caseCard } from './cards/case-card';
 import type { Deliverer } from './forwarding/deliverer';
 import { ForwardingService } from './forwarding/forwarding-service';
-import { loadRoutingDirectory } from './forwarding/routing-directory';
+import { loadRoutingDirectory, regionalView } from './forwarding/routing-directory';
 import { teamsDeliverer } from './teams/teams-deliverer';
 import { withoutExpiredDraft } from './teams/draft-sweep';
 import { NoteCipher } from './storage/note-cipher';
@@ -139,7 +139,14 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
     outbox,
     links,
     deliverer,
-    caseCard: (c, o) => caseCard(c, i18n.t(config.defaultLocale), { form, timeZone: config.timeZone, canAct: true, mayRepeat: o?.mayRepeat ?? false }),
+    caseCard: (c, o) =>
+      caseCard(c, i18n.t(config.defaultLocale), {
+        form,
+        timeZone: config.timeZone,
+        canAct: true,
+        mayRepeat: o?.mayRepeat ?? false,
+        ...regionalView(directory, c.routing?.municipality, o?.targetId),
+      }),
     clock,
     logger: logger.child({ component: 'forwarding' }),
     notifyAdmins: async (problem, item, c) => {

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { CLOSE_OUTCOMES, handedOffQuestion, type Case, type HandedOffQuestion } from '../forwarding/case';
 import type { FormDefinition } from '../intake/form-types';
+import { urgencyOf, urgencyReasons } from '../intake/rules';
 import { adaptiveCard, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card';
 import { formatAnswer } from './intake-review-card';
 import type { Translate } from './translate';
@@ -15,6 +16,10 @@ export interface CaseCardOptions {
   readonly notice?: string;
   /** Posted again after a send whose outcome was lost: say that it may repeat an earlier card. */
   readonly mayRepeat?: boolean;
+  /** The municipality's regional coordinator, when the directory names one: the coordinator may choose to involve them (rule R2). */
+  readonly regional?: { readonly label: string };
+  /** This card is the regional coordinator's copy (sent with the victim's consent): no actions, and it says so. */
+  readonly forRegional?: boolean;
 }
 
 const URGENCY_COLOR: Record<string, string> = { P1: 'Attention', P2: 'Warning', P3: 'Accent', P4: 'Default' };
@@ -47,7 +52,10 @@ export function caseCard(c: Case, t: Translate, o: CaseCardOptions): AdaptiveCar
       : []),
   ];
   if (o.mayRepeat) body.push(textBlock(t('forwarding:card.mayRepeat', { code: c.code }), { color: 'Warning', wrap: true }));
+  if (o.forRegional) body.push(textBlock(t('forwarding:regional.yourCopy'), { color: 'Accent', weight: 'Bolder' }));
   if (o.notice) body.push(textBlock(o.notice, { color: 'Attention' }));
+  const reasons = urgencyReasonKeys(c);
+  if (reasons.length > 0) body.push(textBlock(`${t('forwarding:card.why')} ${reasons.map((k) => t(k)).join(' · ')}`, { isSubtle: true, spacing: 'Small' }));
   const escalations = c.history.filter((h) => h.action === 'escalated').length;
   if (escalations > 0) body.push(textBlock(t('forwarding:card.escalated', { count: escalations }), { color: 'Warning', weight: 'Bolder' }));
   body.push({ type: 'FactSet', facts, separator: true });
@@ -59,12 +67,16 @@ export function caseCard(c: Case, t: Translate, o: CaseCardOptions): AdaptiveCar
     body.push(textBlock(`**${t('forwarding:card.question')}** ${q.text}`, { separator: true }));
     body.push(textBlock(q.answer !== undefined ? `**${t('forwarding:card.answer')}** ${q.answer}` : t('forwarding:card.awaitingAnswer'), { spacing: 'Small', isSubtle: q.answer === undefined }));
   }
+  for (const x of c.consultations ?? []) {
+    const at = DateTime.fromISO(x.at, { zone: 'utc' }).setZone(o.timeZone).toFormat('yyyy-MM-dd HH:mm');
+    body.push(textBlock(t(`forwarding:regional.recorded.${x.consent}`, { at }), { separator: true, isSubtle: x.consent !== 'yes' }));
+  }
   if (c.outcome) body.push(textBlock(`${t('forwarding:card.outcome')}: ${t(`forwarding:outcome.${c.outcome.code}`)} – ${c.outcome.reason}`, { separator: true }));
 
   const open = c.status !== 'closed' && c.status !== 'withdrawn';
   const data = { caseId: c.id };
   const actions: CardElement[] =
-    o.canAct && open
+    o.canAct && open && !o.forRegional
       ? [
           ...(c.status === 'received' || c.status === 'delivered' ? [{ type: 'Action.Execute', title: t('forwarding:card.acknowledge'), verb: Verb.CaseAcknowledge, data }] : []),
           ...(c.status !== 'taken' ? [{ type: 'Action.Execute', title: t('forwarding:card.take'), verb: Verb.CaseTake, data, style: 'positive' }] : []),
@@ -96,6 +108,7 @@ export function caseCard(c: Case, t: Translate, o: CaseCardOptions): AdaptiveCar
               actions: [{ type: 'Action.Execute', title: t('forwarding:card.confirmClose'), verb: Verb.CaseClose, data }],
             },
           },
+          ...(o.regional ? [regionalAction(o.regional.label, t, data)] : []),
         ]
       : [];
   const card = adaptiveCard(body, actions, `${t('forwarding:card.title', { code: c.code })} ${statusLine(c, t)}`);
@@ -153,6 +166,40 @@ function questionCard(c: Case, q: HandedOffQuestion, t: Translate, o: CaseCardOp
     : [];
   const card = adaptiveCard(body, actions, `${title} ${statusLine(c, t)}`);
   return { ...card, refresh: { action: { type: 'Action.Execute', verb: Verb.CaseRefresh, data } } } as AdaptiveCard;
+}
+
+/**
+ * Rule R2: the coordinator chooses to involve the regional coordinator and records the victim's
+ * consent; only with consent does the case go there (without it: general advice, nothing sent).
+ */
+function regionalAction(label: string, t: Translate, data: { caseId: string }): CardElement {
+  return {
+    type: 'Action.ShowCard',
+    title: t('forwarding:regional.action'),
+    card: {
+      type: 'AdaptiveCard',
+      body: [
+        textBlock(t('forwarding:regional.explain', { label })),
+        {
+          type: 'Input.ChoiceSet',
+          id: 'consent',
+          style: 'expanded',
+          label: t('forwarding:regional.consentLabel'),
+          isRequired: true,
+          errorMessage: t('forwarding:regional.consentRequired'),
+          choices: (['yes', 'no', 'notAsked'] as const).map((v) => ({ title: t(`forwarding:regional.consent.${v}`), value: v })),
+        },
+      ],
+      actions: [{ type: 'Action.Execute', title: t('forwarding:regional.confirm'), verb: Verb.CaseConsultRegional, data }],
+    },
+  };
+}
+
+/** The reasons (rule ids) behind an incident note's urgency, as locale keys; none for a question or an older note without them. */
+function urgencyReasonKeys(c: Case): string[] {
+  if (c.note.category === 'question') return [];
+  const answers = c.note.answers;
+  return urgencyOf(answers) === c.note.urgency ? urgencyReasons(answers).map((id) => `intake:rule.${id}`) : [];
 }
 
 function statusLine(c: Case, t: Translate): string {

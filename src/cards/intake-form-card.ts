@@ -1,6 +1,6 @@
 import type { FieldDef, FormDefinition } from '../intake/form-types';
 import { adaptiveCard, submitAction, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card';
-import { optionsOf } from './intake-step-card';
+import { optionsOf, optionWarnings } from './intake-step-card';
 import type { Translate } from './translate';
 import { Verb } from './verbs';
 
@@ -25,6 +25,7 @@ function input(field: FieldDef, t: Translate, value: unknown, error?: string): C
           choices: optionsOf(field).map((o) => ({ title: t(o.labelKey), value: o.value })),
           ...(str !== undefined ? { value: str } : {}),
         },
+        ...optionWarnings(field, t),
       ];
     case 'number':
       return [{ type: 'Input.Number', ...common, ...(field.min !== undefined ? { min: field.min } : {}), ...(field.max !== undefined ? { max: field.max } : {}), ...(str ? { value: Number(str) } : {}) }];

@@ -3,7 +3,7 @@ import type { FieldDef } from '../intake/form-types';
 import type { ReviewOutcome } from '../intake/intake-outcome';
 import type { AnswerValue } from '../intake/session';
 import { adaptiveCard, submitAction, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card';
-import { optionsOf } from './intake-step-card';
+import { allOptionsOf } from './intake-step-card';
 import type { Translate } from './translate';
 import { Verb } from './verbs';
 
@@ -11,7 +11,7 @@ import { Verb } from './verbs';
 export function formatAnswer(field: FieldDef, value: AnswerValue | undefined, t: Translate, timeZone: string): string {
   if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return t('intake:review.notAnswered');
   const label = (v: string) => {
-    const opt = optionsOf(field).find((o) => o.value === v);
+    const opt = allOptionsOf(field).find((o) => o.value === v);
     return opt ? t(opt.labelKey) : v;
   };
   if (Array.isArray(value)) return value.map(label).join(', ');

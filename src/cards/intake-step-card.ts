@@ -1,4 +1,4 @@
-import type { FieldDef } from '../intake/form-types';
+import type { FieldDef, FieldOption } from '../intake/form-types';
 import { YES_NO_UNSURE_OPTIONS } from '../intake/form-types';
 import { adaptiveCard, submitAction, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card';
 import type { Translate } from './translate';
@@ -23,8 +23,21 @@ export interface StepCardOptions {
   readonly offerForm?: boolean;
 }
 
-export function optionsOf(field: FieldDef): readonly { value: string; labelKey: string; groupKey?: string }[] {
+/** The options offered for a new answer (a retired option is not). */
+export function optionsOf(field: FieldDef): readonly FieldOption[] {
+  return allOptionsOf(field).filter((o) => !o.retired);
+}
+
+/** Every option, retired ones too: the labels older notes are shown with. */
+export function allOptionsOf(field: FieldDef): readonly FieldOption[] {
   return field.type === 'yesNoUnsure' ? YES_NO_UNSURE_OPTIONS : (field.options ?? []);
+}
+
+/** The warnings of a field's offered options (e.g. "do not end a booking on your own"), each with its option's label. */
+export function optionWarnings(field: FieldDef, t: Translate): CardElement[] {
+  return optionsOf(field)
+    .filter((o) => o.warningKey !== undefined)
+    .map((o) => textBlock(`⚠ **${t(o.labelKey)}:** ${t(o.warningKey!)}`, { color: 'Warning', size: 'Small', spacing: 'Small' }));
 }
 
 /**
@@ -68,6 +81,7 @@ export function intakeStepCard(field: FieldDef, t: Translate, o: StepCardOptions
         choices: options.map((opt, i) => ({ title: `${i + 1}. ${t(opt.labelKey)}`, value: opt.value })),
         ...(Array.isArray(current) ? { value: current.join(',') } : typeof current === 'string' ? { value: current } : {}),
       });
+      body.push(...optionWarnings(field, t));
       actions.push(submitAction(t('intake:card.next'), Verb.IntakeAnswer, data, { style: 'positive' }));
       break;
     case 'text':
@@ -112,6 +126,9 @@ export function intakeStepCard(field: FieldDef, t: Translate, o: StepCardOptions
   actions.push(submitAction(o.offerStop ? t('intake:card.stop') : t('intake:card.cancel'), Verb.IntakeCommand, { command: 'cancel', revision: o.revision }));
   if (o.offerForm) actions.push(submitAction(t('intake:card.useForm'), Verb.IntakeStart, { form: true, practice: o.practice }));
 
-  const fallback = [t(field.promptKey), ...options.map((opt, i) => `${i + 1}. ${t(opt.labelKey)}`)].join('\n');
+  const fallback = [
+    t(field.promptKey),
+    ...options.map((opt, i) => `${i + 1}. ${t(opt.labelKey)}${opt.warningKey ? ` (${t(opt.warningKey)})` : ''}`),
+  ].join('\n');
   return adaptiveCard(body, actions, fallback);
 }

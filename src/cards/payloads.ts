@@ -50,6 +50,8 @@ export const CARD_PAYLOADS = {
   [Verb.CaseAsk]: z.object({ caseId: CaseId, question: CardText }),
   [Verb.CaseReply]: z.object({ caseId: CaseId, answer: CardText }),
   [Verb.CaseNeedsRoutine]: z.object({ caseId: CaseId }),
+  /** Rule R2: involve the regional coordinator; the victim's consent as the coordinator records it (missing: asked again). */
+  [Verb.CaseConsultRegional]: z.object({ caseId: CaseId, consent: z.enum(['yes', 'no', 'notAsked']).optional() }),
 } as const satisfies Record<VerbName, z.ZodTypeAny>;
 
 export type CardPayload<V extends VerbName> = z.infer<(typeof CARD_PAYLOADS)[V]>;

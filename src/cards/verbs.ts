@@ -19,6 +19,7 @@ export const Verb = {
   CaseAsk: 'case.ask',
   CaseReply: 'case.reply',
   CaseNeedsRoutine: 'case.needsRoutine',
+  CaseConsultRegional: 'case.consultRegional',
 } as const;
 
 export type VerbName = (typeof Verb)[keyof typeof Verb];

@@ -14,6 +14,8 @@ export interface AuditEvent {
   readonly version?: number;
   /** Why a request was refused (a reason code, e.g. notReporter, notPersonalChat, tokenNotYours). */
   readonly reason?: string;
+  /** The victim's consent a coordinator recorded when involving the regional coordinator (rule R2). */
+  readonly consent?: 'yes' | 'no' | 'notAsked';
 }
 
 export interface AuditLog {

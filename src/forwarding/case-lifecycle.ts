@@ -14,13 +14,15 @@ export type CaseAction =
   | { readonly kind: 'answerQuestion'; readonly text: string }
   /** A handed-off question: the coordinator's reply (relayed to the asker; closes it), and "needs a routine". */
   | { readonly kind: 'reply'; readonly text: string }
-  | { readonly kind: 'requestRoutine' };
+  | { readonly kind: 'requestRoutine' }
+  /** Involve the regional coordinator (rule R2): the target, and the victim's consent as the coordinator recorded it. */
+  | { readonly kind: 'consultRegional'; readonly targetId: string; readonly consent: 'yes' | 'no' | 'notAsked' };
 
 export type TransitionResult =
   | { readonly ok: true; readonly case: Case; readonly changed: boolean }
   | {
       readonly ok: false;
-      readonly reason: 'alreadyTaken' | 'closed' | 'notClosed' | 'outcomeRequired' | 'reasonTooLong' | 'noQuestion' | 'notAQuestion';
+      readonly reason: 'alreadyTaken' | 'closed' | 'notClosed' | 'outcomeRequired' | 'reasonTooLong' | 'noQuestion' | 'notAQuestion' | 'aQuestion';
       readonly takenBy?: string;
     };
 
@@ -95,5 +97,12 @@ export function transition(c: Case, action: CaseAction, actor: string, now: Date
       if (c.note.category !== 'question') return { ok: false, reason: 'notAQuestion' };
       if (c.history.some((h) => h.action === 'routineRequested')) return { ok: true, case: c, changed: false };
       return done({ ...c, history: [...c.history, event('routineRequested')] });
+    case 'consultRegional': {
+      // A handed-off question is not a case for the regional coordinator.
+      if (c.note.category === 'question') return { ok: false, reason: 'aQuestion' };
+      if (!OPEN.has(c.status)) return { ok: false, reason: 'closed' };
+      const consultation = { at, by: actor, targetId: action.targetId, consent: action.consent };
+      return done({ ...c, consultations: [...(c.consultations ?? []), consultation], history: [...c.history, event('regionalConsulted')] });
+    }
   }
 }

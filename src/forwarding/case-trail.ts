@@ -21,7 +21,12 @@ export function pseudonym(id: string): string {
 
 /** The case's own history and the audit events about it (refusals too), oldest first. */
 export function caseTrail(c: Case, events: readonly AuditEvent[]): TrailLine[] {
-  const fromHistory = c.history.map((h) => ({ at: h.at, who: pseudonym(h.by), what: h.action }));
+  // A decision to involve the regional coordinator shows the consent recorded with it (rule R2).
+  const consentAt = (h: Case['history'][number]) => c.consultations?.find((x) => x.at === h.at && x.by === h.by)?.consent;
+  const fromHistory = c.history.map((h) => {
+    const consent = h.action === 'regionalConsulted' ? consentAt(h) : undefined;
+    return { at: h.at, who: pseudonym(h.by), what: consent ? `${h.action} (consent: ${consent})` : h.action };
+  });
   // Successful actions are already in the history; the audit log adds what was refused.
   const refusals = events
     .filter((e) => e.caseId === c.id && e.result === 'refused')

@@ -43,7 +43,9 @@ export interface CaseEvent {
     | 'questionAnswered'
     /** A handed-off question: the coordinator's reply to the asker, and "needs a routine". */
     | 'replied'
-    | 'routineRequested';
+    | 'routineRequested'
+    /** A coordinator chose to involve the regional coordinator, with the victim's consent recorded (rule R2). */
+    | 'regionalConsulted';
   /** An actor id (coordinator AAD id, 'reporter' or 'system'); never a name. */
   readonly by: string;
 }
@@ -57,6 +59,18 @@ export interface CaseRouting {
   readonly outOfHours?: string;
   /** Targets the case has been sent to so far, in order. */
   readonly targets: readonly string[];
+}
+
+/**
+ * A coordinator's decision to involve the regional coordinator (rule R2): who, when, to which target,
+ * and the victim's consent as recorded. Only with consent "yes" is the case sent there.
+ */
+export interface RegionalConsultation {
+  readonly at: string;
+  /** The coordinator's Entra ID object id. */
+  readonly by: string;
+  readonly targetId: string;
+  readonly consent: 'yes' | 'no' | 'notAsked';
 }
 
 /** A card posted for the case (to update it later). */
@@ -139,6 +153,17 @@ export interface Case {
   readonly additions?: readonly { readonly at: string; readonly text: string }[];
   /** Questions a coordinator relayed to the reporter, and their answers (free text, stored sealed). */
   readonly questions?: readonly { readonly at: string; readonly text: string; readonly answer?: string; readonly answeredAt?: string }[];
+  /** Decisions to involve the regional coordinator (ids and consent only: no note content). */
+  readonly consultations?: readonly RegionalConsultation[];
+}
+
+/**
+ * The targets the case's card is meant for: its ladder so far, and a regional coordinator that a
+ * coordinator involved with the victim's consent (rule R2). Nothing else is ever delivered.
+ */
+export function deliveryTargets(c: Pick<Case, 'routing' | 'consultations'>): string[] {
+  const consulted = (c.consultations ?? []).filter((x) => x.consent === 'yes').map((x) => x.targetId);
+  return [...new Set([...(c.routing?.targets ?? []), ...consulted])];
 }
 
 /** When the case reached its current level (received, or last escalated): deadlines count from here. */
@@ -147,14 +172,19 @@ export function levelSince(c: Pick<Case, 'history' | 'createdAt'>): string {
   return last?.at ?? c.createdAt;
 }
 
-/** What the reporter may be told about their case (secrecy: nothing more). */
-export type ReporterStatus = 'received' | 'acknowledged' | 'closed' | 'withdrawn';
+/**
+ * What the reporter may be told about their case (secrecy: nothing more). `waiting`: stored, but no
+ * card has reached a coordinator yet (the outbox is still working on it); `delivered`: a card has.
+ */
+export type ReporterStatus = 'waiting' | 'delivered' | 'acknowledged' | 'closed' | 'withdrawn';
 
-export function reporterStatusOf(c: Pick<Case, 'status'>): ReporterStatus {
+export function reporterStatusOf(c: Pick<Case, 'status' | 'deliveries'>): ReporterStatus {
   switch (c.status) {
     case 'received':
+      // The delivery record and the status are written together; either one means a card is there.
+      return (c.deliveries?.length ?? 0) > 0 ? 'delivered' : 'waiting';
     case 'delivered':
-      return 'received';
+      return 'delivered';
     case 'acknowledged':
     case 'taken':
       return 'acknowledged';

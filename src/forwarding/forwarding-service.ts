@@ -2,7 +2,9 @@ import type { Clock } from '../clock';
 import { isAppError } from '../errors';
 import { errorFields, type Logger } from '../log';
 import { retryOnConflict } from '../retry';
-import type { Case, CaseRouting } from './case';
+import { deliveryTargets, type Case, type CaseRouting } from './case';
+import { transition } from './case-lifecycle';
+import { mayShareWithRegional, type Consent } from './routing-rules';
 import type { CaseStore } from './case-store';
 import { DeliveryError, type Deliverer } from './deliverer';
 import { DEFAULT_OUTBOX_POLICY, isExhausted, outboxItem, retryDelay, type HeldItem, type OutboxItem, type OutboxPolicy, type OutboxStore } from './outbox';
@@ -10,7 +12,7 @@ import { DEFAULT_ESCALATION_POLICY, deadlineFrom, escalationDue, type Escalation
 import { summaryOf, type CaseIndex, type CaseSummary } from './case-index';
 import type { JobLock } from './job-lock';
 import { isPastRetention } from './retention';
-import { chooseRoute, firstTarget, isOfficeHours, type RoutingDirectory } from './routing-directory';
+import { chooseRoute, firstTarget, isOfficeHours, regionalTargetOf, type RoutingDirectory } from './routing-directory';
 import type { TargetLinkStore } from './target-links';
 
 /** Where the counts of deleted cases are kept. */
@@ -21,6 +23,8 @@ export interface StatisticsStore {
 export interface CaseCardOptions {
   /** The card was posted again after a send whose outcome was lost: it says so. */
   readonly mayRepeat?: boolean;
+  /** The target the card is for (a regional coordinator's card has no actions: the municipality is responsible). */
+  readonly targetId?: string;
 }
 
 export interface ForwardingDeps {
@@ -86,7 +90,7 @@ export class ForwardingService {
     // The note's municipality (its site's, or the one staff chose); an unknown one falls back to the default.
     const municipality = c.origin && d.municipalities[c.origin.municipality] ? c.origin.municipality : d.defaultMunicipality;
     const route = chooseRoute(d, municipality, c.note.category, c.note.urgency);
-    const first = firstTarget(route, c.note.urgency, isOfficeHours(d, at, this.deps.timeZone));
+    const first = firstTarget(route, c.note.urgency, c.note.category, isOfficeHours(d, at, this.deps.timeZone));
     return { municipality, primary: route.primary, deputy: route.deputy, next: route.next, ...(route.outOfHours ? { outOfHours: route.outOfHours } : {}), targets: [first] };
   }
 
@@ -144,8 +148,8 @@ export class ForwardingService {
       return 'retried';
     }
     const c = found.case;
-    // Done already (a second message for the same delivery), or no longer meant for this target.
-    if (c.deliveries?.some((d) => d.targetId === item.targetId) || !c.routing?.targets.includes(item.targetId)) {
+    // Done already (a second message for the same delivery), or not (or no longer) meant for this target.
+    if (c.deliveries?.some((d) => d.targetId === item.targetId) || !deliveryTargets(c).includes(item.targetId)) {
       await this.deps.index.put(c); // a holder that died after recording may not have indexed it
       await this.deps.outbox.complete(held);
       return 'skipped';
@@ -187,7 +191,7 @@ export class ForwardingService {
     }
     let activityId: string;
     try {
-      activityId = (await this.deps.deliverer.sendCard(link.conversationRef, this.deps.caseCard(marked.case, { mayRepeat: recovered }))).activityId;
+      activityId = (await this.deps.deliverer.sendCard(link.conversationRef, this.deps.caseCard(marked.case, { mayRepeat: recovered, targetId: item.targetId }))).activityId;
       if (!activityId) throw new DeliveryError('NO_ACTIVITY_ID');
     } catch (err) {
       const failure = err instanceof DeliveryError ? err : new DeliveryError('UNREACHABLE');
@@ -286,7 +290,7 @@ export class ForwardingService {
     let count = 0;
     try {
       const due = (await this.deps.index.awaiting()).filter((s) => {
-        const deadline = deadlineFrom(new Date(s.levelAt), s.urgency, policy, this.deps.directory, this.deps.timeZone);
+        const deadline = deadlineFrom(new Date(s.levelAt), s.urgency, s.category, policy, this.deps.directory, this.deps.timeZone);
         return !!deadline && deadline.getTime() <= now.getTime();
       });
       await eachLimited(due, ESCALATION_CONCURRENCY, async (s) => {
@@ -334,6 +338,36 @@ export class ForwardingService {
   }
 
   /**
+   * Rule R2: a coordinator involves the regional coordinator of the case's municipality, recording
+   * the victim's consent. With consent the case's card is queued for the regional coordinator (queued
+   * first, like an escalation, so a crash leaves a message that finds nothing to do rather than a
+   * decision nobody delivers); without it nothing from the note is sent (general advice only), and
+   * the decision is still recorded on the case. The caller checks that `actor` may act on the case.
+   */
+  async consultRegional(caseId: string, actor: string, consent: Consent): Promise<{ ok: true; case: Case; shared: boolean } | { ok: false; reason: 'notFound' | 'noRegionalCoordinator' | 'closed' | 'aQuestion' }> {
+    const found = await this.deps.cases.get(caseId);
+    if (!found) return { ok: false, reason: 'notFound' };
+    const targetId = regionalTargetOf(this.deps.directory, found.case.routing?.municipality ?? this.deps.directory.defaultMunicipality);
+    if (!targetId) return { ok: false, reason: 'noRegionalCoordinator' };
+    const now = this.deps.clock.now();
+    const shared = mayShareWithRegional(consent);
+    if (shared && found.case.status !== 'closed' && found.case.status !== 'withdrawn' && found.case.note.category !== 'question') {
+      await this.deps.outbox.add(outboxItem(caseId, targetId, found.case.note.urgency, now));
+    }
+    let refusal: 'closed' | 'aQuestion' | undefined;
+    const updated = await this.updateCase(caseId, (c) => {
+      const r = transition(c, { kind: 'consultRegional', targetId, consent }, actor, now);
+      if (r.ok) return r.case;
+      refusal = r.reason === 'aQuestion' ? 'aQuestion' : 'closed';
+      return undefined;
+    });
+    if (!updated) return { ok: false, reason: 'notFound' };
+    if (refusal) return { ok: false, reason: refusal };
+    this.deps.logger.info('regional coordinator involved', { caseId, targetId, consent, shared });
+    return { ok: true, case: updated, shared };
+  }
+
+  /**
    * Retention: delete cases closed or withdrawn more than `retentionDays` ago, keeping only monthly
    * counts (`statistics`). One instance at a time; reads only the cases past their time.
    * Also drops closed cases' tombstones from the open view. Returns how many cases were deleted.
@@ -367,7 +401,7 @@ export class ForwardingService {
       const link = await this.deps.links.get(d.targetId);
       if (!link) continue;
       try {
-        await this.deps.deliverer.updateCard(link.conversationRef, d.activityId, this.deps.caseCard(c, { mayRepeat: d.mayRepeat ?? false }));
+        await this.deps.deliverer.updateCard(link.conversationRef, d.activityId, this.deps.caseCard(c, { mayRepeat: d.mayRepeat ?? false, targetId: d.targetId }));
       } catch (err) {
         this.deps.logger.warn('case card could not be updated', { caseId: c.id, ...errorFields(err) });
       }

@@ -3,6 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import { AppError } from '../errors';
 import { z } from 'zod';
 import { CASE_CATEGORIES, type CaseCategory, type Urgency } from './case';
+import { goesOutOfHoursFirst } from './routing-rules';
 
 /**
  * Who is responsible for what: targets (a Teams channel or a person, each with the coordinators
@@ -21,6 +22,11 @@ const Target = z
     label: z.string().min(1),
     /** Entra ID object ids of the coordinators who may act on cases sent here. */
     members: z.array(GUID).min(1, 'needs at least one coordinator'),
+    /**
+     * A regional coordinator (office hours; case contact only with the victim's consent, rule R2):
+     * never on a route's automatic ladder, reached only by a coordinator's decision on the case card.
+     */
+    regional: z.boolean().default(false),
   })
   .strict();
 
@@ -73,7 +79,17 @@ const DirectorySchema = z
       })
       .strict(),
     targets: z.record(ID, Target),
-    municipalities: z.record(ID, z.object({ name: z.string().min(1), routes: z.array(Route).min(1) }).strict()),
+    municipalities: z.record(
+      ID,
+      z
+        .object({
+          name: z.string().min(1),
+          routes: z.array(Route).min(1),
+          /** The regional target a coordinator may choose to involve (rule R2); none: the choice is not offered. */
+          regionalCoordinator: ID.optional(),
+        })
+        .strict(),
+    ),
     sites: z.record(ID, Site).default({}),
   })
   .strict();
@@ -104,8 +120,13 @@ export function parseRoutingDirectory(text: string): DirectoryParse {
       for (const role of ['primary', 'deputy', 'next', 'outOfHours'] as const) {
         const id = route[role];
         if (id && !d.targets[id]) problems.push(`municipalities.${m}.routes.${i}.${role}: "${id}" is not a target`);
+        // R2: the automatic ladder ends at the municipality's own people; the regional coordinator is a coordinator's choice.
+        else if (id && d.targets[id]?.regional) problems.push(`municipalities.${m}.routes.${i}.${role}: "${id}" is a regional coordinator, who is reached only by a coordinator's decision (regionalCoordinator), never automatically`);
       }
     });
+    const regional = municipality.regionalCoordinator;
+    if (regional !== undefined && !d.targets[regional]) problems.push(`municipalities.${m}.regionalCoordinator: "${regional}" is not a target`);
+    else if (regional !== undefined && !d.targets[regional]?.regional) problems.push(`municipalities.${m}.regionalCoordinator: "${regional}" is not marked regional: true`);
     if (!municipality.routes.some((r) => !r.category && !r.urgency)) problems.push(`municipalities.${m}.routes: needs a default route (no category, no urgency)`);
   }
   for (const [id, site] of Object.entries(d.sites)) {
@@ -137,9 +158,30 @@ export function isOfficeHours(directory: RoutingDirectory, at: Date, timeZone: s
   return h.days.includes(day) && !h.holidays.includes(date) && time >= h.start && time < h.end;
 }
 
-/** The target a new case goes to first: out of office hours a P1 goes to the out-of-hours target. */
-export function firstTarget(route: DirectoryRoute, urgency: Urgency, officeHours: boolean): string {
-  return !officeHours && urgency === 'P1' && route.outOfHours ? route.outOfHours : route.primary;
+/** The target a new case goes to first: out of office hours a P1 or a possible child goes to the out-of-hours target (rule R1). */
+export function firstTarget(route: DirectoryRoute, urgency: Urgency, category: CaseCategory, officeHours: boolean): string {
+  return !officeHours && goesOutOfHoursFirst(urgency, category) && route.outOfHours ? route.outOfHours : route.primary;
+}
+
+/** The regional coordinator target a coordinator may involve for a municipality's case, if the directory names one (rule R2). */
+export function regionalTargetOf(directory: RoutingDirectory, municipality: string): string | undefined {
+  const id = directory.municipalities[municipality]?.regionalCoordinator;
+  return id && directory.targets[id]?.regional ? id : undefined;
+}
+
+/**
+ * What a case card shows about rule R2: the regional coordinator a coordinator may involve (by
+ * label), and whether this card is the regional coordinator's own copy (then without actions).
+ */
+export function regionalView(directory: RoutingDirectory, municipality: string | undefined, cardTargetId?: string): { regional?: { label: string }; forRegional: boolean } {
+  const id = regionalTargetOf(directory, municipality ?? directory.defaultMunicipality);
+  const forRegional = cardTargetId !== undefined && isRegionalTarget(directory, cardTargetId);
+  return { ...(id ? { regional: { label: directory.targets[id]!.label } } : {}), forRegional };
+}
+
+/** Is this target a regional coordinator (never on an automatic ladder, rule R2)? */
+export function isRegionalTarget(directory: RoutingDirectory, targetId: string): boolean {
+  return directory.targets[targetId]?.regional === true;
 }
 
 /** May this user act on a case sent to these targets? */

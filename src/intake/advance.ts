@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { conditionHolds, isActive, pruneInactive } from './conditions';
+import { conditionHolds, evaluationOrder, isActive, pruneInactive } from './conditions';
 import type { FieldDef, FormDefinition } from './form-types';
 import type { IntakeCommand, IntakeContext, IntakeInput, IntakeOutcome, StepOutcome } from './intake-outcome';
 import { normalizeForMatch } from './normalize-text';
@@ -7,7 +7,7 @@ import { parseTypedAnswer } from './parse-typed-answer';
 import { COMMAND_WORDS, KEYS, REASON, type ReasonParams } from './reasons';
 import { createSession, type AnswerValue, type IntakeSession } from './session';
 import { currentStep, previousStep, stepOutcome, type Step } from './steps';
-import { categoryOf, urgencyOf } from './urgency';
+import { categoryOf, urgencyOf } from './rules';
 import { validateAnswers } from './validate-note';
 import { validateValue } from './validate-value';
 
@@ -20,21 +20,44 @@ type SessionInput = Exclude<IntakeInput, { kind: 'start' }>;
  * JSON; nothing here renders text (outcomes carry i18n keys) or throws for user input.
  * @example advance(form, undefined, { kind: 'start', practice: false }, ctx) → { type: 'ask', step: immediate_danger, … }
  */
-export function advance(form: FormDefinition, session: IntakeSession | undefined, input: IntakeInput, ctx: IntakeContext): IntakeOutcome {
+export function advance(form: FormDefinition, stored: IntakeSession | undefined, input: IntakeInput, ctx: IntakeContext): IntakeOutcome {
   if (input.kind === 'start') {
     const notices = input.practice && form.notices.practice ? ['practice'] : [];
     const session = createSession(form, input.practice, ctx.now);
     return stepOutcome(form, { ...session, answers: prefilled(form, input.prefill ?? {}) }, { notices });
   }
-  if (!session) return rejected(undefined, REASON.noSession);
+  if (!stored) return rejected(undefined, REASON.noSession);
+  const session = stored.formId === form.id && form.upgradesFrom.includes(stored.formVersion) ? upgraded(form, stored, ctx) : stored;
   if (session.formId !== form.id || session.formVersion !== form.version) return rejected(session, REASON.formChanged);
   if (input.kind !== 'text' && input.revision !== undefined && input.revision !== session.revision) return rejected(session, REASON.stale);
   return session.cancelPending ? whileCancelPending(form, session, input, ctx) : handle(form, session, input, ctx);
 }
 
 /** Where a stored session stands (after a restart, a question in between, or a rejected input). */
-export function resume(form: FormDefinition, session: IntakeSession): StepOutcome {
-  return stepOutcome(form, session);
+export function resume(form: FormDefinition, session: IntakeSession, ctx?: IntakeContext): StepOutcome {
+  const current = ctx && session.formId === form.id && form.upgradesFrom.includes(session.formVersion) ? upgraded(form, session, ctx) : session;
+  return stepOutcome(form, current);
+}
+
+/**
+ * A draft of an earlier version of the form, carried over: every answer is checked again against
+ * this version (a retired option or a field that is gone is dropped, and its question asked again),
+ * and the questions this version adds are asked where they stand. Nothing the reporter typed that
+ * still fits is lost.
+ */
+function upgraded(form: FormDefinition, session: IntakeSession, ctx: IntakeContext): IntakeSession {
+  const answers: Record<string, AnswerValue> = {};
+  for (const field of evaluationOrder(form)) {
+    const value = session.answers[field.id];
+    if (value === undefined) continue;
+    const check = validateValue(field, value, answers, ctx);
+    if (check.ok && check.value !== undefined) answers[field.id] = check.value;
+  }
+  const ids = new Set(form.fields.map((f) => f.id));
+  // Done stays done only where the answer is still there, or where none was needed (a skipped optional question).
+  const done = session.done.filter((id) => ids.has(id) && (answers[id] !== undefined || (session.answers[id] === undefined && !form.fields.find((f) => f.id === id)?.required)));
+  const pruned = pruneInactive(form, answers, done);
+  return { ...session, formVersion: form.version, answers: pruned.answers, done: pruned.done };
 }
 
 function whileCancelPending(form: FormDefinition, session: IntakeSession, input: SessionInput, ctx: IntakeContext): IntakeOutcome {

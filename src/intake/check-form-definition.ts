@@ -1,5 +1,6 @@
 import type { RawFormDefinition } from './form-definition';
 import { FIELD_TYPES, MAX_TEXT_LENGTH, YES_NO_UNSURE_OPTIONS } from './form-types';
+import { FORM_RULES } from './rules';
 
 type RawField = RawFormDefinition['fields'][number];
 type RawCondition = NonNullable<RawField['when']>;
@@ -8,8 +9,9 @@ const FIELD_ID = /^[a-z][a-z0-9_]*$/;
 const CHOICE_TYPES = new Set(['choice', 'multiChoice']);
 
 /**
- * The rules zod cannot see: unique ids, types and their settings, conditions on earlier fields only,
- * the 112 screen's shape, notices that exist, and (when `knownKeys` is given) keys the locale has.
+ * The rules zod cannot see: unique ids, types and their settings, conditions on earlier fields only
+ * (a 112 screen may name a rule that reads later ones), the 112 screen's shape, notices that exist,
+ * and (when `knownKeys` is given) keys the locale has.
  */
 export function checkFormDefinition(form: RawFormDefinition, knownKeys?: (key: string) => boolean): string[] {
   const problems: string[] = [];
@@ -58,6 +60,8 @@ export function checkFormDefinition(form: RawFormDefinition, knownKeys?: (key: s
     }
   });
 
+  problems.push(...cycles(form));
+  for (const v of form.upgradesFrom) if (v >= form.version) problems.push(`upgradesFrom: ${v} is not an earlier version than ${form.version}`);
   for (const n of form.review.notices) if (!form.notices[n]) problems.push(`review: unknown notice "${n}"`);
   if (form.situationField !== undefined && form.fields.find((f) => f.id === form.situationField)?.type !== 'text') {
     problems.push(`situationField: "${form.situationField}" is not a text field`);
@@ -67,6 +71,20 @@ export function checkFormDefinition(form: RawFormDefinition, knownKeys?: (key: s
 
   function checkCondition(c: RawCondition, f: RawField, i: number, selfAllowed: boolean, say: (m: string) => void): void {
     const ops = [c.equals, c.in, c.includes].filter((v) => v !== undefined).length;
+    if (c.rule !== undefined) {
+      if (c.field !== undefined || ops > 0) return say(`condition on rule "${c.rule}" takes no field, equals, in or includes`);
+      const rule = FORM_RULES[c.rule];
+      if (!rule) return say(`condition refers to unknown rule "${c.rule}" (known: ${Object.keys(FORM_RULES).join(', ')})`);
+      for (const id of rule.reads) {
+        const j = form.fields.findIndex((g) => g.id === id);
+        if (j < 0) say(`rule "${c.rule}" reads "${id}", which is not a field of this form`);
+        // Only the 112 screen is asked as soon as its rule holds; any other field must come after what it reads.
+        else if (j >= i && f.display !== 'emergency') say(`rule "${c.rule}" reads "${id}", which is not an earlier field`);
+        else if (j === i) say(`rule "${c.rule}" reads the field itself`);
+      }
+      return;
+    }
+    if (c.field === undefined) return say('condition needs a field or a rule');
     if (ops !== 1) say(`condition on "${c.field}" needs exactly one of equals, in, includes`);
     const j = form.fields.findIndex((g) => g.id === c.field);
     if (j < 0) return say(`condition refers to unknown field "${c.field}"`);
@@ -95,6 +113,33 @@ export function checkFormDefinition(form: RawFormDefinition, knownKeys?: (key: s
   }
 }
 
+/** A field whose condition, through the fields it reads, depends on itself can never be decided. */
+function cycles(form: RawFormDefinition): string[] {
+  const byId = new Map(form.fields.map((f) => [f.id, f]));
+  const reads = (f: RawField): string[] => {
+    const c = f.when;
+    const read = c?.rule !== undefined ? [...(FORM_RULES[c.rule]?.reads ?? [])] : c?.field !== undefined ? [c.field] : [];
+    return f.notBefore === undefined ? read : [...read, f.notBefore];
+  };
+  const problems: string[] = [];
+  for (const start of form.fields) {
+    const seen = new Set<string>();
+    const stack = reads(start);
+    while (stack.length > 0) {
+      const id = stack.pop()!;
+      if (id === start.id) {
+        problems.push(`field "${start.id}": its condition depends on itself (through the fields it reads)`);
+        break;
+      }
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const f = byId.get(id);
+      if (f) stack.push(...reads(f));
+    }
+  }
+  return problems;
+}
+
 function unknownKeys(form: RawFormDefinition, knownKeys: (key: string) => boolean): string[] {
   const keys: { where: string; key: string }[] = [{ where: 'form', key: form.titleKey }];
   for (const [id, n] of Object.entries(form.notices)) keys.push({ where: `notice "${id}"`, key: n.titleKey }, { where: `notice "${id}"`, key: n.bodyKey });
@@ -107,6 +152,7 @@ function unknownKeys(form: RawFormDefinition, knownKeys: (key: string) => boolea
       keys.push({ where, key: o.labelKey });
       if (o.wordsKey) keys.push({ where, key: o.wordsKey });
       if (o.groupKey) keys.push({ where, key: o.groupKey });
+      if (o.warningKey) keys.push({ where, key: o.warningKey });
     }
   }
   return [...new Set(keys.filter((k) => !knownKeys(k.key)).map((k) => `${k.where}: key "${k.key}" is not in the locale`))];

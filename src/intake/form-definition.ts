@@ -14,7 +14,9 @@ const key = (what: string) => z.string({ required_error: `missing ${what}`, inva
 
 const RawCondition = z
   .object({
-    field: z.string({ required_error: 'condition: missing field' }),
+    field: z.string().optional(),
+    /** A named rule of the code (rules.ts FORM_RULES) instead of a field test. */
+    rule: z.string().optional(),
     equals: scalar.optional(),
     in: z.array(scalar).min(1).optional(),
     includes: z.union([scalar.transform((v) => [v]), z.array(scalar).min(1)]).optional(),
@@ -28,6 +30,8 @@ const RawOption = z
     wordsKey: key('wordsKey').optional(),
     groupKey: key('groupKey').optional(),
     adapted: z.boolean().optional(),
+    warningKey: key('warningKey').optional(),
+    retired: z.boolean().optional(),
   })
   .strict();
 
@@ -57,6 +61,8 @@ const RawForm = z
   .object({
     id: z.string({ required_error: 'missing id' }).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case'),
     version: z.number({ required_error: 'missing version' }).int().positive(),
+    /** Earlier versions whose drafts continue on this one. */
+    upgradesFrom: z.array(z.number().int().positive()).default([]),
     titleKey: key('titleKey'),
     notices: z.record(z.object({ titleKey: key('titleKey'), bodyKey: key('bodyKey') }).strict()).default({}),
     review: z.object({ notices: z.array(z.string()).default([]) }).strict().default({}),
@@ -117,6 +123,7 @@ function toFormDefinition(raw: RawFormDefinition): FormDefinition {
   return {
     id: raw.id,
     version: raw.version,
+    upgradesFrom: raw.upgradesFrom,
     titleKey: raw.titleKey,
     notices: raw.notices,
     reviewNotices: raw.review.notices,
@@ -125,6 +132,7 @@ function toFormDefinition(raw: RawFormDefinition): FormDefinition {
       const { options, type, ...rest } = f;
       return stripUndefined({
         ...rest,
+        ...(rest.when ? { when: stripUndefined(rest.when) } : {}),
         type: type as FieldType,
         options: type === 'yesNoUnsure' ? YES_NO_UNSURE_OPTIONS : options?.map((o) => stripUndefined(o)),
       });

@@ -7,15 +7,28 @@ export interface FieldOption {
   readonly value: string;
   readonly labelKey: string;
   readonly wordsKey?: string;
+  /** A warning shown with the option wherever it is offered (e.g. "do not end a booking on your own"). */
+  readonly warningKey?: string;
+  /**
+   * No longer offered or accepted, but kept so that notes of older form versions still show its label
+   * (and a draft that chose it is asked that question again).
+   */
+  readonly retired?: boolean;
   /** Heading the option is listed under (the indicator checklist's sections). */
   readonly groupKey?: string;
   /** Adapted from other sources, not verified for this setting (the campsite indicators). */
   readonly adapted?: boolean;
 }
 
-/** A condition on an earlier answer; exactly one of `equals`, `in`, `includes` is set. */
+/**
+ * A condition on an earlier answer (`field` with exactly one of `equals`, `in`, `includes`), or a
+ * named rule of the code (`rule`, see rules.ts FORM_RULES), so that the same rule decides a question
+ * and the urgency. Only a `display: emergency` field may name a rule that reads later answers: it is
+ * shown as soon as its rule holds.
+ */
 export interface Condition {
-  readonly field: string;
+  readonly field?: string;
+  readonly rule?: string;
   readonly equals?: string;
   readonly in?: readonly string[];
   /** For multi-choice answers: true when the answer contains any of these values. */
@@ -41,7 +54,10 @@ export interface FieldDef {
   readonly notBefore?: string;
   /** False for answers recorded by the 112 screen: they cannot be changed from review or reached with back. */
   readonly editable: boolean;
-  /** `emergency`: shown as the 112 screen; nothing else is asked until it is answered. */
+  /**
+   * `emergency`: shown as the 112 screen; nothing else is asked until it is answered. It is asked as
+   * soon as its condition holds, wherever it stands in the form (a rule may make it hold later on).
+   */
   readonly display?: 'emergency';
   /** Emergency fields: where the 112 screen records the time and the police event number. */
   readonly records?: { readonly time?: string; readonly eventNumber?: string };
@@ -63,6 +79,11 @@ export interface FormDefinition {
   readonly titleKey: string;
   readonly notices: Readonly<Record<string, NoticeDef>>;
   readonly reviewNotices: readonly string[];
+  /**
+   * Earlier versions whose drafts continue on this one (their answers are checked again and any that
+   * no longer fit are asked again). Other versions' drafts are refused as "the form has changed".
+   */
+  readonly upgradesFrom: readonly number[];
   /** The text field that takes a situation the reporter already described to the bot ("Report this"). */
   readonly situationField?: string;
   readonly fields: readonly FieldDef[];

@@ -1,5 +1,5 @@
 import type { Answers } from './session';
-import type { Category, Urgency } from './urgency';
+import type { Category, NoteUrgency } from './rules';
 
 /** A submitted note: what forwarding stores and delivers. The reporter's Teams identity is added by the edge. */
 export interface IncidentNote {
@@ -11,7 +11,8 @@ export interface IncidentNote {
   readonly startedAt: string;
   /** ISO UTC. */
   readonly submittedAt: string;
-  readonly urgency: Urgency;
+  /** Never P4: a submitted note always has a deadline (rule U2). */
+  readonly urgency: NoteUrgency;
   readonly category: Category;
   /** Validated answers of the fields whose conditions hold, in form order; skipped fields are absent. */
   readonly answers: Answers;

@@ -15,7 +15,7 @@ export type { IncidentNote } from './incident-note';
 export { hasLocaleKey, labelsFromResources, type LocaleResources } from './locale-lookup';
 export { REASON, type ReasonKey, type ReasonParams } from './reasons';
 export { createSession, isExpired, type AnswerValue, type Answers, type IntakeSession } from './session';
-export { categoryOf, urgencyOf, type Category, type Urgency } from './urgency';
+export { categoryOf, FORM_RULES, urgencyOf, urgencyReasons, URGENCY_RULES, type Category, type NoteUrgency, type RuleId, type Urgency, type UrgencyRule } from './rules';
 export { validateAnswers, type FieldError, type NoteValidation } from './validate-note';
 
 /** The default partner/staff incident-note form. */

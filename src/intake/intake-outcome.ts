@@ -2,7 +2,7 @@ import type { FieldDef } from './form-types';
 import type { IncidentNote } from './incident-note';
 import type { ReasonParams } from './reasons';
 import type { AnswerValue, IntakeSession } from './session';
-import type { Urgency } from './urgency';
+import type { RuleId, Urgency } from './rules';
 
 /** What the engine needs from the outside world; the edge builds it per turn. */
 export interface IntakeContext {
@@ -59,6 +59,8 @@ export interface EmergencyOutcome {
   /** Set when other input arrived while the 112 screen was waiting. */
   readonly reasonKey?: string;
   readonly notices: readonly string[];
+  /** Why the screen is shown: G1 (danger now) and/or D1 (a possible minor, still going on). */
+  readonly because: readonly RuleId[];
 }
 
 export interface ReviewItem {

@@ -2,6 +2,7 @@ import type { FieldDef, FieldOption } from './form-types';
 import { normalizeForMatch } from './normalize-text';
 import { parseTypedDateTime } from './parse-date-time';
 import { KEYS, REASON, type ReasonParams } from './reasons';
+import { offered } from './validate-value';
 
 export interface TypedContext {
   readonly now: Date;
@@ -33,12 +34,12 @@ export function parseTypedAnswer(field: FieldDef, text: string, ctx: TypedContex
       return skippable ? { kind: 'skip' } : { kind: 'value', value: text };
     case 'choice':
     case 'yesNoUnsure': {
-      const option = matchOption(field.options ?? [], norm, ctx);
+      const option = matchOption(offered(field), norm, ctx);
       if (option) return { kind: 'value', value: option.value };
       return skippable ? { kind: 'skip' } : notUnderstood(field);
     }
     case 'multiChoice': {
-      const values = matchMany(field.options ?? [], norm, ctx);
+      const values = matchMany(offered(field), norm, ctx);
       if (values) return { kind: 'value', value: values };
       return skippable ? { kind: 'skip' } : notUnderstood(field);
     }
@@ -79,5 +80,5 @@ function matchMany(options: readonly FieldOption[], norm: string, ctx: TypedCont
 }
 
 function notUnderstood(field: FieldDef): TypedAnswer {
-  return { kind: 'invalid', reasonKey: REASON.notUnderstood, params: { count: field.options?.length ?? 0 } };
+  return { kind: 'invalid', reasonKey: REASON.notUnderstood, params: { count: offered(field).length } };
 }

@@ -9,6 +9,7 @@ export const REASON = {
   notAnOption: 'intake:reason.notAnOption',
   notUnderstood: 'intake:reason.notUnderstood',
   tooLong: 'intake:reason.tooLong',
+  tooFewLetters: 'intake:reason.tooFewLetters',
   required: 'intake:reason.required',
   cannotSkipRequired: 'intake:reason.cannotSkipRequired',
   atFirstStep: 'intake:reason.atFirstStep',

@@ -3,14 +3,19 @@ import type { FieldDef, FormDefinition } from './form-types';
 import type { AskOutcome, ReviewItem, StepOutcome } from './intake-outcome';
 import type { ReasonParams } from './reasons';
 import type { IntakeSession } from './session';
-import { urgencyOf } from './urgency';
+import { URGENCY_RULES, urgencyOf } from './rules';
 
 export type Step = { kind: 'field'; field: FieldDef } | { kind: 'review' };
 
-/** The first field whose condition holds and that is not done; the review when none is left. */
+/**
+ * A 112 screen whose condition holds and that is not done, wherever it stands (its rule may have come
+ * to hold through a later answer, review D1); else the first field whose condition holds and that is
+ * not done; the review when none is left.
+ */
 export function currentStep(form: FormDefinition, session: IntakeSession): Step {
   const done = new Set(session.done);
-  const field = form.fields.find((f) => !done.has(f.id) && isActive(f, session.answers));
+  const pending = (f: FieldDef) => !done.has(f.id) && isActive(f, session.answers);
+  const field = form.fields.find((f) => f.display === 'emergency' && pending(f)) ?? form.fields.find(pending);
   return field ? { kind: 'field', field } : { kind: 'review' };
 }
 
@@ -56,7 +61,8 @@ export function stepOutcome(form: FormDefinition, session: IntakeSession, extras
   const field = step.field;
   if (field.display === 'emergency') {
     const eventNumber = form.fields.find((f) => f.id === field.records?.eventNumber);
-    return { type: 'emergency', session: s, step: field, ...(eventNumber ? { eventNumber } : {}), notices: fresh, ...reasonKey };
+    const because = URGENCY_RULES.filter((r) => (r.id === 'G1' || r.id === 'D1') && r.holds(s.answers)).map((r) => r.id);
+    return { type: 'emergency', session: s, step: field, ...(eventNumber ? { eventNumber } : {}), notices: fresh, because, ...reasonKey };
   }
   const current = s.answers[field.id];
   const ask: AskOutcome = {

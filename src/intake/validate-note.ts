@@ -1,4 +1,4 @@
-import { isActive } from './conditions';
+import { evaluationOrder, isActive } from './conditions';
 import type { FormDefinition } from './form-types';
 import type { ReasonParams } from './reasons';
 import type { AnswerValue, Answers } from './session';
@@ -14,16 +14,17 @@ export type NoteValidation = { ok: true; answers: Answers } | { ok: false; error
 
 /**
  * Validate a whole note at once: the one-card form, and the review before submit. Fields are read
- * in form order, so conditions see the answers above them; values of fields whose condition does
- * not hold are dropped, and keys that are not fields are ignored. The 112 screen's time defaults
- * to now when the call outcome is given without it.
+ * after the fields their conditions read (evaluationOrder), so conditions see those answers; values
+ * of fields whose condition does not hold are dropped, and keys that are not fields are ignored.
+ * Answers and errors come back in form order. The 112 screen's time defaults to now when the call
+ * outcome is given without it.
  * @example validateAnswers(form, { immediate_danger: 'yes', … }, ctx) → { ok: false, errors: [{ fieldId: 'emergency_call_made', reasonKey: 'intake:reason.required' }] }
  */
 export function validateAnswers(form: FormDefinition, values: Readonly<Record<string, unknown>>, ctx: ValueContext): NoteValidation {
   const input: Record<string, unknown> = { ...values };
   const answers: Record<string, AnswerValue> = {};
   const errors: FieldError[] = [];
-  for (const field of form.fields) {
+  for (const field of evaluationOrder(form)) {
     if (!isActive(field, answers)) continue;
     const check = validateValue(field, input[field.id], answers, ctx);
     if (!check.ok) {
@@ -35,5 +36,8 @@ export function validateAnswers(form: FormDefinition, values: Readonly<Record<st
     const timeField = field.display === 'emergency' ? field.records?.time : undefined;
     if (timeField !== undefined && isEmpty(input[timeField])) input[timeField] = ctx.now.toISOString();
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, answers };
+  const position = new Map(form.fields.map((f, i) => [f.id, i]));
+  const inFormOrder = Object.fromEntries(Object.entries(answers).sort(([a], [b]) => (position.get(a) ?? 0) - (position.get(b) ?? 0)));
+  errors.sort((a, b) => (position.get(a.fieldId) ?? 0) - (position.get(b.fieldId) ?? 0));
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, answers: inFormOrder };
 }

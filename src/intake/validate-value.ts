@@ -1,4 +1,4 @@
-import type { FieldDef } from './form-types';
+import type { FieldDef, FieldOption } from './form-types';
 import { parseIsoDateTime } from './parse-date-time';
 import { REASON, type ReasonParams } from './reasons';
 import type { AnswerValue, Answers } from './session';
@@ -18,6 +18,9 @@ export type ValueCheck =
   | { ok: false; reasonKey: string; params?: ReasonParams; malformed: boolean };
 
 const PHONE = /^\+?[0-9 ()-]+$/;
+/** A required free-text answer needs at least this many letters: emoji, digits or punctuation alone say nothing. */
+export const MIN_LETTERS = 3;
+const LETTER = /\p{L}/gu;
 /** A card's "now" button sends this instead of a date-time. */
 const NOW = 'now';
 
@@ -35,7 +38,7 @@ export function validateValue(field: FieldDef, raw: unknown, answers: Answers, c
     case 'choice':
     case 'yesNoUnsure':
       if (typeof raw !== 'string') return fail(REASON.wrongType, true);
-      return field.options?.some((o) => o.value === raw) ? { ok: true, value: raw } : fail(REASON.notAnOption, true);
+      return offered(field).some((o) => o.value === raw) ? { ok: true, value: raw } : fail(REASON.notAnOption, true);
     case 'multiChoice':
       return checkMulti(field, raw);
     case 'number':
@@ -53,6 +56,8 @@ function checkText(field: FieldDef, raw: unknown): ValueCheck {
   if (field.format === 'phone') {
     const digits = text.replace(/\D/g, '').length;
     if (!PHONE.test(text) || digits < 7 || digits > 15) return fail(REASON.phone, false);
+  } else if (field.required && (text.match(LETTER)?.length ?? 0) < MIN_LETTERS) {
+    return fail(REASON.tooFewLetters, false, { min: MIN_LETTERS });
   }
   return { ok: true, value: text };
 }
@@ -60,7 +65,7 @@ function checkText(field: FieldDef, raw: unknown): ValueCheck {
 function checkMulti(field: FieldDef, raw: unknown): ValueCheck {
   const list = typeof raw === 'string' ? raw.split(',').map((v) => v.trim()).filter((v) => v !== '') : raw;
   if (!Array.isArray(list) || !list.every((v): v is string => typeof v === 'string')) return fail(REASON.wrongType, true);
-  const options = field.options ?? [];
+  const options = offered(field);
   if (!list.every((v) => options.some((o) => o.value === v))) return fail(REASON.notAnOption, true);
   return { ok: true, value: options.filter((o) => list.includes(o.value)).map((o) => o.value) };
 }
@@ -83,6 +88,11 @@ function checkDateTime(field: FieldDef, raw: unknown, answers: Answers, ctx: Val
   const start = field.notBefore === undefined ? undefined : answers[field.notBefore];
   if (typeof start === 'string' && Date.parse(parsed.iso) < Date.parse(start)) return fail(REASON.endBeforeStart, false);
   return { ok: true, value: parsed.iso };
+}
+
+/** The options a new answer may take: a retired option is only shown for older notes. */
+export function offered(field: FieldDef): readonly FieldOption[] {
+  return (field.options ?? []).filter((o) => !o.retired);
 }
 
 /** No answer: undefined, null, blank text or an empty list. */

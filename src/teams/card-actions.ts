@@ -31,7 +31,7 @@ export function onCardSubmit<V extends VerbName>(
     if (parsed.success) return handler(context, state, parsed.data);
     await refuseMalformed(context, deps, verb);
     if (onInvalid) return onInvalid(context, state);
-    await context.sendActivity(deps.i18n.t(turnLocale(context, deps.defaultLocale, state.user.locale))('common:error.TURN_INVALID_ACTIVITY'));
+    await context.sendActivity(deps.i18n.t(turnLocale(context, deps.defaultLocale, state))('common:error.TURN_INVALID_ACTIVITY'));
   });
 }
 
@@ -46,6 +46,6 @@ export function onCardExecute<V extends VerbName>(
     const parsed = CARD_PAYLOADS[verb].safeParse(raw);
     if (parsed.success) return handler(context, state, parsed.data);
     await refuseMalformed(context, deps, verb);
-    return deps.i18n.t(turnLocale(context, deps.defaultLocale, state.user.locale))('common:error.TURN_INVALID_ACTIVITY');
+    return deps.i18n.t(turnLocale(context, deps.defaultLocale, state))('common:error.TURN_INVALID_ACTIVITY');
   });
 }

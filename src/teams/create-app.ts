@@ -1,7 +1,7 @@
 import { Application, type TeamsAdapter } from '@microsoft/teams-ai';
 import { ActivityTypes, type Storage } from 'botbuilder';
 import type { TeamsDeps } from './deps';
-import { turnLocale } from './turn-locale';
+import { turnLocale, typedLanguage } from './turn-locale';
 import { turnLogger } from './turn-context';
 import type { AppTurnState } from './turn-state';
 import { registerKnowledgeRoutes, type KnowledgeDeps } from './knowledge.routes';
@@ -48,10 +48,14 @@ export function createApp(options: CreateAppOptions, deps: TeamsDeps, capabiliti
     const text = typeof a.text === 'string' ? a.text : '';
     if (text.length > deps.maxTextLength) {
       turnLogger(deps.logger, context).warn('message refused: text too long', { length: text.length });
-      const t = deps.i18n.t(turnLocale(context, deps.defaultLocale, state.user.locale));
+      const t = deps.i18n.t(turnLocale(context, deps.defaultLocale, state));
       await context.sendActivity(t('common:input.tooLong', { max: deps.maxTextLength }));
       return false;
     }
+    // The language the user writes in becomes the conversation's, for replies to cards and to words
+    // both languages share ("status"). A report's answers do not change it: the report keeps its own.
+    const typed = state.conversation.intake ? undefined : typedLanguage(context);
+    if (typed && state.conversation.language !== typed) state.conversation.language = typed;
     return true;
   });
 

@@ -16,7 +16,7 @@ import { handedOffQuestion, type Case } from '../forwarding/case';
 import { transition, type CaseAction } from '../forwarding/case-lifecycle';
 import type { Deliverer } from '../forwarding/deliverer';
 import type { ForwardingService } from '../forwarding/forwarding-service';
-import { isCoordinatorFor, type RoutingDirectory } from '../forwarding/routing-directory';
+import { isCoordinatorFor, regionalView, type RoutingDirectory } from '../forwarding/routing-directory';
 import type { TargetLinkStore } from '../forwarding/target-links';
 import type { FormDefinition } from '../intake/form-types';
 import { errorFields } from '../log';
@@ -64,7 +64,7 @@ function ladder(c: Case): string[] {
  * logged as an audit event and changes nothing.
  */
 export function registerForwardingRoutes(app: Application<AppTurnState>, deps: TeamsDeps, f: ForwardingRouteDeps): void {
-  const t = (context: TurnContext, state: AppTurnState) => deps.i18n.t(turnLocale(context, deps.defaultLocale, state.user.locale));
+  const t = (context: TurnContext, state: AppTurnState) => deps.i18n.t(turnLocale(context, deps.defaultLocale, state));
 
   app.message(LINK, async (context, state) => {
     const tr = t(context, state);
@@ -157,8 +157,7 @@ export function registerForwardingRoutes(app: Application<AppTurnState>, deps: T
       const tr = t(context, state);
       const log = turnLogger(deps.logger, context);
       const found = await f.service.updateCase(data.caseId, () => undefined);
-      const render = (c: Case, canAct: boolean, notice?: string) =>
-        caseCard(c, tr, { form: f.form, timeZone: f.timeZone, canAct, ...(notice ? { notice } : {}) }) as unknown as TeamsAiCard;
+      const render = (c: Case, canAct: boolean, notice?: string) => renderCase(c, tr, canAct, notice);
       if (!found) return tr('forwarding:card.notFound');
       const actor = await aadObjectIdOf(context);
       const allowed = isCoordinatorFor(f.directory, ladder(found), actor);
@@ -197,6 +196,40 @@ export function registerForwardingRoutes(app: Application<AppTurnState>, deps: T
       if (changed) await afterChange(found, updated, log);
       return render(updated, true, refusal);
     });
+
+  /** The case card for the viewer of this turn (with or without actions). */
+  const renderCase = (c: Case, tr: ReturnType<typeof t>, canAct: boolean, notice?: string) =>
+    caseCard(c, tr, { form: f.form, timeZone: f.timeZone, canAct, ...(notice ? { notice } : {}), ...regionalView(f.directory, c.routing?.municipality) }) as unknown as TeamsAiCard;
+
+  /**
+   * Rule R2: a coordinator of the case chooses to involve the regional coordinator and records the
+   * victim's consent (yes / no / not asked). Audited with the consent; with consent the card is queued
+   * for the regional coordinator, without it nothing from the note is sent. Never automatic.
+   */
+  onCardExecute(app, deps, Verb.CaseConsultRegional, async (context, state, data) => {
+    const tr = t(context, state);
+    const log = turnLogger(deps.logger, context);
+    const found = await f.service.updateCase(data.caseId, () => undefined);
+    if (!found) return tr('forwarding:card.notFound');
+    const actor = await aadObjectIdOf(context);
+    if (!isCoordinatorFor(f.directory, ladder(found), actor)) {
+      log.warn('audit: case action refused', { caseId: found.id, verb: Verb.CaseConsultRegional });
+      await audit(deps, { actor: actor ?? 'unknown', action: Verb.CaseConsultRegional, result: 'refused', caseId: found.id, reason: 'notCoordinator' });
+      return renderCase(found, tr, false, tr('forwarding:card.notAllowed'));
+    }
+    if (!data.consent) return renderCase(found, tr, true, tr('forwarding:regional.consentRequired'));
+    const r = await f.service.consultRegional(found.id, actor!, data.consent);
+    if (!r.ok) {
+      await audit(deps, { actor: actor!, action: Verb.CaseConsultRegional, result: 'refused', caseId: found.id, reason: r.reason, consent: data.consent });
+      return r.reason === 'notFound' ? tr('forwarding:card.notFound') : renderCase(found, tr, true, tr(`forwarding:regional.refused.${r.reason}`));
+    }
+    log.info('audit: case action', { caseId: found.id, verb: Verb.CaseConsultRegional, consent: data.consent });
+    await audit(deps, { actor: actor!, action: Verb.CaseConsultRegional, result: 'ok', caseId: found.id, consent: data.consent });
+    if (r.shared) f.kick?.();
+    await f.service.refreshCards(r.case);
+    const label = regionalView(f.directory, r.case.routing?.municipality).regional?.label ?? '';
+    return renderCase(r.case, tr, true, tr(r.shared ? 'forwarding:regional.sent' : 'forwarding:regional.notSent', { label }));
+  });
 
   /**
    * Tell the reporter (received → acknowledged, and closed: nothing more; a handed-off question gets
@@ -278,7 +311,7 @@ export function registerForwardingRoutes(app: Application<AppTurnState>, deps: T
     const all = await f.index.open();
     const overdue = (s: CaseSummary) => {
       if (s.status !== 'received' && s.status !== 'delivered') return false;
-      const deadline = deadlineFrom(new Date(s.levelAt), s.urgency, f.escalation, f.directory, f.timeZone);
+      const deadline = deadlineFrom(new Date(s.levelAt), s.urgency, s.category, f.escalation, f.directory, f.timeZone);
       return !!deadline && deadline.getTime() <= now.getTime();
     };
     const cases = selectCases(all, view, { aadObjectId: me, targets }, overdue);

@@ -67,9 +67,8 @@ const norm = (s: string) => s.trim().toLowerCase().replace(/[.!?]+$/, '').replac
  * in personal chat only, so nobody else in a channel sees them.
  */
 export function registerIntakeRoutes(app: Application<AppTurnState>, deps: TeamsDeps, intake: IntakeDeps, answerTyped: () => AnswerTyped): void {
-  // A report keeps the language it was started in ("rapportera" → Swedish), whatever the client says.
-  const locale = (context: TurnContext, state: AppTurnState): SupportedLocale =>
-    state.conversation.intakeLocale ?? turnLocale(context, deps.defaultLocale, state.user.locale);
+  // A report keeps the language it was started in ("rapportera" → Swedish), whatever the client says (turnLocale decides).
+  const locale = (context: TurnContext, state: AppTurnState): SupportedLocale => turnLocale(context, deps.defaultLocale, state);
   /** Which language's start words the text is, if any. */
   const startLanguage = (text: string, key: string): SupportedLocale | undefined =>
     (['sv', 'en'] as const).find((lng) => (deps.i18n.t(lng)(key, { returnObjects: true }) as unknown as string[]).map(norm).includes(norm(text)));
@@ -110,12 +109,16 @@ export function registerIntakeRoutes(app: Application<AppTurnState>, deps: Teams
     delete state.conversation.pendingNote;
     if (formToken) state.conversation.sentForms = { ...recent(state.conversation.sentForms), [formToken]: stored.code };
     turnLogger(deps.logger, context).info('case created', { caseId: stored.id, urgency: stored.note.urgency, category: stored.note.category });
+    // The receipt says what is true now: stored and queued; `status` tells when a coordinator has it.
+    const lng = locale(context, state);
     await context.sendActivity(
       [
         t('intake:submitted.body'),
         t('intake:submittedCase.code', { code: stored.code }),
         ...(origin.site ? [t('intake:origin.from', { site: origin.site.name, municipality: origin.municipalityName })] : []),
         t('intake:origin.to', { municipality: origin.municipalityName }),
+        // D2: the bot's note is not the concern report; the reporter makes it.
+        ...(stored.note.category === 'possibleMinor' ? [t('intake:submittedCase.childProtection', { socialjourRoute: intake.placeholders[lng].socialjourRoute })] : []),
         t('intake:submittedCase.urgent'),
       ].join('\n\n'),
     );
@@ -151,7 +154,14 @@ export function registerIntakeRoutes(app: Application<AppTurnState>, deps: Teams
         state.conversation.intake = outcome.session;
         log.info('intake emergency screen', { again: !!outcome.reasonKey });
         if (outcome.reasonKey) await context.sendActivity(t(outcome.reasonKey));
-        await context.sendActivity(cardActivity(intakeEmergencyCard(outcome.step, t, outcome.session.revision, outcome.session.practice)));
+        await context.sendActivity(
+          cardActivity(
+            intakeEmergencyCard(outcome.step, t, outcome.session.revision, outcome.session.practice, {
+              notices: noticeTexts(outcome.notices, lng),
+              ...(outcome.because.includes('D1') && !outcome.because.includes('G1') ? { lead: t('intake:emergency.becauseMinor') } : {}),
+            }),
+          ),
+        );
         return;
       case 'review':
         state.conversation.intake = outcome.session;

@@ -71,7 +71,7 @@ export function registerKnowledgeRoutes(
   deps: TeamsDeps,
   kb: KnowledgeDeps,
 ): { answerTyped: (context: TurnContext, state: AppTurnState, text: string) => Promise<void> } {
-  const uiLocale = (context: TurnContext, state: AppTurnState): SupportedLocale => turnLocale(context, deps.defaultLocale, state.user.locale);
+  const uiLocale = (context: TurnContext, state: AppTurnState): SupportedLocale => turnLocale(context, deps.defaultLocale, state);
   const audienceOf = async (context: TurnContext): Promise<Audience> => (await kb.access(context)).audience;
 
   const sendArticle = async (context: TurnContext, article: Article, related: readonly Article[], lng: KbLanguage, generated?: string, situation = false) => {

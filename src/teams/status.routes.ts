@@ -50,7 +50,7 @@ export function registerStatusRoutes(app: Application<AppTurnState>, deps: Teams
   /** The reporter withdraws an open case, or adds information to it; the coordinators' cards follow. */
   const reporterAction = (re: RegExp, toAction: (m: RegExpExecArray) => CaseAction, okKey: string, refusedKey = 'forwarding:status.notOpen') =>
     app.message(re, async (context, state) => {
-      const t = deps.i18n.t(turnLocale(context, deps.defaultLocale, state.user.locale));
+      const t = deps.i18n.t(turnLocale(context, deps.defaultLocale, state));
       const m = re.exec(context.activity.text ?? '')!;
       const code = normalizeCaseCode(m[2] ?? '');
       if (!code) return void (await context.sendActivity(t('forwarding:status.usage')));
@@ -76,7 +76,7 @@ export function registerStatusRoutes(app: Application<AppTurnState>, deps: Teams
   reporterAction(ANSWER, (m) => ({ kind: 'answerQuestion', text: m[3] ?? '' }), 'forwarding:relay.answered', 'forwarding:relay.noQuestion');
 
   app.message(STATUS, async (context, state) => {
-    const t = deps.i18n.t(turnLocale(context, deps.defaultLocale, state.user.locale));
+    const t = deps.i18n.t(turnLocale(context, deps.defaultLocale, state));
     const rest = STATUS.exec(context.activity.text ?? '')?.[2] ?? '';
     const code = normalizeCaseCode(rest);
     if (!code) {

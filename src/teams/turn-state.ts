@@ -11,6 +11,8 @@ export interface AppConversationState extends DefaultConversationState {
   intake?: IntakeSession;
   /** The language the report in progress was started in. */
   intakeLocale?: 'sv' | 'en';
+  /** The language the user last clearly wrote in here (outside a report): replies to cards and ambiguous words follow it. */
+  language?: 'sv' | 'en';
   /** A finished note waiting for its reporter to choose the site or municipality (token: the choice card's). */
   pendingNote?: { note: IncidentNote; submission: string; formToken?: string; token: string };
   /** One-card forms handed out in this conversation: form token → the user it was issued to. */

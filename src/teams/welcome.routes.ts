@@ -31,7 +31,7 @@ function isBotAdded(context: TurnContext): boolean {
 }
 
 export function registerWelcomeRoutes(app: Application<AppTurnState>, deps: TeamsDeps): void {
-  const locale = (context: TurnContext, state: AppTurnState) => turnLocale(context, deps.defaultLocale, state.user.locale);
+  const locale = (context: TurnContext, state: AppTurnState) => turnLocale(context, deps.defaultLocale, state);
 
   app.conversationUpdate('membersAdded', async (context, state) => {
     if (!isBotAdded(context)) return;
@@ -44,15 +44,14 @@ export function registerWelcomeRoutes(app: Application<AppTurnState>, deps: Team
   });
 
   app.message(HELP, async (context, state) => {
-    // The word itself tells the language: "hjälp" is Swedish, "help" English, whatever the client says.
-    const word = (context.activity.text ?? '').trim().toLowerCase();
-    const lng = /^hj[äa]lp/.test(word) ? 'sv' : /^help/.test(word) ? 'en' : locale(context, state);
-    await context.sendActivity(welcomeText(deps.i18n.t(lng), true));
+    // The word itself tells the language: "hjälp" is Swedish, "help" English, whatever the client says (turnLocale).
+    await context.sendActivity(welcomeText(deps.i18n.t(locale(context, state)), true));
   });
 
   app.message(LANGUAGE, async (context, state) => {
     const word = (context.activity.text ?? '').trim().toLowerCase();
     state.user.locale = word === 'english' || word === 'engelska' ? 'en' : 'sv';
+    state.conversation.language = state.user.locale;
     await context.sendActivity(deps.i18n.t(state.user.locale)('common:language.changed'));
   });
 }

@@ -60,7 +60,7 @@ describe('forwarding in the Agents Playground', () => {
     const form = await waitIn((e) => e.actionConversationId === personal, /"token":"/, since);
     const token = /"token":"([0-9a-f-]{36})"/.exec(visible(form))![1];
     since = playground.events.length;
-    await playground.submit(personal, form.message!.messageId, { verb: 'intake.form', practice: false, token, immediate_danger: 'no', possible_minor: 'no', ...answers });
+    await playground.submit(personal, form.message!.messageId, { verb: 'intake.form', practice: false, token, immediate_danger: 'no', possible_minor: 'no', ongoing: 'no', ...answers });
     await chooseDemo(since);
     const code = /K-[2-9A-HJKMNP-Z]{4}/.exec(visible(await waitIn((e) => e.actionConversationId === personal, /K-[2-9A-HJKMNP-Z]{4}/, since)))![0];
     const card = await waitIn(inChannel, new RegExp(code), since);
@@ -86,6 +86,7 @@ describe('forwarding in the Agents Playground', () => {
       token,
       immediate_danger: 'no',
       possible_minor: 'no',
+      ongoing: 'no',
       site_area: 'corridor',
       observed_from__date: '2026-11-20',
       observed_from__time: '23:00',
@@ -207,6 +208,57 @@ describe('forwarding in the Agents Playground', () => {
     while (!updated() && Date.now() < until) await new Promise((r) => setTimeout(r, 25));
     expect(updated()).toBeDefined();
   });
+  it('the receptionist\'s report (a young woman, many men at night, cash, she seemed scared) comes out P2 by rule U3, and the card says why', async () => {
+    const { code, caseId, card } = await reportAndWaitForCard({
+      ongoing: 'yes', site_area: 'room', observed_from__date: '2026-11-22', observed_from__time: '23:00', how_known: 'saw_myself',
+      persons_role: 'possible_exploited,visitor', persons_count: '5', persons_age_band: 'age_18_25',
+      observations: 'A young woman has had many men visiting her room tonight, one at a time. She paid cash and seemed scared.',
+      indicators: 'many_visitors,short_visits_not_guests,cash_several_rooms,fearful_injuries', actions_taken: 'informed_manager', reporter_role: 'night_staff',
+    });
+    const stored = (await cases.get(caseId))!.case;
+    expect(stored.note).toMatchObject({ formVersion: 2, urgency: 'P2', category: 'adultExploitation' });
+    // The coordinators' card (in the default language) shows the level and the rule behind it.
+    expect(visible(card)).toContain('P2 Brådskande, samma dag');
+    expect(visible(card)).toContain('(U3)');
+    expect(visible(card)).toContain(code);
+  });
+
+  it('a coordinator involves the regional coordinator only with the victim\'s consent: "not asked" sends nothing, "yes" sends the card (audited)', async () => {
+    const { caseId, card } = await reportAndWaitForCard({
+      site_area: 'corridor', observed_from__date: '2026-11-22', observed_from__time: '20:00', how_known: 'told_by_person',
+      persons_role: 'possible_exploited', persons_count: '1', observations: 'A woman told me she is not allowed to keep her passport.',
+      indicators: 'documents_held', actions_taken: 'informed_manager', reporter_role: 'reception',
+    });
+    expect(visible(card)).toContain('case.consultRegional');
+    // The administrator links the regional coordinator's target to the team's other channel.
+    const regionChannel = 'channel-announcements-id';
+    let since = playground.events.length;
+    await playground.sayInChannel(regionChannel, 'link region-coordinator', ALEX);
+    await waitIn((e) => e.actionConversationId.split(';')[0] === regionChannel, /Regionkoordinatorn/, since);
+
+    const conversation = `${channel};messageid=${card.message!.messageId}`;
+    since = playground.events.length;
+    const notAsked = await playground.execute(conversation, card.message!.messageId, 'case.consultRegional', { caseId, consent: 'notAsked' }, MEGAN);
+    expect(JSON.stringify(notAsked)).toMatch(/Nothing from the note is sent|Inget från anteckningen skickas/);
+    await new Promise((r) => setTimeout(r, 1_500)); // a poll of the outbox or two
+    expect(playground.events.slice(since).some((e) => e.action === 'createMessage' && e.actionConversationId.split(';')[0] === regionChannel)).toBe(false);
+
+    since = playground.events.length;
+    const yes = await playground.execute(conversation, card.message!.messageId, 'case.consultRegional', { caseId, consent: 'yes' }, MEGAN);
+    expect(JSON.stringify(yes)).toMatch(/with the person's consent|med personens samtycke/);
+    const theirs = await waitIn((e) => e.actionConversationId.split(';')[0] === regionChannel, new RegExp(caseId), since);
+    expect(visible(theirs)).toContain('Skickat till regionkoordinatorn med personens samtycke');
+    expect(visible(theirs)).not.toContain('case.acknowledge'); // consulted, not responsible
+    const stored = (await cases.get(caseId))!.case;
+    expect(stored.consultations?.map((x) => x.consent)).toEqual(['notAsked', 'yes']);
+    expect(stored.routing?.targets).not.toContain('region-coordinator');
+    const audit = await new BlobAuditLog(new JsonBlobStore(containers.data)).read(new Date().toISOString().slice(0, 10));
+    expect(audit.filter((e) => e.caseId === caseId && e.action === 'case.consultRegional').map((e) => [e.result, e.consent])).toEqual([
+      ['ok', 'notAsked'],
+      ['ok', 'yes'],
+    ]);
+  });
+
   it('"Ask a coordinator": the question reaches the channel as a card → the coordinator answers → the answer reaches the asker; "Needs a routine" tells the routine owners', async () => {
     let since = playground.events.length;
     await playground.say(personal, 'How long does the police investigation of a trafficking case take?');
@@ -214,7 +266,7 @@ describe('forwarding in the Agents Playground', () => {
 
     since = playground.events.length;
     await playground.submit(personal, noAnswer.message!.messageId, { verb: 'knowledge.askCoordinator' });
-    const code = /K-[2-9A-HJKMNP-Z]{4}/.exec(visible(await waitIn((e) => e.actionConversationId === personal, /sent your question to the coordinators/, since)))![0];
+    const code = /K-[2-9A-HJKMNP-Z]{4}/.exec(visible(await waitIn((e) => e.actionConversationId === personal, /waiting to be delivered to the coordinators/, since)))![0];
     const card = await waitIn(inChannel, new RegExp(code), since);
     // The coordinators see the question, its language and the kind of asker; never a name.
     expect(visible(card)).toContain('How long does the police investigation of a trafficking case take?');
@@ -238,5 +290,29 @@ describe('forwarding in the Agents Playground', () => {
     // The routine owners (here the administrator, Alex) are told in their personal chat.
     await waitIn((e) => e.actionConversationId === personal, /behöver en rutin|needing a routine/, since);
     expect((await cases.get(caseId))!.case.history.map((h) => h.action)).toContain('routineRequested');
+  });
+
+  it('a Swedish command in an English client gets a Swedish reply; the same command word both languages use follows the words typed last', async () => {
+    const { code, caseId } = await reportAndWaitForCard({
+      site_area: 'reception', observed_from__date: '2026-11-22', observed_from__time: '22:00', how_known: 'saw_myself',
+      persons_role: 'unknown', persons_count: '1', observations: 'Someone waited in the lobby all evening.', actions_taken: 'none', reporter_role: 'reception',
+    });
+    // The delivery is recorded right after the card is posted.
+    const until = Date.now() + 5_000;
+    while ((await cases.get(caseId))?.case.status !== 'delivered' && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    let since = playground.events.length;
+    await playground.say(personal, `läge ${code}`);
+    const sv = await waitIn((e) => e.actionConversationId === personal, new RegExp(`Ärende ${code}`), since);
+    expect(visible(sv)).toContain('har nått ansvarig samordnare');
+    since = playground.events.length;
+    await playground.say(personal, `svar ${code}: ja`);
+    await waitIn((e) => e.actionConversationId === personal, /Det finns ingen obesvarad fråga/, since);
+    // "status" is both languages' word: it follows the language written last here (Swedish), not the client.
+    since = playground.events.length;
+    await playground.say(personal, `status ${code}`);
+    await waitIn((e) => e.actionConversationId === personal, new RegExp(`Ärende ${code}: har nått`), since);
+    since = playground.events.length;
+    await playground.say(personal, `withdraw ${code}`);
+    await waitIn((e) => e.actionConversationId === personal, new RegExp(`Case ${code} is withdrawn`), since);
   });
 });

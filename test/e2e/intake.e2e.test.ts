@@ -61,7 +61,9 @@ describe('guided note in the Agents Playground', () => {
     expect(await type('ja', /Ring 112 nu/)).toContain('Ingrip inte');
     expect(await type('ringt 112', /händelsenummer/)).not.toContain('under 18');
     await type('hoppa över', /under 18/);
-    expect(await type('ja', /Var på anläggningen/)).toContain('orosanmälan');
+    // D2: who makes the concern report is said outright.
+    expect(await type('ja', /Pågår det du vill rapportera fortfarande/)).toContain('Gör en orosanmälan själv');
+    await type('nej', /Var på anläggningen/);
     await type('1', /Rums- eller platsnummer/);
     await type('tillbaka', /Var på anläggningen/);
     await type('reception', /Rums- eller platsnummer/);
@@ -69,8 +71,10 @@ describe('guided note in the Agents Playground', () => {
     expect(await type('Får jag tipsa polisen anonymt?', /Vi fortsätter med rapporten/)).toContain('114 14');
     expect(await type('förrgår kl 25', /Jag förstod inte tiden/)).toContain('När började');
     await type('igår 23:10', /När slutade/);
+    await type('hoppa över', /Har det här hänt förut/);
     await type('hoppa över', /Hur fick du veta/);
-    await type('1', /Vilka personer/);
+    await type('1', /Såg eller hörde någon annan/);
+    await type('nej', /Vilka personer/);
     await type('1', /Ungefär hur många/);
     await type('2', /fordon/);
     await type('hoppa över', /Vad såg eller hörde du/);
@@ -82,7 +86,10 @@ describe('guided note in the Agents Playground', () => {
     // Alex reports as an administrator, and the example directory has two municipalities: he picks one, by typing its number.
     expect(await type('skicka', /Vilken kommun gäller rapporten/)).toContain('2. Norrby');
     const done = await type('2', /K-[2-9A-HJKMNP-Z]{4}/);
-    expect(done).toContain('Skickad till samordnarna för Norrby');
+    expect(done).toContain('Mottagare: samordnarna för Norrby');
+    // The receipt tells the truth: stored, waiting for delivery; and the concern report is the reporter's to make.
+    expect(done).toContain('väntar på att levereras');
+    expect(done).toContain('har du inte redan gjort en orosanmälan');
     const code = /K-[2-9A-HJKMNP-Z]{4}/.exec(done)![0];
     const stored = await cases.getByCode(code);
     expect(stored?.note).toMatchObject({ urgency: 'P1', category: 'possibleMinor' });
@@ -92,7 +99,8 @@ describe('guided note in the Agents Playground', () => {
 
   const CARD_FLOW = {
     en: {
-      language: 'english', start: 'report', danger: /Is anyone in danger right now/, call: /Call 112 now/, minor: /under 18/, where: /Where on the premises/,
+      language: 'english', start: 'report', danger: /Is anyone in danger right now/, call: /Call 112 now/, minor: /under 18/, ongoing: /still going on right now/, where: /Where on the premises/,
+      before: /Has this happened before/, others: /anyone else see/,
       cancel: /Do you want to cancel/, cancelBody: 'nothing will be sent', unit: /Room or pitch number/, from: /When did what you saw or heard start/,
       to: /When did it end/, how: /How did you find out/, who: /Which people is it about/, count: /About how many/, age: /About how old/,
       vehicles: /vehicles/, what: /What did you see or hear/, signs: /Did you notice any of these/, done: /What has been done so far/,
@@ -100,7 +108,8 @@ describe('guided note in the Agents Playground', () => {
       observation: 'A man waited in the corridor and kept watch over a door.',
     },
     sv: {
-      language: 'svenska', start: 'rapportera', danger: /Är någon i fara just nu/, call: /Ring 112 nu/, minor: /under 18/, where: /Var på anläggningen/,
+      language: 'svenska', start: 'rapportera', danger: /Är någon i fara just nu/, call: /Ring 112 nu/, minor: /under 18/, ongoing: /fortfarande, just nu/, where: /Var på anläggningen/,
+      before: /Har det här hänt förut/, others: /någon annan det också/,
       cancel: /Vill du avbryta/, cancelBody: 'ingenting skickas', unit: /Rums- eller platsnummer/, from: /När började/,
       to: /När slutade/, how: /Hur fick du veta/, who: /Vilka personer/, count: /Ungefär hur många/, age: /Ungefär hur gamla/,
       vehicles: /fordon/, what: /Vad såg eller hörde du/, signs: /Såg du något av det här/, done: /Vad har gjorts/,
@@ -115,14 +124,17 @@ describe('guided note in the Agents Playground', () => {
     await type(f.start, f.danger);
     expect(await answer('unsure', f.call)).not.toMatch(f.minor);
     await press({ verb: 'intake.emergency', outcome: 'notNeeded' }, f.minor);
+    await answer('no', f.ongoing);
     await answer('no', f.where);
     expect(await press({ verb: 'intake.command', command: 'cancel' }, f.cancel)).toContain(f.cancelBody);
     await press({ verb: 'intake.command', command: 'keepGoing' }, f.where);
     await answer('corridor', f.unit);
     await press({ verb: 'intake.command', command: 'skip' }, f.from);
     await answer('now', f.to);
+    await press({ verb: 'intake.command', command: 'skip' }, f.before);
     await press({ verb: 'intake.command', command: 'skip' }, f.how);
-    await answer('saw_myself', f.who);
+    await answer('saw_myself', f.others);
+    await press({ verb: 'intake.command', command: 'skip' }, f.who);
     await answer('possible_exploited,possible_controller', f.count);
     await answer('2', f.age);
     await answer('age_18_25', f.vehicles);
@@ -149,13 +161,16 @@ describe('guided note in the Agents Playground', () => {
     await type('english', /English/);
     await type('report', /Is anyone in danger right now/);
     await type('no', /under 18/);
+    await type('no', /still going on right now/);
     await type('no', /Where on the premises/);
     await type('room', /Room or pitch number/);
     await type('skip', /When did what you saw or heard start/);
     expect(await type('tomorrow-ish', /I did not understand the time|did not understand/i)).toMatch(/When did what you saw or heard start/);
     await type('now', /When did it end/);
+    await type('skip', /Has this happened before/);
     await type('skip', /How did you find out/);
-    await type('2', /Which people is it about/);
+    await type('2', /anyone else see/);
+    await type('skip', /Which people is it about/);
     await type('4', /About how many/);
     await type('1', /About how old/);
     await type('skip', /vehicles/i);

@@ -83,6 +83,7 @@ describe('who is who in the Agents Playground', () => {
       token,
       immediate_danger: 'no',
       possible_minor: 'no',
+      ongoing: 'no',
       site_area: 'room',
       observed_from__date: '2026-11-29',
       observed_from__time: '23:00',

@@ -23,13 +23,18 @@ describe('case codes', () => {
 
 describe('reporterStatusOf', () => {
   it.each([
-    ['received', 'received'],
-    ['delivered', 'received'],
+    // Stored, but no card has reached a coordinator yet: the reporter is told it waits.
+    ['received', 'waiting'],
+    ['delivered', 'delivered'],
     ['acknowledged', 'acknowledged'],
     ['taken', 'acknowledged'],
     ['closed', 'closed'],
     ['withdrawn', 'withdrawn'],
   ] as const)('tells the reporter %s as %s and nothing more', (status, shown) => {
     expect(reporterStatusOf({ status })).toBe(shown);
+  });
+
+  it('counts a recorded delivery as delivered even if the status lags', () => {
+    expect(reporterStatusOf({ status: 'received', deliveries: [{ targetId: 't', activityId: 'a', at: '2026-11-23T10:00:00Z' }] })).toBe('delivered');
   });
 });

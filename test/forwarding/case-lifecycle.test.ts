@@ -109,9 +109,11 @@ describe('routing directory', () => {
     expect(isOfficeHours(d, new Date('2026-11-23T09:00:00Z'), 'Europe/Stockholm')).toBe(true); // Monday 10:00
     expect(isOfficeHours(d, new Date('2026-11-23T22:00:00Z'), 'Europe/Stockholm')).toBe(false); // Monday 23:00
     expect(isOfficeHours(d, new Date('2026-12-24T10:00:00Z'), 'Europe/Stockholm')).toBe(false); // holiday
-    expect(firstTarget(route, 'P1', false)).toBe('demo-out-of-hours');
-    expect(firstTarget(route, 'P1', true)).toBe('demo-coordinators');
-    expect(firstTarget(route, 'P3', false)).toBe('demo-coordinators');
+    expect(firstTarget(route, 'P1', 'other', false)).toBe('demo-out-of-hours');
+    expect(firstTarget(route, 'P1', 'other', true)).toBe('demo-coordinators');
+    expect(firstTarget(route, 'P3', 'other', false)).toBe('demo-coordinators');
+    // R1: a possible child out of hours goes to the out-of-hours target, whatever its urgency.
+    expect(firstTarget(route, 'P2', 'possibleMinor', false)).toBe('demo-out-of-hours');
   });
 
   const badDirectory = (admin: string) => `

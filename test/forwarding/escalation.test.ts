@@ -47,7 +47,8 @@ describe('escalation with a test clock (real Azurite)', () => {
     s.clock.advance(min(5));
     expect(await s.service().escalateDue()).toBe(1);
     const top = (await s.cases.get(c.id))!.case;
-    expect(top.routing?.targets).toEqual(['demo-coordinators', 'demo-deputy', 'region-coordinator']);
+    // The ladder ends at the municipality's on-call person, never the regional coordinator (R2).
+    expect(top.routing?.targets).toEqual(['demo-coordinators', 'demo-deputy', 'demo-out-of-hours']);
     expect(top.history.filter((h) => h.action === 'escalated')).toHaveLength(2);
 
     s.clock.advance(min(60));
@@ -101,8 +102,14 @@ describe('deadlines', () => {
     expect(deadlineOf(base(urgency, at), DEFAULT_ESCALATION_POLICY, directory, TZ)?.toISOString()).toBe(expected);
   });
 
-  it('never escalates P4', () => {
-    expect(escalationDue(base('P4', MONDAY_10), new Date('2027-01-01T00:00:00Z'), DEFAULT_ESCALATION_POLICY, directory, TZ)).toBeUndefined();
+  it('never escalates a question handed to a coordinator (P4)', () => {
+    const question = { ...base('P4', MONDAY_10), note: { formId: 'question', formVersion: 1, answers: {}, urgency: 'P4' as const, category: 'question' as const } };
+    expect(escalationDue(question, new Date('2027-01-01T00:00:00Z'), DEFAULT_ESCALATION_POLICY, directory, TZ)).toBeUndefined();
+  });
+
+  it('U2: an incident note stored as P4 (before the rule) still escalates, on the P3 deadline', () => {
+    expect(deadlineOf(base('P4', MONDAY_10), DEFAULT_ESCALATION_POLICY, directory, TZ)?.toISOString()).toBe('2026-11-24T11:00:00.000Z');
+    expect(escalationDue(base('P4', MONDAY_10), new Date('2026-11-24T11:00:00Z'), DEFAULT_ESCALATION_POLICY, directory, TZ)).toMatchObject({ to: 'demo-deputy' });
   });
 
   it('updates every card already posted for the case when it escalates, so nobody looks at a stale "received"', async () => {

@@ -67,6 +67,34 @@ describe('advance', () => {
     expect(advance(FORM, old, { kind: 'text', text: 'nej' }, ctx)).toEqual({ type: 'rejected', reasonKey: 'intake:reason.formChanged', session: old });
   });
 
+  it('carries a draft of form version 1 over to version 2: kept answers stay, a retired option and the new questions are asked', () => {
+    const ctx = context();
+    // A version-1 draft at "how many?", with a role version 2 no longer offers.
+    const v1: IntakeSession = {
+      formId: 'incident-note',
+      formVersion: 1,
+      practice: false,
+      startedAt: '2026-11-23T21:00:00.000Z',
+      updatedAt: '2026-11-23T21:20:00.000Z',
+      revision: 9,
+      answers: { immediate_danger: 'no', possible_minor: 'no', site_area: 'room', observed_from: '2026-11-23T20:00:00Z', how_known: 'saw_myself', persons_role: ['possible_exploited', 'possible_buyer'] },
+      done: ['immediate_danger', 'possible_minor', 'site_area', 'unit_ref', 'observed_from', 'observed_to', 'how_known', 'persons_role'],
+      attempts: 0,
+      cancelPending: false,
+      noticesShown: ['minimisation'],
+    };
+    const resumed = resume(FORM, v1, ctx);
+    // The question version 2 adds after the gates comes first.
+    expect(summarize(resumed)).toEqual({ type: 'ask', step: 'ongoing' });
+    expect(resumed.session).toMatchObject({ formVersion: 2, revision: 9 });
+    expect(resumed.session.answers).toEqual({ immediate_danger: 'no', possible_minor: 'no', site_area: 'room', observed_from: '2026-11-23T20:00:00Z', how_known: 'saw_myself' });
+    let outcome = advance(FORM, v1, { kind: 'text', text: 'nej' }, ctx);
+    expect(summarize(outcome)).toEqual({ type: 'ask', step: 'observed_to' });
+    for (const text of ['hoppa över', 'hoppa över', 'hoppa över']) outcome = advance(FORM, 'session' in outcome ? outcome.session : undefined, { kind: 'text', text }, ctx);
+    // The retired "possible buyer" is not an answer any more: the roles are asked again.
+    expect(summarize(outcome)).toEqual({ type: 'ask', step: 'persons_role' });
+  });
+
   it('asks every step of a note started from a described situation, and shows the description at the observation step for review', () => {
     const ctx = context();
     const described = 'Many different men went to room 12 tonight, one after another.';
@@ -75,7 +103,7 @@ describe('advance', () => {
     expect(summarize(outcome)).toMatchObject({ type: 'ask', step: 'immediate_danger' });
     if (outcome.type !== 'ask') throw new Error('expected ask');
     expect(outcome.session.answers).toEqual({ observations: described });
-    for (const text of ['nej', 'nej', 'rum', 'hoppa över', 'igår 23:10', 'hoppa över', '1', '4', '1', 'hoppa över', 'hoppa över']) {
+    for (const text of ['nej', 'nej', 'nej', 'rum', 'hoppa över', 'igår 23:10', 'hoppa över', 'hoppa över', '1', 'hoppa över', '4', '1', 'hoppa över', 'hoppa över']) {
       outcome = advance(FORM, 'session' in outcome ? outcome.session : undefined, { kind: 'text', text }, ctx);
     }
     expect(outcome).toMatchObject({ type: 'ask', step: { id: 'observations' }, current: described });
@@ -93,8 +121,8 @@ describe('advance', () => {
   it('resumes a stored session where it stood, without showing notices again', () => {
     const ctx = context();
     let outcome = advance(FORM, undefined, { kind: 'start', practice: false }, ctx);
-    for (const text of ['nej', 'ja']) outcome = advance(FORM, 'session' in outcome ? outcome.session : undefined, { kind: 'text', text }, ctx);
-    expect(summarize(outcome)).toEqual({ type: 'ask', step: 'site_area', notices: ['childProtection', 'minimisation'] });
+    for (const text of ['nej', 'ja', 'nej']) outcome = advance(FORM, 'session' in outcome ? outcome.session : undefined, { kind: 'text', text }, ctx);
+    expect(summarize(outcome)).toEqual({ type: 'ask', step: 'site_area', notices: ['minimisation'] });
     if (outcome.type !== 'ask') throw new Error('expected ask');
     expect(summarize(resume(FORM, JSON.parse(JSON.stringify(outcome.session)) as IntakeSession))).toEqual({ type: 'ask', step: 'site_area' });
   });
@@ -110,7 +138,7 @@ describe('advance', () => {
   it('validates the whole note again on submit and asks the first field that no longer holds', () => {
     const ctx = context();
     const inputs: IntakeInput[] = [
-      ...['nej', 'nej', 'rum', 'hoppa över', 'igår 23:10', 'hoppa över', '1', '4', '1', 'hoppa över', 'hoppa över', 'Text', 'hoppa över', '1', 'chef', 'hoppa över'].map(
+      ...['nej', 'nej', 'nej', 'rum', 'hoppa över', 'igår 23:10', 'hoppa över', 'hoppa över', '1', 'hoppa över', '4', '1', 'hoppa över', 'hoppa över', 'Text', 'hoppa över', '1', 'chef', 'hoppa över'].map(
         (text): IntakeInput => ({ kind: 'text', text }),
       ),
     ];

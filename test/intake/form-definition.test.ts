@@ -11,10 +11,23 @@ const GATE = `  - { id: danger, type: yesNoUnsure, required: true, promptKey: p 
 
 describe('parseFormDefinition', () => {
   it('reads the default form: gates first, implicit yes/no/unsure options, conditions and notices', () => {
-    expect(FORM.fields.map((f) => f.id).slice(0, 6)).toEqual(['immediate_danger', 'emergency_call_made', 'emergency_call_at', 'police_event_number', 'possible_minor', 'site_area']);
+    expect(FORM.fields.map((f) => f.id).slice(0, 7)).toEqual(['immediate_danger', 'emergency_call_made', 'emergency_call_at', 'police_event_number', 'possible_minor', 'ongoing', 'site_area']);
+    expect(FORM.fields.find((f) => f.id === 'emergency_call_made')?.when).toEqual({ rule: 'needs112' });
+    expect(FORM).toMatchObject({ version: 2, upgradesFrom: [1] });
     expect(FORM.fields.find((f) => f.id === 'possible_minor')?.options?.map((o) => o.value)).toEqual(['yes', 'no', 'unsure']);
     expect(FORM.fields.find((f) => f.id === 'police_tip_ref')?.when).toEqual({ field: 'actions_taken', includes: ['police_tip', 'web_tip'] });
-    expect(FORM.fields.find((f) => f.id === 'indicators')?.options?.filter((o) => o.adapted).map((o) => o.value)).toEqual(['campsite_visits', 'campsite_vehicle', 'campsite_guarded']);
+    expect(FORM.fields.find((f) => f.id === 'indicators')?.options?.filter((o) => o.adapted).map((o) => o.value)).toEqual([
+      'many_condoms_towels',
+      'local_guests',
+      'teenagers_lobby',
+      'campsite_visits',
+      'campsite_vehicle',
+      'campsite_guarded',
+    ]);
+    // Observable roles; "possible buyer" is kept only for the labels of version-1 notes (review §5).
+    expect(FORM.fields.find((f) => f.id === 'persons_role')?.options?.filter((o) => o.retired).map((o) => o.value)).toEqual(['possible_buyer']);
+    // Review D5: ending a booking carries its warning.
+    expect(FORM.fields.find((f) => f.id === 'actions_taken')?.options?.find((o) => o.value === 'ended_booking')?.warningKey).toBe('intake:field.actions_taken.warning.ended_booking');
     expect(FORM.reviewNotices).toEqual(['minimisation', 'beforeSubmit']);
   });
 
@@ -41,6 +54,19 @@ describe('parseFormDefinition', () => {
     ['an unknown notice', `  - { id: x, type: text, maxLength: 5, promptKey: p, noticeBefore: ghost }\n`, 'field "x": noticeBefore: unknown notice "ghost"'],
     ['notBefore a later field', `  - { id: a, type: dateTime, promptKey: p, notBefore: b }\n  - { id: b, type: dateTime, promptKey: p }\n`, 'field "a": notBefore refers to "b", which is not an earlier field'],
     ['an unknown property', `  - { id: x, type: text, maxLength: 5, promptKey: p, label: Name }\n`, "field \"x\": Unrecognized key(s) in object: 'label'"],
+    ['an unknown rule', `${GATE}  - { id: a, type: text, maxLength: 5, promptKey: p, when: { rule: nope } }\n`, 'field "a": condition refers to unknown rule "nope" (known: needs112)'],
+    ['a rule with a field test as well', `${GATE}  - { id: a, type: text, maxLength: 5, promptKey: p, when: { rule: needs112, field: danger, equals: yes } }\n`, 'field "a": condition on rule "needs112" takes no field, equals, in or includes'],
+    ['a rule reading fields the form lacks', `${GATE}  - { id: a, type: text, maxLength: 5, promptKey: p, when: { rule: needs112 } }\n`, 'field "a": rule "needs112" reads "immediate_danger", which is not a field of this form'],
+    [
+      'a rule reading a later field, on a field that is not the 112 screen',
+      `  - { id: a, type: text, maxLength: 5, promptKey: p, when: { rule: needs112 } }\n  - { id: immediate_danger, type: yesNoUnsure, promptKey: p }\n  - { id: possible_minor, type: yesNoUnsure, promptKey: p }\n  - { id: indicators, type: multiChoice, promptKey: p, options: [{ value: x, labelKey: l }] }\n  - { id: ongoing, type: yesNoUnsure, promptKey: p }\n`,
+      'field "a": rule "needs112" reads "immediate_danger", which is not an earlier field',
+    ],
+    [
+      'a 112 screen whose rule depends on the screen itself',
+      `  - { id: immediate_danger, type: yesNoUnsure, promptKey: p }\n  - { id: e, type: choice, required: true, display: emergency, promptKey: p, when: { rule: needs112 }, options: [{ value: yes, labelKey: l }, { value: no, labelKey: l }] }\n  - { id: possible_minor, type: yesNoUnsure, promptKey: p, when: { field: e, equals: yes } }\n  - { id: indicators, type: multiChoice, promptKey: p, options: [{ value: x, labelKey: l }] }\n  - { id: ongoing, type: yesNoUnsure, promptKey: p }\n`,
+      'field "e": its condition depends on itself (through the fields it reads)',
+    ],
   ])('names the field for %s', (_what, fields, problem) => {
     const result = parseFormDefinition(HEAD + fields);
     expect(result.ok).toBe(false);

@@ -5,6 +5,7 @@ import { context, FORM } from './support';
 const MINIMAL = {
   immediate_danger: 'no',
   possible_minor: 'no',
+  ongoing: 'no',
   site_area: 'room',
   observed_from: '2026-11-23T21:00',
   how_known: 'saw_myself',
@@ -69,6 +70,24 @@ describe('validateAnswers (the one-card form)', () => {
     ['an end before the start', { observed_to: '2026-11-23T20:59' }, { ok: false, errors: [{ fieldId: 'observed_to', reasonKey: r('endBeforeStart') }] }],
     ['a card\'s "now" button', { observed_from: 'now' }, { ok: true, answers: { ...STORED, observed_from: '2026-11-23T21:30:00Z' } }],
     ['a date without a time', { observed_from: '2026-11-23' }, { ok: false, errors: [{ fieldId: 'observed_from', reasonKey: r('dateFormat') }] }],
+    [
+      'D1 on one card: a possible minor, still going on, needs the 112 answer although the danger gate says no',
+      { possible_minor: 'yes', ongoing: 'yes' },
+      { ok: false, errors: [{ fieldId: 'emergency_call_made', reasonKey: r('required') }] },
+    ],
+    [
+      'D1 on one card, answered: the call is kept, and no end time while it goes on',
+      { possible_minor: 'unsure', ongoing: 'yes', emergency_call_made: 'no', observed_to: '2026-11-23T21:10' },
+      { ok: true, answers: { ...STORED, emergency_call_made: 'no', emergency_call_at: '2026-11-23T21:30:00Z', possible_minor: 'unsure', ongoing: 'yes' } },
+    ],
+    ['a 112 answer nobody was asked for is dropped', { emergency_call_made: 'yes' }, { ok: true, answers: STORED }],
+    ['emoji alone is not an observation', { observations: ' 👀🙈 ' }, { ok: false, errors: [{ fieldId: 'observations', reasonKey: r('tooFewLetters'), params: { min: 3 } }] }],
+    ['the retired "possible buyer" is no answer for a new note', { persons_role: ['possible_buyer'] }, { ok: false, errors: [{ fieldId: 'persons_role', reasonKey: r('notAnOption') }] }],
+    [
+      'the new questions of version 2',
+      { happened_before: 'regularly', how_known: 'told_by_person', others_saw: 'unsure', persons_role: ['room_guest', 'waiting_watching'], indicators: 'teenagers_lobby' },
+      { ok: true, answers: { ...STORED, happened_before: 'regularly', how_known: 'told_by_person', others_saw: 'unsure', persons_role: ['room_guest', 'waiting_watching'], indicators: ['teenagers_lobby'] } },
+    ],
   ])('%s', (_name, overrides, expected) => {
     expect(validateAnswers(FORM, { ...MINIMAL, ...overrides }, context())).toEqual(expected);
   });

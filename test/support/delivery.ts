@@ -34,7 +34,7 @@ export async function openForm(baseUrl: string, conversationId: string): Promise
   const token = /"token":"([0-9a-f-]{36})"/.exec(JSON.stringify(cardOf(form.replies[0])))![1];
   return submitActivity(
     {
-      verb: 'intake.form', practice: false, token, immediate_danger: 'no', possible_minor: 'no', site_area: 'room',
+      verb: 'intake.form', practice: false, token, immediate_danger: 'no', possible_minor: 'no', ongoing: 'no', site_area: 'room',
       observed_from__date: '2026-11-20', observed_from__time: '22:00', how_known: 'saw_myself', persons_role: 'unknown',
       persons_count: '2', observations: 'Frequent short visits to one room.', indicators: 'many_visitors',
       actions_taken: 'informed_manager', reporter_role: 'reception',

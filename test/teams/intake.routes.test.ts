@@ -53,15 +53,19 @@ describe('guided note in Teams (real bot, real Azurite)', () => {
     // Nothing else is asked until 112 is resolved.
     r = await u.say('korridor');
     expect(seen(r)).toContain('Ring 112 nu');
-    expect(seen(r)).not.toContain('Kan någon av dem vara under 18');
+    expect(seen(r)).not.toContain('Kan någon av de inblandade vara under 18');
 
     r = await u.say('ringt 112');
     expect(seen(r)).toContain('händelsenummer');
     r = await u.say('hoppa över');
-    expect(seen(r)).toContain('Kan någon av dem vara under 18 år?');
+    expect(seen(r)).toContain('Kan någon av de inblandade vara under 18 år?');
 
     r = await u.say('vet inte');
-    expect(seen(r)).toContain('En orosanmälan ska göras till socialtjänsten i dag');
+    // D2: who makes the concern report is said outright.
+    expect(seen(r)).toContain('Gör en orosanmälan själv: ring socialtjänsten nu');
+    expect(seen(r)).toContain('Rapporten här i boten ersätter inte en orosanmälan');
+    expect(seen(r)).toContain('Pågår det du vill rapportera fortfarande, just nu?');
+    r = await u.say('nej');
     expect(seen(r)).toContain('Var på anläggningen hände det?');
 
     r = await u.say('3');
@@ -85,8 +89,12 @@ describe('guided note in Teams (real bot, real Azurite)', () => {
     r = await u.say('igår 23:10');
     expect(seen(r)).toContain('När slutade det?');
     r = await u.say('hoppa över'); // observed_to is optional
+    expect(seen(r)).toContain('Har det här hänt förut?');
+    r = await u.say('hoppa över');
     expect(seen(r)).toContain('Hur fick du veta det?');
     r = await u.say('1');
+    expect(seen(r)).toContain('Såg eller hörde någon annan det också?');
+    r = await u.say('nej');
     r = await u.say('1, 2');
     r = await u.say('2');
     // persons_age_band is asked only when the minor gate said no; here it said "vet inte".
@@ -96,6 +104,8 @@ describe('guided note in Teams (real bot, real Azurite)', () => {
     expect(seen(r)).toContain('Såg du något av det här?');
     r = await u.say('1, 2');
     r = await u.say('2');
+    // D5: ending a booking carries its warning where the option is offered.
+    expect(seen(r)).not.toContain('Avsluta inte en bokning');
     r = await u.say('1');
     expect(seen(r)).toContain('telefonnummer');
     r = await u.say('hoppa över');
@@ -114,6 +124,10 @@ describe('guided note in Teams (real bot, real Azurite)', () => {
     const code = /K-[2-9A-HJKMNP-Z]{4}/.exec(seen(r))?.[0];
     expect(code).toBeDefined();
     expect(seen(r)).toContain(`status ${code}`);
+    // The receipt tells the truth: stored and waiting, not yet delivered; and who makes the concern report.
+    expect(seen(r)).toContain('väntar på att levereras');
+    expect(seen(r)).not.toContain('är skickad');
+    expect(seen(r)).toContain('har du inte redan gjort en orosanmälan, ring socialtjänsten nu');
     const after = await storedCases();
     expect(after.length).toBe(before + 1);
     const stored = await cases.getByCode(code!);
@@ -123,6 +137,22 @@ describe('guided note in Teams (real bot, real Azurite)', () => {
     // Pressing submit again on the old card creates nothing more.
     r = await u.submit({ verb: 'intake.command', command: 'submit', revision: 0 });
     expect((await store.list('cases/')).length).toBe(before + 1);
+  });
+
+  it('D1: a possible minor, still going on, shows the 112 screen with the reason, though nobody said danger', async () => {
+    const u = chat('d1-sv');
+    await u.say('rapportera');
+    await u.say('nej');
+    let r = await u.say('ja');
+    expect(seen(r)).toContain('Tror du att barnet är med en köpare eller en annan vuxen just nu: ring 112.');
+    r = await u.say('ja');
+    expect(seen(r)).toContain('Ring 112 nu');
+    expect(seen(r)).toContain('Du har svarat att ett barn kan vara inblandat och att det pågår just nu.');
+    expect(seen(r)).toContain('"verb":"intake.emergency"');
+    r = await u.say('korridor');
+    expect(seen(r)).toContain('Ring 112 nu'); // nothing else until 112 is answered
+    r = await u.say('ringt 112');
+    expect(seen(r)).toContain('händelsenummer');
   });
 
   it('cancels only after confirmation', async () => {
@@ -186,7 +216,8 @@ describe('guided note in Teams (real bot, real Azurite)', () => {
       observed_from__date: '2026-11-20',
       observed_from__time: '22:15',
       how_known: 'saw_myself',
-      persons_role: 'possible_buyer,unknown',
+      ongoing: 'no',
+      persons_role: 'visitor,unknown',
       persons_count: '3',
       observations: 'x'.repeat(1001),
       actions_taken: 'informed_manager',
@@ -195,14 +226,17 @@ describe('guided note in Teams (real bot, real Azurite)', () => {
     r = await u.submit({ verb: 'intake.form', practice: false, token, ...answers });
     expect(seen(r)).toContain('Some answers need correcting');
     expect(seen(r)).toMatch(/too long/i);
-    expect(seen(r)).toContain('"value":"possible_buyer,unknown"'); // answers are kept
+    expect(seen(r)).toContain('"value":"visitor,unknown"'); // answers are kept
+    // D5: the warning stands next to the choice, before anyone ends a booking.
+    expect(seen(r)).toContain('Refused or ended a booking:** Do not end a booking on your own before you have talked to the police or the coordinator.');
     expect((await store.list('cases/')).length).toBe(before);
 
     r = await u.submit({ verb: 'intake.form', practice: false, token, ...answers, observations: 'Three men visited room 12 for ten minutes each.' });
     const code = /K-[2-9A-HJKMNP-Z]{4}/.exec(seen(r))?.[0];
     expect(code).toBeDefined();
     const stored = await cases.getByCode(code!);
-    expect(stored?.note.answers).toMatchObject({ site_area: 'room', persons_count: 3, persons_role: ['possible_buyer', 'unknown'] });
+    expect(stored?.note.answers).toMatchObject({ site_area: 'room', persons_count: 3, persons_role: ['visitor', 'unknown'] });
+    expect(stored?.note.urgency).toBe('P3');
     expect(stored?.note.answers.observed_from).toBe('2026-11-20T21:15:00Z');
 
     // The same card pressed again: the same code, no second case.
@@ -230,7 +264,7 @@ describe('guided note in Teams (real bot, real Azurite)', () => {
     const say = async (text: string) => (await postActivity(bot.baseUrl, messageActivity(text, o))).replies as Reply[];
     const submit = async (value: Record<string, unknown>) => (await postActivity(bot.baseUrl, submitActivity(value, o))).replies as Reply[];
     const answers = {
-      immediate_danger: 'no', possible_minor: 'no', site_area: 'room', observed_from__date: '2026-11-20', observed_from__time: '22:15', how_known: 'saw_myself',
+      immediate_danger: 'no', possible_minor: 'no', ongoing: 'no', site_area: 'room', observed_from__date: '2026-11-20', observed_from__time: '22:15', how_known: 'saw_myself',
       persons_role: 'unknown', persons_count: '1', observations: 'A man waited outside room 5 all night.', actions_taken: 'informed_manager', reporter_role: 'reception',
     };
     const formToken = async () => /"token":"([0-9a-f-]{36})"/.exec(seen(await say('quick form')))![1];
@@ -247,7 +281,8 @@ describe('guided note in Teams (real bot, real Azurite)', () => {
     await submit({ verb: 'intake.form', practice: false, token: await formToken(), ...answers });
     r = await say('2');
     const code = /K-[2-9A-HJKMNP-Z]{4}/.exec(seen(r))?.[0];
-    expect(seen(r)).toContain('Sent to the coordinators for Norrby');
+    expect(seen(r)).toContain('To: the coordinators for Norrby');
+    expect(seen(r)).toContain('waiting to be delivered');
     expect((await cases.getByCode(code!))?.routing?.municipality).toBe('norrby');
     expect((await store.list('cases/')).length).toBe(before + 1);
   });
@@ -258,7 +293,7 @@ describe('guided note in Teams (real bot, real Azurite)', () => {
     let r = await u.say('practice');
     expect(seen(r)).toContain('This is a practice');
     expect(seen(r)).toContain('Is anyone in danger right now');
-    for (const answer of ['no', 'no', 'reception', 'skip', 'now', 'skip', '1', '4', '1', '18-25', 'skip', 'Nothing in particular, only many visitors.', 'skip', '1', '1', 'skip']) {
+    for (const answer of ['no', 'no', 'no', 'reception', 'skip', 'now', 'skip', 'skip', '1', 'skip', '4', '1', '18-25', 'skip', 'Nothing in particular, only many visitors.', 'skip', '1', '1', 'skip']) {
       r = await u.say(answer);
     }
     expect(seen(r)).toContain('Check your note');
@@ -271,6 +306,7 @@ describe('guided note in Teams (real bot, real Azurite)', () => {
     let url = bot.baseUrl;
     const u = chat('restart', 'en-US', () => url);
     await u.say('report');
+    await u.say('no');
     await u.say('no');
     let r = await u.say('no');
     expect(seen(r)).toContain('Where on the premises');
@@ -287,7 +323,7 @@ describe('guided note in Teams (real bot, real Azurite)', () => {
     const u = chat('lang-sv', 'en-US');
     const r = await u.say('rapportera');
     expect(seen(r)).toContain('Är någon i fara just nu');
-    expect(seen(await u.say('nej'))).toContain('Kan någon av dem vara under 18 år?');
+    expect(seen(await u.say('nej'))).toContain('Kan någon av de inblandade vara under 18 år?');
   });
 
   it('takes reports only in personal chat', async () => {

@@ -114,7 +114,8 @@ describe('answers in Teams (real bot, real Azurite)', () => {
     const before = new Set(await store.list('cases/'));
     await ask(question, { conversationId });
     const { replies } = await postActivity(bot.baseUrl, submitActivity({ verb: 'knowledge.askCoordinator' }, { conversationId }));
-    expect(replies[0]?.text).toContain('Jag har skickat din fråga till samordnarna');
+    expect(replies[0]?.text).toContain('Din fråga är sparad');
+    expect(replies[0]?.text).toContain('väntar på att levereras till samordnarna');
     const code = /K-[2-9A-HJKMNP-Z]{4}/.exec(replies[0]?.text ?? '')?.[0];
     expect(code).toBeDefined();
     const added = (await store.list('cases/')).filter((n) => !before.has(n));

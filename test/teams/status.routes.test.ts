@@ -38,7 +38,9 @@ describe('"status <code>" for the reporter only', () => {
     postActivity(bot.baseUrl, { ...messageActivity(text, { userId: 'user-reporter', locale }), from: { id: 'user-reporter', aadObjectId: aad } });
 
   it.each([
-    ['received', 'mottaget och skickat till ansvarig samordnare'],
+    // Stored, but no card has reached a coordinator: the reporter is not told it was sent.
+    ['received', 'mottaget och sparat, men det har ännu inte nått någon samordnare'],
+    ['delivered', 'har nått ansvarig samordnare och väntar på att bli bekräftat'],
     ['taken', 'samordnaren har tagit emot det'],
     ['closed', 'hanterat och avslutat'],
   ] as const)('tells the reporter a %s case only what they may know', async (status, text) => {
@@ -75,9 +77,23 @@ describe('"status <code>" for the reporter only', () => {
     expect((await audit.read(new Date().toISOString().slice(0, 10))).some((e) => e.action === 'status' && e.reason === 'notPersonalChat')).toBe(true);
   });
 
+  it('answers in the language of the words typed: Swedish commands in an English client, English in a Swedish one', async () => {
+    const c = await caseWith('received');
+    const me = '00000000-0000-0000-0000-000000000001';
+    const reply = async (text: string, locale: string) => (await say(text, me, locale)).replies[0]?.text ?? '';
+    expect(await reply(`läge ${c.code}`, 'en-US')).toMatch(new RegExp(`^Ärende ${c.code}: mottaget och sparat`));
+    expect(await reply(`svar ${c.code}: ja, bilen var röd`, 'en-US')).toBe(`Det finns ingen obesvarad fråga på ärende ${c.code}.`);
+    expect(await reply('läge K-', 'en-US')).toContain('Skriv ”status” följt av ärendekoden');
+    expect(await reply(`answer ${c.code}: yes`, 'sv-SE')).toBe(`There is no unanswered question on case ${c.code}.`);
+    // "status" is both languages' word: the conversation's language (the last words typed here), then the client's.
+    expect(await reply(`status ${c.code}`, 'en-US')).toMatch(/^Case /);
+  });
+
   it('explains the command when the code is missing or malformed', async () => {
-    const { replies } = await say('status please');
+    const { replies } = await say('status snälla');
     expect(replies[0]?.text).toContain('Skriv ”status” följt av ärendekoden');
+    // The words decide, not the client: "please" is English.
+    expect((await say('status please')).replies[0]?.text).toContain('Type “status” followed by the case code');
   });
 
   it('gives an administrator a case\'s trail (pseudonymous, refusals included) and its export, both audited; anyone else is refused', async () => {
