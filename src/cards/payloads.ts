@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Verb, type VerbName } from './verbs';
+import { DEFAULT_PERIOD_CHOICE, PERIOD_CHOICES } from '../statistics/period';
 
 /**
  * What each card verb's data may carry, parsed before any handler sees it. Teams returns the card's
@@ -50,6 +51,13 @@ export const CARD_PAYLOADS = {
   [Verb.CaseAsk]: z.object({ caseId: CaseId, question: CardText }),
   [Verb.CaseReply]: z.object({ caseId: CaseId, answer: CardText }),
   [Verb.CaseNeedsRoutine]: z.object({ caseId: CaseId }),
+  /** The statistics card's inputs: a period choice, the months of an own period, a municipality id or `all`. */
+  [Verb.StatisticsShow]: z.object({
+    period: z.enum(PERIOD_CHOICES).default(DEFAULT_PERIOD_CHOICE),
+    from: z.string().max(7).optional(),
+    to: z.string().max(7).optional(),
+    municipality: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).optional(),
+  }),
 } as const satisfies Record<VerbName, z.ZodTypeAny>;
 
 export type CardPayload<V extends VerbName> = z.infer<(typeof CARD_PAYLOADS)[V]>;

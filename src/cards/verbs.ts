@@ -19,6 +19,7 @@ export const Verb = {
   CaseAsk: 'case.ask',
   CaseReply: 'case.reply',
   CaseNeedsRoutine: 'case.needsRoutine',
+  StatisticsShow: 'statistics.show',
 } as const;
 
 export type VerbName = (typeof Verb)[keyof typeof Verb];
