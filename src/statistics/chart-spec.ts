@@ -45,7 +45,7 @@ function barPanel(title: string, values: Bar[], o: { width: number; vertical: bo
   return {
     title: { text: title, anchor: 'start', fontSize: 13, fontWeight: 600 },
     width: o.width,
-    height: o.vertical ? 140 : { step: 18 },
+    height: o.vertical ? 120 : { step: 17 },
     data: { values },
     encoding: o.vertical ? { x: category, y: amount } : { y: category, x: amount },
     layer: [
@@ -71,7 +71,9 @@ function barPanel(title: string, values: Bar[], o: { width: number; vertical: bo
  */
 export function chartSpec(r: StatisticsReport, t: Translate, locale: 'sv' | 'en'): Record<string, unknown> {
   const weeks = r.unansweredByWeek.length;
-  const wide = Math.max(560, weeks * 15);
+  // One column, about as wide as a card shows it, so that Teams scales it down little; a year of weeks widens it.
+  const wide = Math.max(440, weeks * 10);
+  const across = { width: wide - 150, vertical: false };
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     background: 'white',
@@ -80,18 +82,14 @@ export function chartSpec(r: StatisticsReport, t: Translate, locale: 'sv' | 'en'
       font: CHART_FONT,
       view: { stroke: null },
       axis: { labelFontSize: 10, grid: true, gridColor: '#EDEDED', domainColor: '#8A8A8A', tickColor: '#8A8A8A', labelColor: TEXT },
-      concat: { spacing: 24 },
+      concat: { spacing: 22 },
     },
     vconcat: [
-      barPanel(t('statistics:chart.byMonth'), bars(r.byMonth, (m) => monthLabel(m, locale), t), { width: wide, vertical: true }),
-      barPanel(t('statistics:chart.unansweredByWeek'), bars(r.unansweredByWeek, (w) => weekLabel(w, t), t), { width: wide, vertical: true, labelAngle: weeks > 14 ? -90 : 0, turnText: weeks > 14 }),
-      {
-        hconcat: [
-          barPanel(t('statistics:chart.byCategory'), bars(r.byCategory, (c) => t(`statistics:category.${c}`), t), { width: 90, vertical: false }),
-          barPanel(t('statistics:chart.byUrgency'), bars(r.byUrgency, (u) => t(`statistics:urgency.${u}`), t), { width: 90, vertical: false }),
-          barPanel(t('statistics:chart.bySiteKind'), bars(r.bySiteKind, (k) => t(`statistics:siteKind.${k}`), t), { width: 90, vertical: false }),
-        ],
-      },
+      barPanel(t('statistics:chart.byMonth'), bars(r.byMonth, (m) => monthLabel(m, locale), t), { width: wide, vertical: true, labelAngle: r.byMonth.length > 6 ? -45 : 0 }),
+      barPanel(t('statistics:chart.unansweredByWeek'), bars(r.unansweredByWeek, (w) => weekLabel(w, t), t), { width: wide, vertical: true, labelAngle: weeks > 10 ? -90 : 0, turnText: weeks > 10 }),
+      barPanel(t('statistics:chart.byCategory'), bars(r.byCategory, (c) => t(`statistics:category.${c}`), t), across),
+      barPanel(t('statistics:chart.byUrgency'), bars(r.byUrgency, (u) => t(`statistics:urgency.${u}`), t), across),
+      barPanel(t('statistics:chart.bySiteKind'), bars(r.bySiteKind, (k) => t(`statistics:siteKind.${k}`), t), across),
     ],
   };
 }

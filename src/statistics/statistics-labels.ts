@@ -30,7 +30,7 @@ export function weekLabel(week: WeekId, t: Translate): string {
 export function durationText(ms: number, t: Translate): string {
   const minutes = Math.round(ms / 60_000);
   if (minutes < 60) return t('statistics:duration.minutes', { m: minutes });
-  if (minutes < 24 * 60) return t('statistics:duration.hours', { h: Math.floor(minutes / 60), m: minutes % 60 });
+  if (minutes < 24 * 60) return minutes % 60 === 0 ? t('statistics:duration.wholeHours', { h: minutes / 60 }) : t('statistics:duration.hours', { h: Math.floor(minutes / 60), m: minutes % 60 });
   const hours = Math.round(minutes / 60);
-  return t('statistics:duration.days', { d: Math.floor(hours / 24), h: hours % 24 });
+  return hours % 24 === 0 ? t('statistics:duration.wholeDays', { d: hours / 24 }) : t('statistics:duration.days', { d: Math.floor(hours / 24), h: hours % 24 });
 }
