@@ -5,7 +5,7 @@ import { CHART_FONT } from './chart-spec';
 const FONT_FILES = ['@expo-google-fonts/inter/400Regular/Inter_400Regular.ttf', '@expo-google-fonts/inter/600SemiBold/Inter_600SemiBold.ttf'].map((f) => require.resolve(f));
 
 export interface RenderOptions {
-  /** Largest PNG wanted, in bytes; a larger one is drawn again at 3/4 of the scale (default 60 000). */
+  /** Largest PNG wanted, in bytes; a larger one is drawn again at 3/4, then 1/2 of the scale (default 60 000). */
   readonly maxBytes: number;
   /**
    * Pixels per chart unit tried first (default 1: the chart is 600-1000 units wide, more than a card
@@ -41,7 +41,7 @@ export async function chartSvg(spec: Record<string, unknown>): Promise<string> {
 export async function renderChartPng(spec: Record<string, unknown>, options: RenderOptions = DEFAULT_RENDER_OPTIONS): Promise<Buffer> {
   const svg = await chartSvg(spec);
   let png: Buffer | undefined;
-  for (const scale of [options.scale, options.scale * 0.75]) {
+  for (const scale of [options.scale, options.scale * 0.75, options.scale * 0.5]) {
     png = new Resvg(svg, {
       font: { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: CHART_FONT, sansSerifFamily: CHART_FONT },
       fitTo: { mode: 'zoom', value: scale },

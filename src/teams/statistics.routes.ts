@@ -38,6 +38,12 @@ export interface StatisticsRouteDeps {
   readonly renderChart?: (spec: Record<string, unknown>) => Promise<Buffer>;
 }
 
+/**
+ * The most a chart may add to the card, as base64: the Agents Playground takes bot messages up to
+ * 100 KB in all (Teams does not count base64 images), and the rest of the card needs about 12 KB.
+ */
+const MAX_CHART_BASE64 = 82_000;
+
 /** The path a download link has on the bot's own server (served by server/create-server.ts). */
 export const DOWNLOAD_PATH = '/downloads/';
 
@@ -92,7 +98,9 @@ export function registerStatisticsRoutes(app: Application<AppTurnState>, deps: T
 
     let chartDataUri: string | undefined;
     try {
-      chartDataUri = `data:image/png;base64,${(await render(chartSpec(report, t, locale))).toString('base64')}`;
+      const png = (await render(chartSpec(report, t, locale))).toString('base64');
+      if (png.length <= MAX_CHART_BASE64) chartDataUri = `data:image/png;base64,${png}`;
+      else log.warn('statistics chart too large for a card; numbers only', { bytes: png.length });
     } catch (err) {
       // The numbers are on the card too: a chart that cannot be drawn costs the picture, not the answer.
       log.error('statistics chart not drawn', errorFields(err));

@@ -106,6 +106,10 @@ describe('statistics in Teams', () => {
     expect(all).toContain(`"title":"Total","value":"${expectedDemoCounts(seeded).total + 6}"`);
     const e = expectedDemoCounts(seeded);
     const range = JSON.stringify(cardOf((await submit(MEGAN_AAD, { period: 'range', from: e.months[4], to: e.months[4], municipality: 'demo' })).replies[0]));
+    // A year of weeks is the widest chart: the activity still fits the Playground's 100 KB.
+    const year = (await submit(MEGAN_AAD, { period: 'last12', municipality: 'all' })).replies[0];
+    expect(JSON.stringify(year)).toContain('data:image/png;base64,');
+    expect(Buffer.byteLength(JSON.stringify(year))).toBeLessThan(100_000);
     expect(range).toContain(`"title":"Total","value":"${e.byMonth[e.months[4]!]}"`);
   });
 
