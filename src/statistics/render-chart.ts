@@ -1,8 +1,7 @@
-import { Resvg } from '@resvg/resvg-js';
 import { CHART_FONT } from './chart-spec';
 
 /** The font files the chart is drawn with, shipped in node_modules (no system fonts needed). */
-const FONT_FILES = ['@expo-google-fonts/inter/400Regular/Inter_400Regular.ttf', '@expo-google-fonts/inter/600SemiBold/Inter_600SemiBold.ttf'].map((f) => require.resolve(f));
+const FONTS = ['@expo-google-fonts/inter/400Regular/Inter_400Regular.ttf', '@expo-google-fonts/inter/600SemiBold/Inter_600SemiBold.ttf'];
 
 export interface RenderOptions {
   /** Largest PNG wanted, in bytes; a larger one is drawn again at 3/4, then 1/2 of the scale (default 60 000). */
@@ -39,11 +38,14 @@ export async function chartSvg(spec: Record<string, unknown>): Promise<string> {
  * above `maxBytes` it is drawn again at a smaller scale.
  */
 export async function renderChartPng(spec: Record<string, unknown>, options: RenderOptions = DEFAULT_RENDER_OPTIONS): Promise<Buffer> {
+  // Loaded on first use, like Vega: a bot that never draws a chart never loads the native renderer.
+  const { Resvg } = await import('@resvg/resvg-js');
+  const fontFiles = FONTS.map((f) => require.resolve(f));
   const svg = await chartSvg(spec);
   let png: Buffer | undefined;
   for (const scale of [options.scale, options.scale * 0.75, options.scale * 0.5]) {
     png = new Resvg(svg, {
-      font: { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: CHART_FONT, sansSerifFamily: CHART_FONT },
+      font: { loadSystemFonts: false, fontFiles, defaultFontFamily: CHART_FONT, sansSerifFamily: CHART_FONT },
       fitTo: { mode: 'zoom', value: scale },
     })
       .render()
