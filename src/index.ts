@@ -228,7 +228,9 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
     isReady,
     downloads: {
       get: (token) => downloads.get(token, clock.now()),
+      // No language is known on a plain link: both, Swedish first.
       goneText: (['sv', 'en'] as const).map((lng) => i18n.t(lng)('statistics:download.expired')).join('\n\n'),
+      unavailableText: (['sv', 'en'] as const).map((lng) => i18n.t(lng)('statistics:download.unavailable')).join('\n\n'),
     },
   });
   const jobs = startPeriodicJobs(

@@ -16,8 +16,9 @@ export interface ServerDeps {
   /** Short-lived downloads (a statistics CSV) behind `GET /downloads/<token>`; without it the path is 404. */
   readonly downloads?: {
     get(token: string): Promise<{ readonly filename: string; readonly contentType: string; readonly body: string } | undefined>;
-    /** The text an unknown or expired link gets. */
+    /** The text an unknown or expired link gets, and the one for storage that cannot be reached. */
     readonly goneText: string;
+    readonly unavailableText: string;
   };
 }
 
@@ -100,7 +101,7 @@ export function createServer(deps: ServerDeps): SamverkaServer {
     if (!found) {
       log.info('download refused', { reason: found === null ? 'unavailable' : 'unknownOrExpired' });
       res.writeHead(found === null ? 503 : 404, { ...common, 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end(deps.downloads?.goneText ?? 'Not found');
+      res.end(found === null ? deps.downloads?.unavailableText : (deps.downloads?.goneText ?? 'Not found'));
       return;
     }
     const ascii = found.filename.replace(/[^A-Za-z0-9._-]/g, '_');
