@@ -28,6 +28,8 @@ export interface AppConfig {
     readonly port: number;
     readonly maxRequestBytes: number;
     readonly shutdownTimeoutMs: number;
+    /** The bot's public address for links it hands out (`https://…`, no trailing slash); '' when not set. */
+    readonly publicBaseUrl: string;
   };
   readonly bot: {
     readonly appId: string;
@@ -85,6 +87,10 @@ export interface AppConfig {
     readonly model?:
       | { readonly provider: 'openai'; readonly apiKey: string; readonly model: string }
       | { readonly provider: 'azure'; readonly apiKey: string; readonly endpoint: string; readonly deployment: string };
+  };
+  readonly statistics: {
+    /** How long a statistics CSV download link works, in minutes. */
+    readonly linkMinutes: number;
   };
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
@@ -147,6 +153,8 @@ const ENV_SCHEMA = z.object({
   PORT: int(0, 65535, 3978),
   MAX_REQUEST_BYTES: int(1024, 4 * 1024 * 1024, 256 * 1024),
   SHUTDOWN_TIMEOUT_MS: int(0, 120_000, 10_000),
+  PUBLIC_BASE_URL: matching(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, 'an http(s) address without query, e.g. https://samverka.example.org').transform((v) => v.replace(/\/+$/, '')),
+  STATISTICS_LINK_MINUTES: int(1, 24 * 60, 15),
   MICROSOFT_APP_ID: matching(GUID, 'a GUID'),
   MICROSOFT_APP_PASSWORD: optionalString,
   MICROSOFT_APP_TYPE: oneOf(['SingleTenant', 'MultiTenant', 'UserAssignedMSI'], 'SingleTenant'),
@@ -269,6 +277,9 @@ function crossChecks(env: z.infer<typeof ENV_SCHEMA>): Problem[] {
       message: 'is required unless APP_ENV=local (local runs start an embedded Azurite)',
     });
   }
+  if (!isLocal && env.PUBLIC_BASE_URL.startsWith('http:')) {
+    problems.push({ variable: 'PUBLIC_BASE_URL', message: 'must be an https address unless APP_ENV=local (download links carry their own key)' });
+  }
   const loopback = ['127.0.0.1', 'localhost', '::1', ''].includes(env.HOST);
   if (env.MICROSOFT_APP_ID === '' && !loopback) {
     problems.push({ variable: 'HOST', message: 'must be a loopback address (127.0.0.1) when MICROSOFT_APP_ID is empty: without an identity every request is accepted' });
@@ -346,7 +357,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return deepFreeze<AppConfig>({
     env: e.APP_ENV,
     // Local runs (no identity) stay on loopback; a deployed bot listens on every interface.
-    server: { host: e.HOST || (e.MICROSOFT_APP_ID === '' ? '127.0.0.1' : '0.0.0.0'), port: e.PORT, maxRequestBytes: e.MAX_REQUEST_BYTES, shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS },
+    server: { host: e.HOST || (e.MICROSOFT_APP_ID === '' ? '127.0.0.1' : '0.0.0.0'), port: e.PORT, maxRequestBytes: e.MAX_REQUEST_BYTES, shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS, publicBaseUrl: e.PUBLIC_BASE_URL },
     bot: {
       appId: e.MICROSOFT_APP_ID,
       appPassword: e.MICROSOFT_APP_PASSWORD,
@@ -381,6 +392,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
           ? { model: { provider: 'azure' as const, apiKey: e.AZURE_OPENAI_API_KEY, endpoint: e.AZURE_OPENAI_ENDPOINT, deployment: e.AZURE_OPENAI_DEPLOYMENT } }
           : { model: { provider: 'openai' as const, apiKey: e.OPENAI_API_KEY, model: e.OPENAI_MODEL } }),
     },
+    statistics: { linkMinutes: e.STATISTICS_LINK_MINUTES },
     logLevel: e.LOG_LEVEL,
   });
 }

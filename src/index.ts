@@ -29,6 +29,10 @@ import { BlobPersonAddressStore } from './storage/blob-person-address-store';
 import { BlobJobLock } from './storage/blob-job-lock';
 import { BlobAuditLog } from './storage/blob-audit-log';
 import { BlobStatisticsStore } from './storage/blob-statistics-store';
+import { BlobStatisticsSource } from './storage/blob-statistics-source';
+import { BlobUnansweredCounter } from './storage/blob-unanswered-counter';
+import { BlobDownloadStore } from './storage/blob-download-store';
+import { askerMunicipality, isoWeekOf } from './statistics';
 import { caseCard } from './cards/case-card';
 import type { Deliverer } from './forwarding/deliverer';
 import { ForwardingService } from './forwarding/forwarding-service';
@@ -163,6 +167,10 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
   const dispatcher = new OutboxWorker(outbox, (held) => forwarding.deliver(held), { concurrency: forwarding.policy.concurrency, pollMs: config.forwarding.outboxPollMs, holdMs: config.forwarding.holdMs }, logger.child({ component: 'outbox' }));
   dispatcher.start();
   const statistics = new BlobStatisticsStore(store);
+  const unansweredCounts = new BlobUnansweredCounter(store);
+  const downloads = new BlobDownloadStore(store);
+  // Known once the server listens (PORT=0 picks one): a local run's links point at it.
+  const listening: { at?: string } = {};
   // Entra groups decide staff and partners only where the directory names them; Graph is then read with the bot's own app secret.
   const groupTenant = directory.homeTenantId ?? config.bot.tenantId;
   const canReadGroups = usesGroups(directory) && !!config.bot.appId && !!config.bot.appPassword && !!groupTenant;
@@ -215,7 +223,18 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
         municipalities: directory.municipalities,
         defaultMunicipality: directory.defaultMunicipality,
         minConfidence: config.knowledge.minConfidence,
+        countUnanswered: (asker) => unansweredCounts.record(isoWeekOf(clock.now(), config.timeZone), askerMunicipality(asker, directory)),
         ...(model ? { phraserFor: (context: TurnContext, state: AppTurnState) => modelAnswerPhraser(model, context, state) } : {}),
+      },
+      statistics: {
+        directory,
+        source: new BlobStatisticsSource({ index: caseIndex, cases, retention: statistics, unansweredCounts, defaultMunicipality: directory.defaultMunicipality }),
+        downloads,
+        access,
+        clock,
+        timeZone: config.timeZone,
+        publicBaseUrl: () => config.server.publicBaseUrl || (config.env === 'local' ? listening.at : undefined),
+        linkMinutes: config.statistics.linkMinutes,
       },
     },
   );
@@ -226,6 +245,12 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
     processActivity: (req, res, logic) => adapter.process(req, res, logic),
     runTurn: (context) => app.run(context),
     isReady,
+    downloads: {
+      get: (token) => downloads.get(token, clock.now()),
+      // No language is known on a plain link: both, Swedish first.
+      goneText: (['sv', 'en'] as const).map((lng) => i18n.t(lng)('statistics:download.expired')).join('\n\n'),
+      unavailableText: (['sv', 'en'] as const).map((lng) => i18n.t(lng)('statistics:download.unavailable')).join('\n\n'),
+    },
   });
   const jobs = startPeriodicJobs(
     [
@@ -233,6 +258,14 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
       { name: 'retention', everyMs: 3_600_000, run: () => forwarding.applyRetention(config.forwarding.retentionDays, statistics) },
       memoryJob(http, logger),
       knowledgeRefresh.job(config.knowledge.refreshMs),
+      {
+        name: 'download-sweep',
+        everyMs: 600_000,
+        run: async () => {
+          const n = await downloads.sweep(clock.now());
+          if (n > 0) logger.info('expired downloads removed', { count: n });
+        },
+      },
       {
         name: 'draft-sweep',
         everyMs: 3_600_000,
@@ -255,6 +288,8 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
     throw err;
   }
   const port = (http.server.address() as { port: number }).port;
+  const host = ['0.0.0.0', '::', ''].includes(config.server.host) ? '127.0.0.1' : config.server.host;
+  listening.at = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   logger.info('listening', { port, host: config.server.host, env: config.env });
 
   return {

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const DOMAIN = ['knowledge', 'intake', 'forwarding', 'cards', 'i18n', 'access', 'jobs'];
+const DOMAIN = ['knowledge', 'intake', 'forwarding', 'cards', 'i18n', 'access', 'jobs', 'statistics'];
 const FRAMEWORK = /from '(botbuilder[^']*|@microsoft\/teams-ai|restify|@azure\/[^']*)'/;
 
 function files(dir: string): string[] {

@@ -124,6 +124,17 @@ describe('loadConfig', () => {
     }).toThrow(TypeError);
   });
 
+  it('reads the public address for download links (https outside a local run) and how long a link works', () => {
+    const prod = { MICROSOFT_APP_ID: GUID, MICROSOFT_APP_PASSWORD: 's', MICROSOFT_APP_TENANT_ID: GUID, BOT_ALLOWED_TENANT_IDS: GUID, STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', NOTE_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') };
+    expect(loadConfig(LOCAL).server.publicBaseUrl).toBe('');
+    expect(loadConfig(LOCAL).statistics.linkMinutes).toBe(15);
+    expect(loadConfig({ ...prod, PUBLIC_BASE_URL: 'https://samverka.example.org/bot/', STATISTICS_LINK_MINUTES: '60' })).toMatchObject({ server: { publicBaseUrl: 'https://samverka.example.org/bot' }, statistics: { linkMinutes: 60 } });
+    expect(loadConfig({ ...LOCAL, PUBLIC_BASE_URL: 'http://127.0.0.1:3978' }).server.publicBaseUrl).toBe('http://127.0.0.1:3978');
+    expect(problemsOf({ ...prod, PUBLIC_BASE_URL: 'http://samverka.example.org' })).toContain('PUBLIC_BASE_URL must be an https address unless APP_ENV=local');
+    expect(problemsOf({ ...LOCAL, PUBLIC_BASE_URL: 'samverka.example.org' })).toContain('PUBLIC_BASE_URL must be an http(s) address');
+    expect(problemsOf({ ...LOCAL, STATISTICS_LINK_MINUTES: '0' })).toContain('STATISTICS_LINK_MINUTES must be a whole number from 1 to 1440');
+  });
+
   it('documents exactly the variables it reads in .env.example', () => {
     const example = readFileSync('.env.example', 'utf8');
     const documented = [...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]);

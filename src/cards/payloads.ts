@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Verb, type VerbName } from './verbs';
+import { DEFAULT_PERIOD_CHOICE, PERIOD_CHOICES } from '../statistics/period';
 
 /**
  * What each card verb's data may carry, parsed before any handler sees it. Teams returns the card's
@@ -52,6 +53,13 @@ export const CARD_PAYLOADS = {
   [Verb.CaseNeedsRoutine]: z.object({ caseId: CaseId }),
   /** Rule R2: involve the regional coordinator; the victim's consent as the coordinator records it (missing: asked again). */
   [Verb.CaseConsultRegional]: z.object({ caseId: CaseId, consent: z.enum(['yes', 'no', 'notAsked']).optional() }),
+  /** The statistics card's inputs: a period choice, the months of an own period, a municipality id or `all`. */
+  [Verb.StatisticsShow]: z.object({
+    period: z.enum(PERIOD_CHOICES).default(DEFAULT_PERIOD_CHOICE),
+    from: z.string().max(7).optional(),
+    to: z.string().max(7).optional(),
+    municipality: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).optional(),
+  }),
 } as const satisfies Record<VerbName, z.ZodTypeAny>;
 
 export type CardPayload<V extends VerbName> = z.infer<(typeof CARD_PAYLOADS)[V]>;

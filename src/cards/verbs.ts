@@ -20,6 +20,7 @@ export const Verb = {
   CaseReply: 'case.reply',
   CaseNeedsRoutine: 'case.needsRoutine',
   CaseConsultRegional: 'case.consultRegional',
+  StatisticsShow: 'statistics.show',
 } as const;
 
 export type VerbName = (typeof Verb)[keyof typeof Verb];

@@ -14,6 +14,8 @@ export interface CaseSummary {
   readonly levelAt: string;
   readonly targets: readonly string[];
   readonly assignee?: string;
+  /** The municipality whose routes it took (routing metadata, kept in clear like the targets). */
+  readonly municipality?: string;
 }
 
 export function summaryOf(c: Case): CaseSummary {
@@ -28,6 +30,7 @@ export function summaryOf(c: Case): CaseSummary {
     levelAt: levelSince(c),
     targets: c.routing?.targets ?? [],
     ...(c.assignee ? { assignee: c.assignee } : {}),
+    ...(c.routing?.municipality ? { municipality: c.routing.municipality } : {}),
   };
 }
 

@@ -6,20 +6,30 @@ export function isPastRetention(s: CaseSummary, now: Date, retentionDays: number
   return now.getTime() - Date.parse(s.updatedAt) > retentionDays * 24 * 3_600_000;
 }
 
-/** What stays after deletion: counts per month, urgency, category and status. No ids, no content. */
-export interface CaseStatistics {
+/** Counts of deleted cases: in all, per urgency, category and status. No ids, no content. */
+export interface CaseCounts {
   readonly total: number;
   readonly urgency: Readonly<Record<string, number>>;
   readonly category: Readonly<Record<string, number>>;
   readonly status: Readonly<Record<string, number>>;
 }
 
+/**
+ * What stays after deletion, per month: the counts, and the same counts per municipality. Counts
+ * kept before municipalities were recorded (or of cases without one) are in the totals only.
+ */
+export interface CaseStatistics extends CaseCounts {
+  readonly municipalities?: Readonly<Record<string, CaseCounts>>;
+}
+
 export function addToStatistics(stats: CaseStatistics | undefined, s: CaseSummary): CaseStatistics {
   const bump = (m: Readonly<Record<string, number>> | undefined, k: string) => ({ ...(m ?? {}), [k]: (m?.[k] ?? 0) + 1 });
-  return {
-    total: (stats?.total ?? 0) + 1,
-    urgency: bump(stats?.urgency, s.urgency),
-    category: bump(stats?.category, s.category),
-    status: bump(stats?.status, s.status),
-  };
+  const add = (c: CaseCounts | undefined): CaseCounts => ({
+    total: (c?.total ?? 0) + 1,
+    urgency: bump(c?.urgency, s.urgency),
+    category: bump(c?.category, s.category),
+    status: bump(c?.status, s.status),
+  });
+  const municipalities = s.municipality ? { ...(stats?.municipalities ?? {}), [s.municipality]: add(stats?.municipalities?.[s.municipality]) } : stats?.municipalities;
+  return { ...add(stats), ...(municipalities ? { municipalities } : {}) };
 }

@@ -13,6 +13,13 @@ export interface ServerDeps {
   readonly runTurn: (context: TurnContext) => Promise<unknown>;
   /** True when every dependency the bot needs to take a turn (storage) is reachable. */
   readonly isReady: () => Promise<boolean>;
+  /** Short-lived downloads (a statistics CSV) behind `GET /downloads/<token>`; without it the path is 404. */
+  readonly downloads?: {
+    get(token: string): Promise<{ readonly filename: string; readonly contentType: string; readonly body: string } | undefined>;
+    /** The text an unknown or expired link gets, and the one for storage that cannot be reached. */
+    readonly goneText: string;
+    readonly unavailableText: string;
+  };
 }
 
 export interface SamverkaServer {
@@ -79,6 +86,31 @@ export function createServer(deps: ServerDeps): SamverkaServer {
 
   server.get('/healthz', async (_req: Request, res: Response) => {
     res.send(200, { status: 'ok' });
+  });
+
+  // No authentication but the token: 256 random bits, valid for minutes, given only in a coordinator's
+  // personal chat; the file holds counts only. Never cached, never indexed, no referrer onwards.
+  server.get('/downloads/:token', async (req: Request, res: Response) => {
+    const raw = (req.params as Record<string, unknown>).token;
+    const token = typeof raw === 'string' ? raw : '';
+    const found = await deps.downloads?.get(token).catch((err: unknown) => {
+      log.error('download failed', errorFields(err));
+      return null;
+    });
+    const common = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'X-Robots-Tag': 'noindex' };
+    if (!found) {
+      log.info('download refused', { reason: found === null ? 'unavailable' : 'unknownOrExpired' });
+      res.writeHead(found === null ? 503 : 404, { ...common, 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end(found === null ? deps.downloads?.unavailableText : (deps.downloads?.goneText ?? 'Not found'));
+      return;
+    }
+    const ascii = found.filename.replace(/[^A-Za-z0-9._-]/g, '_');
+    res.writeHead(200, {
+      ...common,
+      'Content-Type': found.contentType,
+      'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(found.filename)}`,
+    });
+    res.end(found.body);
   });
 
   server.get('/readyz', async (_req: Request, res: Response) => {

@@ -5,6 +5,8 @@ import { newCaseCode } from '../forwarding/case-code';
 import type { CaseStore } from '../forwarding/case-store';
 import type { JsonBlobStore } from './json-blob-store';
 import type { NoteCipher, Sealed, SealedBlobKind } from './note-cipher';
+import { caseFactsOf, type CaseFacts } from '../statistics/case-facts';
+import { SITE_KINDS } from '../forwarding/routing-directory';
 
 /** The blob: routing metadata in clear (no personal data), the note and the reporter sealed. */
 interface StoredCase extends Omit<Case, 'note' | 'reporter' | 'origin'> {
@@ -65,6 +67,23 @@ export class BlobCaseStore implements CaseStore {
     if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
     const found = await this.store.get<StoredCase>(`cases/${id}.json`);
     return found ? { case: this.fromStored(found.value), etag: found.etag } : undefined;
+  }
+
+  /**
+   * What the statistics need of a case, opening as little as possible: the municipality, category,
+   * urgency and history are in clear; the seal is opened only for the kind of site of an incident
+   * note of a municipality `includes` accepts (hand-off questions have no site), and nothing of it
+   * but the kind is kept. Undefined when the case does not exist (any more) or is not included.
+   */
+  async statisticsFacts(id: string, includes: (municipality: string) => boolean, defaultMunicipality: string): Promise<CaseFacts | undefined> {
+    if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
+    const stored = (await this.store.get<StoredCase>(`cases/${id}.json`))?.value;
+    if (!stored) return undefined;
+    const municipality = stored.routing?.municipality ?? defaultMunicipality;
+    if (!includes(municipality)) return undefined;
+    const kind =
+      stored.category === 'question' ? undefined : this.cipher.open<{ origin?: Case['origin'] }>(stored.sealed, stored.id).origin?.site?.kind;
+    return caseFactsOf(stored, municipality, kind === undefined ? 'none' : SITE_KINDS.find((k) => k === kind) ?? 'other');
   }
 
   async getByCode(code: string): Promise<Case | undefined> {

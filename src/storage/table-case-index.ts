@@ -20,6 +20,7 @@ interface Row {
   levelAt: string;
   targets: string;
   assignee?: string;
+  municipality?: string;
   isOpen: boolean;
   awaiting: boolean;
 }
@@ -97,6 +98,21 @@ export class TableCaseIndex implements CaseIndex {
   closedBefore(cutoff: Date, max: number): Promise<CaseSummary[]> {
     const at = cutoff.toISOString();
     return this.query(odata`PartitionKey le ${monthOf(at)} and RowKey lt ${at}`, max, this.archive);
+  }
+
+  /**
+   * Every case created in [start, end), open or closed (statistics): the open cases, and the archive
+   * from the month `start` falls in (a case is archived when it closes, which is after it was
+   * created). A case reopened since it was archived can be in both; it is listed once, as it is open.
+   */
+  async createdBetween(start: Date, end: Date): Promise<CaseSummary[]> {
+    const from = start.toISOString();
+    const to = end.toISOString();
+    const open = await this.query(odata`PartitionKey eq ${OPEN} and isOpen eq true and createdAt ge ${from} and createdAt lt ${to}`);
+    const closed = await this.query(odata`PartitionKey ge ${monthOf(from)} and createdAt ge ${from} and createdAt lt ${to}`, Infinity, this.archive);
+    const byId = new Map(closed.map((s) => [s.id, s]));
+    for (const s of open) byId.set(s.id, s);
+    return [...byId.values()];
   }
 
   async forget(s: CaseSummary): Promise<void> {
@@ -205,6 +221,7 @@ function toRow(partitionKey: string, rowKey: string, s: CaseSummary): Row {
     levelAt: s.levelAt,
     targets: JSON.stringify(s.targets),
     ...(s.assignee ? { assignee: s.assignee } : {}),
+    ...(s.municipality ? { municipality: s.municipality } : {}),
     isOpen: open,
     awaiting: s.status === 'received' || s.status === 'delivered',
   };
@@ -228,6 +245,7 @@ const ROW = z.object({
     }
   }),
   assignee: z.string().optional(),
+  municipality: z.string().optional(),
 });
 
 /** A row as a summary; a row that does not parse is storage damage (STORAGE_CORRUPT), never guessed at. */
@@ -246,5 +264,6 @@ function fromRow(row: Row): CaseSummary {
     levelAt: r.levelAt,
     targets: r.targets,
     ...(r.assignee ? { assignee: r.assignee } : {}),
+    ...(r.municipality ? { municipality: r.municipality } : {}),
   };
 }

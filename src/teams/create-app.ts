@@ -8,6 +8,7 @@ import { registerKnowledgeRoutes, type KnowledgeDeps } from './knowledge.routes'
 import { registerForwardingRoutes, type ForwardingRouteDeps } from './forwarding.routes';
 import { registerIntakeRoutes, type IntakeDeps } from './intake.routes';
 import { registerStatusRoutes } from './status.routes';
+import { registerStatisticsRoutes, type StatisticsRouteDeps } from './statistics.routes';
 import { registerWelcomeRoutes } from './welcome.routes';
 import type { CaseStore } from '../forwarding/case-store';
 
@@ -29,6 +30,7 @@ export interface Capabilities {
   readonly cases: CaseStore;
   readonly intake: IntakeDeps;
   readonly forwarding: ForwardingRouteDeps;
+  readonly statistics?: StatisticsRouteDeps;
 }
 
 export function createApp(options: CreateAppOptions, deps: TeamsDeps, capabilities: Capabilities): Application<AppTurnState> {
@@ -68,6 +70,7 @@ export function createApp(options: CreateAppOptions, deps: TeamsDeps, capabiliti
   registerWelcomeRoutes(app, deps);
   registerStatusRoutes(app, deps, capabilities.cases, capabilities.forwarding.service, capabilities.forwarding.clock);
   registerForwardingRoutes(app, deps, capabilities.forwarding);
+  if (capabilities.statistics) registerStatisticsRoutes(app, deps, capabilities.statistics);
   // Last: its message route takes every text the routes above did not.
   Object.assign(knowledgeApi, registerKnowledgeRoutes(app, deps, capabilities.knowledge));
 

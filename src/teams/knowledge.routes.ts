@@ -27,6 +27,7 @@ import type { TeamsDeps } from './deps';
 import { conversationTag, isPersonalChat, turnLogger } from './turn-context';
 import { turnLocale } from './turn-locale';
 import type { AppTurnState } from './turn-state';
+import { errorFields } from '../log';
 
 export interface KnowledgeDeps {
   /** The knowledge base being served (swapped when a new version is published): read once per turn. */
@@ -41,6 +42,8 @@ export interface KnowledgeDeps {
   readonly municipalities: Readonly<Record<string, { readonly name: string }>>;
   readonly defaultMunicipality: string;
   readonly minConfidence: number;
+  /** Count a question no routine answered, for the statistics (week and municipality only: no text, no user id). */
+  readonly countUnanswered?: (access: Access) => Promise<void>;
   /** The generative mode's model for this turn, when ANSWER_MODE=generative. */
   readonly phraserFor?: (context: TurnContext, state: AppTurnState) => AnswerPhraser;
 }
@@ -180,6 +183,8 @@ export function registerKnowledgeRoutes(
     }
     log.info('question not answered', { reason: result.reason, confidence: Number(result.bestConfidence.toFixed(2)), audience });
     if (result.reason === 'lowConfidence') {
+      // A count for the statistics; losing one must not cost the asker their answer.
+      await kb.countUnanswered?.(await kb.access(context)).catch((err: unknown) => log.warn('unanswered question not counted', errorFields(err)));
       state.conversation.pendingQuestion = { text, language: lng, token: randomUUID() };
       const choices = result.choices.map((a) => ({ id: a.id, title: a.title }));
       const message = t(choices.length > 0 ? 'knowledge:noAnswer.choices' : 'knowledge:noAnswer.lowConfidence');
