@@ -21,6 +21,15 @@ describe('architecture', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('imports the Bot Framework, teams-ai and restify only at the edge (teams/, server/, bot state, the composition root)', () => {
+    const EDGE = (f: string) => f.startsWith('teams/') || f.startsWith('server/') || f === 'storage/blob-bot-storage.ts' || f === 'index.ts';
+    const offenders = files('src')
+      .filter((f) => /from '(botbuilder[^']*|botframework-[a-z]+|@microsoft\/teams-ai|restify)'/.test(readFileSync(f, 'utf8')))
+      .map((f) => path.relative('src', f).split(path.sep).join('/'))
+      .filter((f) => !EDGE(f));
+    expect(offenders).toEqual([]);
+  });
+
   it('reads process.env only in config.ts (and the composition root passes it on)', () => {
     const offenders = files('src')
       .filter((f) => /process\.env/.test(readFileSync(f, 'utf8')))

@@ -169,14 +169,19 @@ const LISTS = {
   hypothetical: ['what if', 'if (a|an|the|someone|somebody|i|we)', 'om (en|någon|man|jag|vi|det|personen|gästen)', 'ifall', 'vad gör (man|jag) om', 'what do i do if', 'what should .{0,10}if'],
   /** The event is over or nobody is at risk now. */
   notNow: [
-    'ingen akut fara', 'ingen fara', 'inte i fara', 'ingen verkar vara i fara', 'ingen är i fara', 'har checkat ut', 'checkat ut', 'i går', 'igår', 'förra helgen', 'förra veckan',
-    'nobody in danger', 'no one in danger', 'nobody is in danger', 'no one is in danger', 'not in danger', 'no danger', 'nothing ongoing', 'checked out', 'yesterday',
-    'last weekend', 'last week', 'drove off', 'they left', 'is gone', 'it\'s gone', 'are gone', 'har åkt', 'är borta',
+    'ingen akut fara', 'ingen fara', 'inte i fara', 'ingen verkar vara i fara', 'ingen är i fara', 'har checkat ut', 'checkat ut',
+    'nobody in danger', 'no one in danger', 'nobody is in danger', 'no one is in danger', 'not in danger', 'no danger', 'nothing ongoing', 'checked out',
+    'drove off', 'they left', 'is gone', 'it\'s gone', 'are gone', 'har åkt', 'är borta',
   ],
+  /** An earlier time: the event is over, unless the message also says something is happening now. */
+  earlier: ['i går', 'igår', 'förra helgen', 'förra veckan', 'yesterday', 'last weekend', 'last week'],
   command: ['^(hjälp|help|meny|menu|rapport|rapportera|report|avbryt|cancel|start|börja|status|mina ärenden|my cases)[.!]*$'],
 } as const;
 
 type ListName = keyof typeof LISTS;
+
+/** Words that put what is described in the present, whatever else the message says about earlier. */
+const NOW = /(^| )(just nu|right now|gick precis|har precis gått|just (went|came|walked)|är där nu|är kvar|fortfarande|still (in|there|inside|with)|are in (the |his |her )?room|(is|are) there now)( |$)/u;
 
 /**
  * Asks for a person's contact details: a contact word next to a capitalised name ("the number of
@@ -247,7 +252,8 @@ export function understandMessage(text: string, _language: KbLanguage, corrected
   const has = (name: ListName) => COMPILED[name].test(all);
 
   const situational = has('situation');
-  const over = has('notNow');
+  // "Checked in yesterday" does not make a child going up to a room now a thing of the past.
+  const over = has('notNow') || (has('earlier') && !NOW.test(all));
   const hypothetical = has('hypothetical') && !/(^| )(just nu|right now|nu|now)( |$)/u.test(all);
   const dangerSign = has('danger') && !hypothetical;
   const childSign = has('child');

@@ -32,6 +32,11 @@ describe('understandMessage', () => {
     expect(understandMessage(text, language)).toMatchObject({ danger: true, possibleChild: true });
   });
 
+  it('flags a child now although something else happened yesterday', () => {
+    const u = understandMessage('the man checked in alone yesterday, and right now a girl who looks about 14 went up to his room with him', 'en');
+    expect(u).toMatchObject({ danger: true, possibleChild: true });
+  });
+
   it('does not flag a child now when the event is over', () => {
     const u = understandMessage('a girl who looked around 15 left a cabin with two men yesterday, they drove off, nobody in danger now', 'en');
     expect(u.possibleChild).toBe(false);
