@@ -7,8 +7,11 @@ import { KEY_ID } from './storage/note-cipher';
  * Each variable is documented in `.env.example` (a test keeps the two in step).
  */
 
-export const SUPPORTED_LOCALES = ['sv', 'en'] as const;
-export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number];
+import { LANGUAGES, type Language } from './i18n/languages';
+
+/** The languages (defined once in i18n/languages.ts), under the name the configuration uses. */
+export const SUPPORTED_LOCALES = LANGUAGES;
+export type SupportedLocale = Language;
 
 export type StorageConfig =
   | { readonly kind: 'connectionString'; readonly connectionString: string; readonly container: string }
@@ -176,7 +179,7 @@ const ENV_SCHEMA = z.object({
   ),
   EMBEDDED_STORAGE_DIR: optionalString.transform((v) => v || '.data/azurite'),
   EMBEDDED_STORAGE_PORT: int(0, 65535, 0),
-  DEFAULT_LOCALE: oneOf(['sv', 'en'], 'sv'),
+  DEFAULT_LOCALE: oneOf(LANGUAGES, 'sv'),
   LOG_LEVEL: oneOf(['debug', 'info', 'warn', 'error', 'silent'], 'info'),
   NOTE_ENCRYPTION_KEY: optionalString.refine((v) => v === '' || isKey(v), {
     message: 'must be 32 random bytes, base64-encoded (e.g. `openssl rand -base64 32`)',

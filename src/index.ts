@@ -56,6 +56,7 @@ import { accessResolver } from './teams/turn-access';
 import { createApp } from './teams/create-app';
 import { createCompletionModel, modelAnswerPhraser } from './teams/model-answer-phraser';
 import type { AppTurnState } from './teams/turn-state';
+import { LANGUAGES } from './i18n/languages';
 
 /** Longest message text a user may send, in characters (Teams itself allows about 28 KB). */
 const MAX_TEXT_LENGTH = 4_000;
@@ -248,8 +249,8 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
     downloads: {
       get: (token) => downloads.get(token, clock.now()),
       // No language is known on a plain link: both, Swedish first.
-      goneText: (['sv', 'en'] as const).map((lng) => i18n.t(lng)('statistics:download.expired')).join('\n\n'),
-      unavailableText: (['sv', 'en'] as const).map((lng) => i18n.t(lng)('statistics:download.unavailable')).join('\n\n'),
+      goneText: LANGUAGES.map((lng) => i18n.t(lng)('statistics:download.expired')).join('\n\n'),
+      unavailableText: LANGUAGES.map((lng) => i18n.t(lng)('statistics:download.unavailable')).join('\n\n'),
     },
   });
   const jobs = startPeriodicJobs(

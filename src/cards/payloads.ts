@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Verb, type VerbName } from './verbs';
 import { DEFAULT_PERIOD_CHOICE, PERIOD_CHOICES } from '../statistics/period';
+import { LANGUAGES } from '../i18n/languages';
 
 /**
  * What each card verb's data may carry, parsed before any handler sees it. Teams returns the card's
@@ -25,7 +26,7 @@ export const CARD_PAYLOADS = {
   [Verb.IntakeStart]: z.object({
     practice: z.boolean().optional(),
     form: z.boolean().optional(),
-    lang: z.enum(['sv', 'en']).optional(),
+    lang: z.enum(LANGUAGES).optional(),
     /** Started from "Report this" under a described situation: the description becomes the proposed observation. */
     situation: z.boolean().optional(),
   }),

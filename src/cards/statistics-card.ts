@@ -7,6 +7,7 @@ import { durationText, monthLabel, shownText } from '../statistics/statistics-la
 import { adaptiveCard, submitAction, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card';
 import type { Translate } from './translate';
 import { Verb } from './verbs';
+import { type Language } from '../i18n/languages';
 
 /** The choice `all` on the municipality input: every municipality the viewer may see. */
 export const ALL_MUNICIPALITIES = 'all';
@@ -25,7 +26,7 @@ export interface StatisticsCardInput {
   readonly months: readonly MonthId[];
   /** The municipalities the viewer may see (two or more add "all"). */
   readonly municipalities: readonly { readonly id: string; readonly name: string }[];
-  readonly locale: 'sv' | 'en';
+  readonly locale: Language;
   /** When it was made, as shown. */
   readonly generatedAt: string;
   /** A line above the picture, e.g. why the period asked for could not be used. */

@@ -1,3 +1,4 @@
+import { type Language } from '../i18n/languages';
 /**
  * A case: a submitted incident note and everything that happens to it. Plain data, stored as one
  * JSON blob per case (note content encrypted by the store).
@@ -24,7 +25,7 @@ export interface Reporter {
   readonly aadObjectId?: string;
   /** The reporter's conversation reference, opaque to the domain (stored for proactive messages). */
   readonly conversationRef: Readonly<Record<string, unknown>>;
-  readonly locale: 'sv' | 'en';
+  readonly locale: Language;
 }
 
 export interface CaseEvent {
@@ -100,7 +101,7 @@ export type CloseOutcome = (typeof CLOSE_OUTCOMES)[number] | 'answered';
 /** The answers of a handed-off question (the case's note when its category is `question`). */
 export interface HandedOffQuestion {
   readonly question: string;
-  readonly language: 'sv' | 'en';
+  readonly language: Language;
   readonly audience: 'partner' | 'staff' | 'coordinator';
   /** The routine the asker was shown, if any (its title, in the asker's language). */
   readonly articleTitle?: string;

@@ -1,3 +1,4 @@
+import { LANGUAGES, type Language } from './languages';
 /**
  * Pure locale resolution: the Teams client sends tags like `sv-SE` or `en-US`.
  * @example resolveLocale('en-GB', ['sv', 'en'], 'sv') === 'en'
@@ -41,13 +42,13 @@ export const COMMAND_WORDS = {
  * @example commandLanguage('svar K-7F3Q: ja') === 'sv'
  * @example commandLanguage('status K-7F3Q') === undefined
  */
-export function commandLanguage(text: string | undefined): 'sv' | 'en' | undefined {
+export function commandLanguage(text: string | undefined): Language | undefined {
   const said = (text ?? '').trim().toLowerCase().replace(/[.!?]+$/, '').replace(/\s+/g, ' ');
   if (!said) return undefined;
   const starts = (word: string) => said === word || said.startsWith(`${word} `) || said.startsWith(`${word}:`);
   // The longest matching phrase wins, so "add info" is English and "skicka om" Swedish.
-  let best: { lng: 'sv' | 'en'; length: number } | undefined;
-  for (const lng of ['sv', 'en'] as const) {
+  let best: { lng: Language; length: number } | undefined;
+  for (const lng of LANGUAGES) {
     for (const word of COMMAND_WORDS[lng]) if (starts(word) && word.length > (best?.length ?? 0)) best = { lng, length: word.length };
   }
   return best?.lng;

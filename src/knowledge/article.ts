@@ -1,3 +1,4 @@
+import { LANGUAGES, type Language } from '../i18n/languages';
 /** The audiences an article can be written for (domain.md: S, H, C). */
 export const AUDIENCES = ['staff', 'partner', 'coordinator'] as const;
 export type Audience = (typeof AUDIENCES)[number];
@@ -10,8 +11,9 @@ export function canRead(reader: Audience, article: { readonly audience: readonly
   return article.audience.some((a) => READS[reader].includes(a));
 }
 
-export const KB_LANGUAGES = ['sv', 'en'] as const;
-export type KbLanguage = (typeof KB_LANGUAGES)[number];
+/** The knowledge base has every article in every language the bot speaks (i18n/languages.ts). */
+export const KB_LANGUAGES = LANGUAGES;
+export type KbLanguage = Language;
 
 export interface ArticleSource {
   readonly ref: string;

@@ -4,8 +4,8 @@ import type { RoutingDirectory } from '../forwarding/routing-directory';
 
 /**
  * The municipalities whose statistics someone may see: an administrator every one; a coordinator
- * those whose routes name a target they belong to (as primary, deputy, next level or out of hours);
- * anyone else none. Directory order.
+ * those whose routes name a target they belong to (as primary, deputy, next level or out of hours)
+ * or whose regional coordinator they are; anyone else none. Directory order.
  */
 export function visibleMunicipalities(access: Access, aadObjectId: string | undefined, directory: Pick<RoutingDirectory, 'municipalities' | 'targets'>): string[] {
   const all = Object.keys(directory.municipalities);
@@ -13,9 +13,11 @@ export function visibleMunicipalities(access: Access, aadObjectId: string | unde
   if (access.role !== 'coordinator' || !aadObjectId) return [];
   const me = aadObjectId.toLowerCase();
   const mine = new Set(Object.entries(directory.targets).filter(([, t]) => t.members.some((m) => m.toLowerCase() === me)).map(([id]) => id));
-  return all.filter((m) =>
-    directory.municipalities[m]!.routes.some((r) => [r.primary, r.deputy, r.next, r.outOfHours].some((t) => t !== undefined && mine.has(t))),
-  );
+  return all.filter((m) => {
+    const municipality = directory.municipalities[m]!;
+    const regional = municipality.regionalCoordinator;
+    return (regional !== undefined && mine.has(regional)) || municipality.routes.some((r) => [r.primary, r.deputy, r.next, r.outOfHours].some((t) => t !== undefined && mine.has(t)));
+  });
 }
 
 /**

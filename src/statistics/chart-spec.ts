@@ -2,6 +2,7 @@ import type { Translate } from '../cards/translate';
 import type { StatisticsReport } from './compute-statistics';
 import { SMALLEST_SHOWN, type Cell } from './small-counts';
 import { monthLabel, shownText, weekLabel } from './statistics-labels';
+import { type Language } from '../i18n/languages';
 
 /** The chart's font: shipped with the bot (`@expo-google-fonts/inter`), so the labels never depend on the host's fonts. */
 export const CHART_FONT = 'Inter';
@@ -69,7 +70,7 @@ function barPanel(title: string, values: Bar[], o: { width: number; vertical: bo
  * which is already through the small-numbers rule.
  * @example chartSpec(report, t, 'sv') → { $schema: '…/vega-lite/v6.json', vconcat: [...] }
  */
-export function chartSpec(r: StatisticsReport, t: Translate, locale: 'sv' | 'en'): Record<string, unknown> {
+export function chartSpec(r: StatisticsReport, t: Translate, locale: Language): Record<string, unknown> {
   const weeks = r.unansweredByWeek.length;
   // One column, about as wide as a card shows it, so that Teams scales it down little; a year of weeks widens it.
   const wide = Math.max(440, weeks * 10);

@@ -2,10 +2,11 @@ import type { Translate } from '../cards/translate';
 import type { StatisticsReport } from './compute-statistics';
 import type { DurationSummary } from './percentile';
 import { shownText, monthLabel, weekLabel } from './statistics-labels';
+import { type Language } from '../i18n/languages';
 
 export interface CsvContext {
   readonly t: Translate;
-  readonly locale: 'sv' | 'en';
+  readonly locale: Language;
   /** The municipality names the report covers. */
   readonly municipalityNames: readonly string[];
   /** When it was made, as shown (local time). */

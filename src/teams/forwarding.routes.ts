@@ -29,6 +29,7 @@ import { audit, type TeamsDeps } from './deps';
 import { isPersonalChat, turnLogger } from './turn-context';
 import { turnLocale } from './turn-locale';
 import type { AppTurnState } from './turn-state';
+import { LANGUAGES } from '../i18n/languages';
 
 export interface ForwardingRouteDeps {
   readonly directory: RoutingDirectory;
@@ -294,7 +295,7 @@ export function registerForwardingRoutes(app: Application<AppTurnState>, deps: T
   const VIEWS = ['mine', 'open', 'overdue'] as const;
   const viewOf = (text: string): CaseView | undefined => {
     const said = text.trim().toLowerCase();
-    return VIEWS.find((v) => (['sv', 'en'] as const).some((lng) => (deps.i18n.t(lng)(`forwarding:list.words.${v}`, { returnObjects: true }) as unknown as string[]).includes(said)));
+    return VIEWS.find((v) => LANGUAGES.some((lng) => (deps.i18n.t(lng)(`forwarding:list.words.${v}`, { returnObjects: true }) as unknown as string[]).includes(said)));
   };
   async function showCases(context: TurnContext, state: AppTurnState, view: CaseView, page: number): Promise<void> {
     const tr = t(context, state);

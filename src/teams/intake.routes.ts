@@ -35,6 +35,7 @@ import { cardActivity } from './knowledge.routes';
 import { actorOf, isPersonalChat, turnLogger } from './turn-context';
 import { turnLocale } from './turn-locale';
 import type { AppTurnState } from './turn-state';
+import { LANGUAGES } from '../i18n/languages';
 
 export interface IntakeDeps {
   readonly form: FormDefinition;
@@ -71,7 +72,7 @@ export function registerIntakeRoutes(app: Application<AppTurnState>, deps: Teams
   const locale = (context: TurnContext, state: AppTurnState): SupportedLocale => turnLocale(context, deps.defaultLocale, state);
   /** Which language's start words the text is, if any. */
   const startLanguage = (text: string, key: string): SupportedLocale | undefined =>
-    (['sv', 'en'] as const).find((lng) => (deps.i18n.t(lng)(key, { returnObjects: true }) as unknown as string[]).map(norm).includes(norm(text)));
+    LANGUAGES.find((lng) => (deps.i18n.t(lng)(key, { returnObjects: true }) as unknown as string[]).map(norm).includes(norm(text)));
   const engineContext = (): IntakeContext => ({ now: intake.clock.now(), timeZone: intake.timeZone, labelsOf: intake.labelsOf });
   const words = (key: string) => intake.labelsOf(key).map(norm);
 

@@ -21,6 +21,7 @@ import { cardActivity } from './knowledge.routes';
 import { isPersonalChat, turnLogger } from './turn-context';
 import { turnLocale } from './turn-locale';
 import type { AppTurnState } from './turn-state';
+import { LANGUAGES } from '../i18n/languages';
 
 export interface StatisticsRouteDeps {
   readonly directory: RoutingDirectory;
@@ -60,7 +61,7 @@ interface ShowRequest {
  * plain statistics capability; this edge only checks who asks, and renders the card.
  */
 export function registerStatisticsRoutes(app: Application<AppTurnState>, deps: TeamsDeps, s: StatisticsRouteDeps): void {
-  const words = new Set((['sv', 'en'] as const).flatMap((lng) => deps.i18n.t(lng)('statistics:words', { returnObjects: true }) as unknown as string[]));
+  const words = new Set(LANGUAGES.flatMap((lng) => deps.i18n.t(lng)('statistics:words', { returnObjects: true }) as unknown as string[]));
   const render = s.renderChart ?? renderChartPng;
 
   async function show(context: TurnContext, state: AppTurnState, request: ShowRequest): Promise<void> {

@@ -12,8 +12,10 @@ const as = (role: Access['role'], sites: Access['sites'] = []): Access => ({ rol
 describe('visibleMunicipalities', () => {
   it.each([
     { name: 'an administrator sees every municipality', access: as('administrator'), id: aad(20), expected: ['demo', 'norrby'] },
-    { name: 'a coordinator sees the municipalities whose routes name their targets', access: as('coordinator'), id: aad(22), expected: ['demo'] },
-    { name: 'a regional coordinator (next level for Demokommun, primary for Norrby) sees both', access: as('coordinator'), id: aad(23), expected: ['demo', 'norrby'] },
+    { name: 'a coordinator sees the municipalities whose routes name their targets (Adele is Demokommun\'s deputy, standing in for Norrby)', access: as('coordinator'), id: aad(22), expected: ['demo', 'norrby'] },
+    { name: 'the on-call person sees the municipalities whose ladders end with them', access: as('coordinator'), id: aad(24), expected: ['demo', 'norrby'] },
+    { name: 'the regional coordinator of both sees both', access: as('coordinator'), id: aad(23), expected: ['demo', 'norrby'] },
+    { name: 'a coordinator of a target no route names sees none', access: as('coordinator'), id: aad(29), expected: [] },
     { name: 'staff see none', access: as('staff'), id: aad(30), expected: [] },
     { name: 'a partner sees none', access: as('partner'), id: aad(25), expected: [] },
     { name: 'a coordinator without an id sees none', access: as('coordinator'), id: undefined, expected: [] },

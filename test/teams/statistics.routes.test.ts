@@ -1,3 +1,7 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../../src/paths';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardOf, messageActivity, postActivity, submitActivity } from '../support/activities';
 import { freshContainers, type TestContainers } from '../support/azurite';
@@ -22,7 +26,13 @@ describe('statistics in Teams', () => {
   beforeAll(async () => {
     c = await freshContainers('stats');
     seeded = await seedStatisticsCases(c);
-    bot = await startTestBot(c.connectionString, c.name, { STATISTICS_LINK_MINUTES: '5' });
+    // The example directory, except that Norrby has its own deputy: Adele then coordinates Demokommun only.
+    const example = readFileSync(path.join(PROJECT_ROOT, 'src/forwarding/directories/playground-demo.yaml'), 'utf8');
+    const own = example.replace(/(primary: norrby-coordinators\n\s+deputy: )demo-deputy/, '$1demo-out-of-hours');
+    expect(own).not.toBe(example);
+    const directoryFile = path.join(mkdtempSync(path.join(tmpdir(), 'stats-dir-')), 'directory.yaml');
+    writeFileSync(directoryFile, own);
+    bot = await startTestBot(c.connectionString, c.name, { STATISTICS_LINK_MINUTES: '5', ROUTING_DIRECTORY_FILE: directoryFile });
   }, 60_000);
   afterAll(() => bot.stop());
 
