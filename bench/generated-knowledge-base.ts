@@ -74,6 +74,8 @@ export function generateKnowledgeBase(real: readonly Article[], count: number, s
     const set = AUDIENCES.filter(() => audienceRandom() < 0.6);
     return set.length > 0 ? set : ['staff'];
   });
+  // An article has as many steps in every language (validation checks it), as audiences.
+  const stepCounts = Array.from({ length: extra }, () => 3 + Math.floor(audienceRandom() * 5));
   const out: Article[] = [...real];
   for (const [li, language] of languages.entries()) {
     const random = seededRandom(seed * 1000 + li + 1);
@@ -89,7 +91,7 @@ export function generateKnowledgeBase(real: readonly Article[], count: number, s
       });
     for (let i = 0; i < extra; i++) {
       const place = term();
-      const steps = Array.from({ length: 3 + Math.floor(random() * 5) }, () => rewrite(pick(m.sentences)));
+      const steps = Array.from({ length: stepCounts[i] as number }, () => rewrite(pick(m.sentences)));
       out.push({
         id: `generated-${i}`,
         language,
