@@ -60,6 +60,9 @@ export type MarkReviewedOutcome =
  * arrived is not); someone without a personal chat with the bot is skipped until they have one.
  */
 export class ReviewReminders {
+  /** Month and recipient of the reminders this instance could not send for want of a chat: warned once, not every pass. */
+  private readonly unreachable = new Set<string>();
+
   constructor(private readonly deps: ReviewRemindersDeps) {}
 
   /** One pass: resolves to how many cards were sent. */
@@ -82,7 +85,9 @@ export class ReviewReminders {
       for (const reminder of reminders) {
         const ref = await people.get(reminder.recipient);
         if (!ref) {
-          logger.warn('review reminder not sent: no personal chat with the bot yet', { month: reminder.month, routines: reminder.routines.length });
+          const key = `${reminder.month}|${reminder.recipient}`;
+          if (!this.unreachable.has(key)) logger.warn('review reminder not sent: no personal chat with the bot yet', { month: reminder.month, routines: reminder.routines.length });
+          this.unreachable.add(key);
           continue;
         }
         if (!(await store.claimReminder(reminder.month, reminder.recipient))) continue;
