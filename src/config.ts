@@ -85,6 +85,8 @@ export interface AppConfig {
     readonly minConfidence: number;
     /** How often each instance checks which published knowledge-base version is current. */
     readonly refreshMs: number;
+    /** A routine is due for review this many months after its last review (monthly reminders to its owners). */
+    readonly reviewMonths: number;
     /** `generative` lets a language model phrase answers from the retrieved article, behind the fact guard. */
     readonly answerMode: 'plain' | 'generative';
     readonly model?:
@@ -235,6 +237,7 @@ const ENV_SCHEMA = z.object({
   RETENTION_DAYS: int(0, 3_650, 0),
   KB_LOCAL_VALUES_FILE: optionalString,
   KB_REFRESH_SECONDS: int(1, 3_600, 30),
+  KB_REVIEW_MONTHS: int(1, 120, 12),
   ANSWER_MODE: oneOf(['plain', 'generative'], 'plain'),
   OPENAI_API_KEY: optionalString,
   OPENAI_MODEL: optionalString.transform((v) => v || 'gpt-4o-mini'),
@@ -388,6 +391,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       localValuesFile: e.KB_LOCAL_VALUES_FILE,
       minConfidence: e.KB_MIN_CONFIDENCE,
       refreshMs: e.KB_REFRESH_SECONDS * 1000,
+      reviewMonths: e.KB_REVIEW_MONTHS,
       answerMode: e.ANSWER_MODE,
       ...(e.ANSWER_MODE !== 'generative'
         ? {}

@@ -57,6 +57,9 @@ import { createApp } from './teams/create-app';
 import { createCompletionModel, modelAnswerPhraser } from './teams/model-answer-phraser';
 import type { AppTurnState } from './teams/turn-state';
 import { LANGUAGES } from './i18n/languages';
+import { ReviewReminders } from './jobs/review-reminders';
+import { BlobReviewStore } from './storage/blob-review-store';
+import { reviewReminderCard } from './cards/review-reminder-card';
 
 /** Longest message text a user may send, in characters (Teams itself allows about 28 KB). */
 const MAX_TEXT_LENGTH = 4_000;
@@ -133,6 +136,32 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
   const links = new BlobTargetLinkStore(store);
   const people = new BlobPersonAddressStore(store);
   const notices = new AdminNotices({ admins: directory.admins, people, deliverer, log: new BlobNoticeLog(store), clock });
+  const auditLog = new BlobAuditLog(store);
+  const reviews = new ReviewReminders({
+    knowledgeBase: knowledge,
+    store: new BlobReviewStore(store),
+    lock: new BlobJobLock(store),
+    people,
+    deliverer,
+    audit: auditLog,
+    card: (reminder) => {
+      const t = i18n.t(config.defaultLocale);
+      return reviewReminderCard(reminder, {
+        title: t('knowledge:review.title'),
+        intro: (n) => t('knowledge:review.intro', { n }),
+        lastReviewed: (date, dueOn) => t('knowledge:review.lastReviewed', { date, dueOn }),
+        reviewed: t('knowledge:review.button'),
+        howToChange: t('knowledge:review.howToChange'),
+        more: (n) => t('knowledge:review.more', { n }),
+      });
+    },
+    owners: directory.routineOwners ?? {},
+    admins: directory.admins,
+    language: config.defaultLocale,
+    policy: { months: config.knowledge.reviewMonths, timeZone: config.timeZone },
+    clock,
+    logger: logger.child({ component: 'review-reminders' }),
+  });
   const caseIndex = new TableCaseIndex(caseIndexTables(connectionString, config.storage.container), (rowKey) =>
     logger.error('case index row damaged; skipped', { rowKey }),
   );
@@ -186,7 +215,7 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
   };
   const app = createApp(
     { adapter, botAppId: config.bot.appId, storage: botStorage },
-    { i18n, logger, defaultLocale: config.defaultLocale, maxTextLength: MAX_TEXT_LENGTH, people, audit: new BlobAuditLog(store) },
+    { i18n, logger, defaultLocale: config.defaultLocale, maxTextLength: MAX_TEXT_LENGTH, people, audit: auditLog },
     {
       cases,
       forwarding: {
@@ -224,6 +253,7 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
         municipalities: directory.municipalities,
         defaultMunicipality: directory.defaultMunicipality,
         minConfidence: config.knowledge.minConfidence,
+        isReviewOverdue: (articleId) => reviews.isOverdue(articleId),
         countUnanswered: (asker) => unansweredCounts.record(isoWeekOf(clock.now(), config.timeZone), askerMunicipality(asker, directory)),
         ...(model ? { phraserFor: (context: TurnContext, state: AppTurnState) => modelAnswerPhraser(model, context, state) } : {}),
       },
@@ -237,6 +267,7 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
         publicBaseUrl: () => config.server.publicBaseUrl || (config.env === 'local' ? listening.at : undefined),
         linkMinutes: config.statistics.linkMinutes,
       },
+      review: reviews,
     },
   );
 
@@ -259,6 +290,7 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
       { name: 'retention', everyMs: 3_600_000, run: () => forwarding.applyRetention(config.forwarding.retentionDays, statistics) },
       memoryJob(http, logger),
       knowledgeRefresh.job(config.knowledge.refreshMs),
+      reviews.job(),
       {
         name: 'download-sweep',
         everyMs: 600_000,

@@ -14,11 +14,14 @@ export interface AnswerCardLabels extends AnswerLabels {
   /** The report button under a described situation: starts a note with the description filled in. */
   readonly reportThis: string;
   readonly askCoordinator: string;
+  /** Shown to staff under the review date when the routine is past its review interval. */
+  readonly reviewOverdue: string;
 }
 
 /**
  * The answer card: the routine's steps as written, its escalation, sources with links, the review
- * date, "Did this help?", and the next moves (report, ask a coordinator, related routines).
+ * date (and "review overdue" when `reviewOverdue`), "Did this help?", and the next moves (report,
+ * ask a coordinator, related routines).
  * @example answerCard(article, related, labels, values).version === '1.5'
  */
 export function answerCard(
@@ -28,6 +31,7 @@ export function answerCard(
   values: PlaceholderValues,
   generated?: { readonly text: string; readonly label: string },
   situation = false,
+  reviewOverdue = false,
 ): AdaptiveCard {
   const fill = (s: string) => fillPlaceholders(s, values);
   const body: CardElement[] = [
@@ -47,6 +51,7 @@ export function answerCard(
     ...article.notes.map((n) => textBlock(fill(n), { isSubtle: true, size: 'Small' })),
     textBlock(`**${labels.sources}:** ${article.sources.map((s) => `[${s.title}](${s.url})`).join(' · ')}`, { size: 'Small', separator: true }),
     textBlock(labels.lastReviewed(article.lastReviewed, article.owner), { size: 'Small', isSubtle: true, spacing: 'None' }),
+    ...(reviewOverdue ? [textBlock(labels.reviewOverdue, { size: 'Small', color: 'Warning', weight: 'Bolder', spacing: 'None' })] : []),
     {
       type: 'ColumnSet',
       columns: [

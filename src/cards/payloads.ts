@@ -23,6 +23,8 @@ export const CARD_PAYLOADS = {
   [Verb.KnowledgeFeedback]: z.object({ articleId: ArticleId, helpful: z.boolean() }),
   /** "Ask a coordinator": the routine the asker was shown, if any. */
   [Verb.KnowledgeAskCoordinator]: z.object({ articleId: ArticleId.optional() }),
+  /** "Reviewed, no change" on a review reminder: the routine and the hash of the text the card listed. */
+  [Verb.KnowledgeReviewed]: z.object({ articleId: ArticleId, textHash: z.string().regex(/^[0-9a-f]{64}$/) }),
   [Verb.IntakeStart]: z.object({
     practice: z.boolean().optional(),
     form: z.boolean().optional(),

@@ -3,6 +3,7 @@ export const Verb = {
   KnowledgeShowArticle: 'knowledge.showArticle',
   KnowledgeFeedback: 'knowledge.feedback',
   KnowledgeAskCoordinator: 'knowledge.askCoordinator',
+  KnowledgeReviewed: 'knowledge.reviewed',
   IntakeStart: 'intake.start',
   IntakeAnswer: 'intake.answer',
   IntakeCommand: 'intake.command',

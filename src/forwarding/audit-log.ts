@@ -10,6 +10,8 @@ export interface AuditEvent {
   readonly result: 'ok' | 'refused';
   readonly caseId?: string;
   readonly targetId?: string;
+  /** The routine a knowledge-base action was about (kb.reviewed). */
+  readonly articleId?: string;
   /** The knowledge-base version published or made current (kb.publish, kb.rollback). */
   readonly version?: number;
   /** Why a request was refused (a reason code, e.g. notReporter, notPersonalChat, tokenNotYours). */

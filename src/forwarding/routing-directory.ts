@@ -69,6 +69,11 @@ const DirectorySchema = z
     admins: z.array(GUID).min(1, 'needs at least one administrator'),
     /** Who writes the routines: told when a coordinator marks a handed-off question "needs a routine". Default: the administrators. */
     knowledgeOwners: z.array(GUID).optional(),
+    /**
+     * Who answers for each routine's review: an `owner` as written in the articles' front matter
+     * (either language) → Entra ID object ids. Owners not named here: the administrators.
+     */
+    routineOwners: z.record(z.string().min(1), z.array(GUID).min(1, 'needs at least one person')).optional(),
     defaultMunicipality: ID,
     officeHours: z
       .object({

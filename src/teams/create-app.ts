@@ -10,6 +10,7 @@ import { registerIntakeRoutes, type IntakeDeps } from './intake.routes';
 import { registerStatusRoutes } from './status.routes';
 import { registerStatisticsRoutes, type StatisticsRouteDeps } from './statistics.routes';
 import { registerWelcomeRoutes } from './welcome.routes';
+import { registerReviewRoutes, type ReviewRouteDeps } from './review.routes';
 import type { CaseStore } from '../forwarding/case-store';
 
 export interface CreateAppOptions {
@@ -31,6 +32,8 @@ export interface Capabilities {
   readonly intake: IntakeDeps;
   readonly forwarding: ForwardingRouteDeps;
   readonly statistics?: StatisticsRouteDeps;
+  /** "Reviewed, no change" on the monthly review reminders. */
+  readonly review?: ReviewRouteDeps;
 }
 
 export function createApp(options: CreateAppOptions, deps: TeamsDeps, capabilities: Capabilities): Application<AppTurnState> {
@@ -71,6 +74,7 @@ export function createApp(options: CreateAppOptions, deps: TeamsDeps, capabiliti
   registerStatusRoutes(app, deps, capabilities.cases, capabilities.forwarding.service, capabilities.forwarding.clock);
   registerForwardingRoutes(app, deps, capabilities.forwarding);
   if (capabilities.statistics) registerStatisticsRoutes(app, deps, capabilities.statistics);
+  if (capabilities.review) registerReviewRoutes(app, deps, capabilities.review);
   // Last: its message route takes every text the routes above did not.
   Object.assign(knowledgeApi, registerKnowledgeRoutes(app, deps, capabilities.knowledge));
 

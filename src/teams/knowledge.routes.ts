@@ -46,6 +46,8 @@ export interface KnowledgeDeps {
   readonly countUnanswered?: (access: Access) => Promise<void>;
   /** The generative mode's model for this turn, when ANSWER_MODE=generative. */
   readonly phraserFor?: (context: TurnContext, state: AppTurnState) => AnswerPhraser;
+  /** Is the routine past its review interval (front matter and recorded reviews)? Shown to staff and coordinators. */
+  readonly isReviewOverdue?: (articleId: string) => Promise<boolean>;
 }
 
 export function answerCardLabels(t: Translate): AnswerCardLabels {
@@ -61,6 +63,7 @@ export function answerCardLabels(t: Translate): AnswerCardLabels {
     report: t('knowledge:answer.report'),
     reportThis: t('knowledge:answer.reportThis'),
     askCoordinator: t('knowledge:answer.askCoordinator'),
+    reviewOverdue: t('knowledge:answer.reviewOverdue'),
   };
 }
 
@@ -77,10 +80,23 @@ export function registerKnowledgeRoutes(
   const uiLocale = (context: TurnContext, state: AppTurnState): SupportedLocale => turnLocale(context, deps.defaultLocale, state);
   const audienceOf = async (context: TurnContext): Promise<Audience> => (await kb.access(context)).audience;
 
-  const sendArticle = async (context: TurnContext, article: Article, related: readonly Article[], lng: KbLanguage, generated?: string, situation = false) => {
+  /** Staff and coordinators are told when a routine is past its review; partners get the routine as it is. */
+  const reviewOverdueFor = async (context: TurnContext, audience: Audience, articleId: string): Promise<boolean> => {
+    if (audience === 'partner' || !kb.isReviewOverdue) return false;
+    try {
+      return await kb.isReviewOverdue(articleId);
+    } catch (err) {
+      // The routine matters more than its review mark: storage that does not answer must not cost the answer.
+      turnLogger(deps.logger, context).warn('review state not read', { articleId, ...errorFields(err) });
+      return false;
+    }
+  };
+
+  const sendArticle = async (context: TurnContext, article: Article, related: readonly Article[], lng: KbLanguage, audience: Audience, generated?: string, situation = false) => {
     const t = deps.i18n.t(lng);
     const extra = generated ? { text: generated, label: t('knowledge:answer.generatedLabel') } : undefined;
-    await context.sendActivity(cardActivity(answerCard(article, related, answerCardLabels(t), kb.placeholders[lng], extra, situation)));
+    const overdue = await reviewOverdueFor(context, audience, article.id);
+    await context.sendActivity(cardActivity(answerCard(article, related, answerCardLabels(t), kb.placeholders[lng], extra, situation, overdue)));
   };
 
   const articleNotFound = async (context: TurnContext, state: AppTurnState) => void (await context.sendActivity(deps.i18n.t(uiLocale(context, state))('knowledge:article.notFound')));
@@ -95,7 +111,7 @@ export function registerKnowledgeRoutes(
       return;
     }
     const related = article.related.map((id) => index.article(id, lng)).filter((a): a is Article => !!a && canRead(audience, a));
-    await sendArticle(context, article, related, lng);
+    await sendArticle(context, article, related, lng, audience);
   }, articleNotFound);
 
   const unknownArticle = async (context: TurnContext, state: AppTurnState) => void (await context.sendActivity(deps.i18n.t(uiLocale(context, state))('knowledge:feedback.unknownArticle')));
@@ -178,7 +194,7 @@ export function registerKnowledgeRoutes(
         if (phrased.mode === 'generated') generated = phrased.text;
       }
       // A described situation offers "Report this": a note with the description filled in, for review.
-      await sendArticle(context, result.article, result.related, lng, generated, result.kind === 'situation');
+      await sendArticle(context, result.article, result.related, lng, audience, generated, result.kind === 'situation');
       return;
     }
     log.info('question not answered', { reason: result.reason, confidence: Number(result.bestConfidence.toFixed(2)), audience });

@@ -19,6 +19,7 @@ const labels: AnswerCardLabels = {
   report: 'Report',
   reportThis: 'Report this',
   askCoordinator: 'Ask a coordinator',
+  reviewOverdue: 'REVIEW OVERDUE',
 };
 const values = { localCoordinator: 'Kim at Kiruna', socialjourRoute: 'SJ', municipalSocialServices: 'SS', localPoliceContact: 'PC' };
 
@@ -27,6 +28,13 @@ describe('answerCard', () => {
   const related = article.related.map((id) => kb.index.article(id, 'en')!);
   const card = answerCard(article, related, labels, values);
   const json = JSON.stringify(card);
+
+  it('says "review overdue" under the review date only when the routine is past its review', () => {
+    expect(json).not.toContain('REVIEW OVERDUE');
+    const overdue = answerCard(article, related, labels, values, undefined, false, true);
+    expect(JSON.stringify(overdue)).toContain('REVIEW OVERDUE');
+    expect(cardProblems(overdue)).toEqual([]);
+  });
 
   it('is a valid Adaptive Card 1.5', () => {
     expect(card.version).toBe('1.5');
