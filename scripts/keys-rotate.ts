@@ -11,36 +11,19 @@
  * `keys:rotate: N re-sealed, M already current, F failed (newest key "id")`, and exits 1 when any failed
  * (each failure is logged as a JSON line on stderr; those blobs are left as they were).
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pino from 'pino';
-import { loadConfig } from '../src/config';
-import { createLogger } from '../src/log';
-import { PROJECT_ROOT } from '../src/paths';
-import { createBlobContainers, isContainerReachable } from '../src/storage/blob-container';
-import { JsonBlobStore } from '../src/storage/json-blob-store';
+import { withBotStorage } from './lib/bot-storage';
 import { NoteCipher } from '../src/storage/note-cipher';
 import { noteKeyRing } from '../src/storage/note-key-ring';
-import { resolveStorage } from '../src/storage/resolve-storage';
 import { DEFAULT_ROTATE_KEYS_OPTIONS, rotateKeys } from '../src/storage/rotate-keys';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { concurrency: { type: 'string', default: String(DEFAULT_ROTATE_KEYS_OPTIONS.concurrency) } } });
   const concurrency = Number(values.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new Error('--concurrency must be a whole number from 1 to 64');
-  const envFile = path.join(PROJECT_ROOT, '.env');
-  // Values already in the environment win over the file's.
-  if (existsSync(envFile)) process.loadEnvFile(envFile);
-  const config = loadConfig();
-  // stdout carries only the summary line; logs (JSON lines) go to stderr.
-  const logger = createLogger(config.logLevel, pino.destination(2));
-  const { connectionString, embedded } = await resolveStorage(config, logger, { restartOnExit: false });
-  try {
-    const containers = createBlobContainers(connectionString, config.storage.container);
-    if (!(await isContainerReachable(containers.probe, 10_000))) throw new Error('storage is not reachable');
+  await withBotStorage(async ({ config, logger, store }) => {
     const cipher = new NoteCipher(noteKeyRing(config, logger));
-    const summary = await rotateKeys(new JsonBlobStore(containers.data), cipher, {
+    const summary = await rotateKeys(store, cipher, {
       concurrency,
       logger,
       onResealed: (name) => logger.debug('re-sealed', { kind: name.split('/')[0] }),
@@ -48,9 +31,7 @@ async function main(): Promise<void> {
     const gone = summary.gone > 0 ? `, ${summary.gone} deleted meanwhile` : '';
     process.stdout.write(`keys:rotate: ${summary.resealed} re-sealed, ${summary.current} already current, ${summary.failed} failed${gone} (newest key "${cipher.currentKeyId}")\n`);
     process.exitCode = summary.failed > 0 ? 1 : 0;
-  } finally {
-    await embedded?.stop();
-  }
+  });
 }
 
 main().catch((err: unknown) => {

@@ -4,20 +4,14 @@
  * embedded Azurite on its data folder: stop the local bot first), the version store and the audit
  * log; and who is running the command.
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import pino from 'pino';
 import { systemClock, type Clock } from '../../src/clock';
-import { loadConfig, type AppConfig } from '../../src/config';
+import type { AppConfig } from '../../src/config';
 import type { AuditLog } from '../../src/forwarding/audit-log';
 import type { KnowledgeVersionStore } from '../../src/knowledge/knowledge-versions';
-import { createLogger, type Logger } from '../../src/log';
-import { PROJECT_ROOT } from '../../src/paths';
+import type { Logger } from '../../src/log';
+import { withBotStorage } from './bot-storage';
 import { BlobAuditLog } from '../../src/storage/blob-audit-log';
-import { createBlobContainers, isContainerReachable } from '../../src/storage/blob-container';
 import { BlobKnowledgeVersionStore } from '../../src/storage/blob-knowledge-version-store';
-import { JsonBlobStore } from '../../src/storage/json-blob-store';
-import { resolveStorage } from '../../src/storage/resolve-storage';
 
 export interface KnowledgeCommandDeps {
   readonly config: AppConfig;
@@ -29,21 +23,10 @@ export interface KnowledgeCommandDeps {
 }
 
 /** Run a knowledge-base command against the bot's storage; the embedded Azurite of a local run is stopped afterwards. */
-export async function withKnowledgeVersions<T>(run: (deps: KnowledgeCommandDeps) => Promise<T>): Promise<T> {
-  const envFile = path.join(PROJECT_ROOT, '.env');
-  // Values already in the environment win over the file's.
-  if (existsSync(envFile)) process.loadEnvFile(envFile);
-  const config = loadConfig();
-  const logger = createLogger(config.logLevel, pino.destination(2));
-  const { connectionString, embedded } = await resolveStorage(config, logger, { restartOnExit: false });
-  try {
-    const containers = createBlobContainers(connectionString, config.storage.container);
-    if (!(await isContainerReachable(containers.probe, 10_000))) throw new Error('storage is not reachable');
-    const store = new JsonBlobStore(containers.data);
-    return await run({ config, versions: new BlobKnowledgeVersionStore(store), audit: new BlobAuditLog(store), clock: systemClock, logger });
-  } finally {
-    await embedded?.stop();
-  }
+export function withKnowledgeVersions<T>(run: (deps: KnowledgeCommandDeps) => Promise<T>): Promise<T> {
+  return withBotStorage(({ config, logger, store }) =>
+    run({ config, versions: new BlobKnowledgeVersionStore(store), audit: new BlobAuditLog(store), clock: systemClock, logger }),
+  );
 }
 
 /** Who runs the command: `--by`, else the operator's login name from the environment. */

@@ -100,8 +100,11 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
   if (understood.kind === 'command') return none('outOfScope', undefined, { kind: 'command' });
 
   const hits = rerank(index.search(corrected, { language, audience, limit: 8 }), audience);
-  const best = hits[0];
   const minConfidence = options.minConfidence ?? DEFAULT_ANSWER_OPTIONS.minConfidence;
+  // The preference for the reader's own routines must not hide one they may read that answers in full.
+  const own = (h: SearchHit) => h.article.audience.includes(audience);
+  const fullAnswer = hits[0] && own(hits[0]) && hits[0].confidence < minConfidence ? hits.find((h) => !own(h) && h.confidence >= minConfidence) : undefined;
+  const best = fullAnswer ?? hits[0];
   const visible = (a: Article | undefined): a is Article => !!a && canRead(audience, a);
 
   const answer = (article: Article, hit: SearchHit | undefined, kind: MessageKind, danger: boolean): Answer => {
@@ -139,11 +142,14 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
     if (article) return answer(article, hits.find((h) => h.article.id === article.id), kind, false);
   }
 
-  // A routine that answers well exists, but not for this audience: say so rather than offer others.
+  // A routine that answers well exists, but not one this reader may read: say so rather than offer others.
   const elsewhere = Math.max(
+    0,
     ...(['staff', 'partner', 'coordinator'] as const)
       .filter((a) => a !== audience)
-      .map((a) => index.search(corrected, { language, audience: a, limit: 1 })[0]?.confidence ?? 0),
+      .flatMap((a) => index.search(corrected, { language, audience: a, limit: 3 }))
+      .filter((h) => !canRead(audience, h.article))
+      .map((h) => h.confidence),
   );
   if (elsewhere >= minConfidence && elsewhere > (best?.confidence ?? 0) + 0.2) return none('lowConfidence', best, { kind });
   if (best && best.confidence >= QUESTION_FLOOR * minConfidence) return answer(best.article, best, kind, false);

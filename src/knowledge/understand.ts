@@ -76,7 +76,7 @@ const LISTS = {
     'checked in', 'checking in', 'came down', 'came in', 'went up', 'just went', 'just left', 'gick upp', 'gick precis', 'har gått upp', 'turned up', 'showed up', 'keeps coming', 'every night', 'every evening', 'over the weekend', 'got a call',
     'just sent', 'sent in', 'called (me|reception|the desk)', 'call reception', 'calls reception', 'whispered', 'whisper', 'viskade', 'worked out', 'have noticed', 'noticed',
     'complain', 'klagar', 'patrol', 'home visit', 'duty phone', 'caller says', 'det är en', 'hela tiden', 'all the time', 'keeps ', 'every weekend',
-    'varje helg', 'there\'s this', 'have a guest', 'har en gäst', 'vi har en', 'we have a',
+    'varje helg', 'there\'s this', 'have a guest', 'har en gäst', 'vi har en', 'we have a', 'i knocked', 'i\'m standing', 'i am standing', 'jag knackade', 'jag står',
     // still going on, or just told
     'still (in|inside|there|with|here|up)', 'fortfarande (där|kvar|inne|på)', 'är kvar', 'är fortfarande', 'just (texted|called|told|rang|messaged)', 'texted me', 'messaged me',
     'har precis', 'sms:?ade', 'messade',

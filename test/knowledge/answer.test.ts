@@ -98,6 +98,12 @@ describe('answerQuestion', () => {
     expect(answerQuestion(q, kb.index, { language, audience: 'staff' })).toMatchObject({ type: 'noAnswer', reason: 'outOfScope', choices: [] });
   });
 
+  it('gives staff a partner routine they may read when it answers in full, rather than "not for you"', () => {
+    // Labour exploitation is written for partners; staff read partner routines too.
+    const r = answerQuestion('Är människoexploatering ett eget brott i Sverige?', kb.index, { language: 'sv', audience: 'staff' });
+    expect(r.type === 'answer' && r.article.id).toBe('labour-exploitation');
+  });
+
   it('offers the closest routines the asker may see when an in-domain question matches weakly', () => {
     const r = answerQuestion('soc och polisen samarbete hotell', kb.index, { language: 'sv', audience: 'partner' });
     if (r.type === 'noAnswer') {
