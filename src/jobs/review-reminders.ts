@@ -1,3 +1,4 @@
+import { dayIn } from '../calendar';
 import type { Clock } from '../clock';
 import type { AuditLog } from '../forwarding/audit-log';
 import { DeliveryError, type Deliverer } from '../forwarding/deliverer';
@@ -6,7 +7,6 @@ import type { PersonAddressStore } from '../forwarding/people';
 import { KB_LANGUAGES, type Article, type KbLanguage } from '../knowledge/article';
 import type { CurrentKnowledgeBase } from '../knowledge/knowledge-base-holder';
 import {
-  dayIn,
   effectiveLastReviewed,
   isFrontMatterOverdue,
   isReviewOverdue,

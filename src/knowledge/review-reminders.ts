@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { addMonthsToDay, dayIn, monthIn } from '../calendar';
 import type { Article, KbLanguage } from './article';
 
 /**
@@ -60,29 +61,13 @@ export function routineTextHash(articles: readonly Article[]): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 }
 
-/** The day of `at` in `timeZone`, as YYYY-MM-DD. */
-export function dayIn(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
-
-/**
- * The month a reminder belongs to (YYYY-MM in `timeZone`): one card per recipient per month key.
- * @example reminderMonth(new Date('2026-11-30T23:30:00Z'), 'Europe/Stockholm') === '2026-12'
- */
-export function reminderMonth(at: Date, timeZone: string): string {
-  return dayIn(at, timeZone).slice(0, 7);
-}
-
 /**
  * The day a review made on `day` (YYYY-MM-DD) falls due: `months` later, on the same day of the
  * month or the month's last day when it has fewer.
  * @example reviewDueOn('2025-01-31', 1) === '2025-02-28'
  */
 export function reviewDueOn(day: string, months: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const monthIndex = m - 1 + months;
-  const lastDay = new Date(Date.UTC(y, monthIndex + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(y, monthIndex, Math.min(d, lastDay))).toISOString().slice(0, 10);
+  return addMonthsToDay(day, months);
 }
 
 /** The routine's articles (one per language), by id. */
@@ -145,7 +130,7 @@ export interface ReviewReminderInput {
  * due date, then id); recipients with none get no reminder. Sorted by recipient.
  */
 export function reviewReminders(input: ReviewReminderInput): ReviewReminder[] {
-  const month = reminderMonth(input.now, input.policy.timeZone);
+  const month = monthIn(input.now, input.policy.timeZone);
   const lists = new Map<string, OverdueRoutine[]>();
   for (const [id, articles] of routinesOf(input.articles)) {
     const record = input.records.get(id);

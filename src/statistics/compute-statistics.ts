@@ -3,7 +3,8 @@ import type { CaseCounts, CaseStatistics } from '../forwarding/retention';
 import { SITE_KINDS } from '../forwarding/routing-directory';
 import type { CaseFacts, SiteKindBucket } from './case-facts';
 import { summarizeDurations, type DurationSummary } from './percentile';
-import { monthOf, monthsOf, periodBounds, weeksOf, type MonthId, type Period, type WeekId } from './period';
+import { monthIn } from '../calendar';
+import { monthsOf, periodBounds, weeksOf, type MonthId, type Period, type WeekId } from './period';
 import { protectBreakdown, showCount, type Cell, type ShownCount } from './small-counts';
 
 export const URGENCIES: readonly Urgency[] = ['P1', 'P2', 'P3', 'P4'];
@@ -104,7 +105,7 @@ export function computeStatistics(q: StatisticsQuery, data: StatisticsData): Sta
     protectBreakdown(keys.map((key) => ({ key, n: cases.filter((c) => ofCase(c) === key).length + deleted.reduce((s, d) => s + ofDeleted(d.counts, key), 0) })));
 
   const byMonth = protectBreakdown(
-    deleted.map(({ month, counts }) => ({ key: month, n: cases.filter((c) => monthOf(c.createdAt, q.timeZone) === month).length + counts.total })),
+    deleted.map(({ month, counts }) => ({ key: month, n: cases.filter((c) => monthIn(c.createdAt, q.timeZone) === month).length + counts.total })),
   );
   const byCategory = count(CASE_CATEGORIES, (c) => c.category, (d, k) => d.category[k] ?? 0);
   const byUrgency = count(URGENCIES, (c) => c.urgency, (d, k) => d.urgency[k] ?? 0);

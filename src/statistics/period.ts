@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { monthIn } from '../calendar';
 
 /** A calendar month in the configured time zone, `2026-11`. */
 export type MonthId = string;
@@ -27,10 +28,6 @@ export function isMonthId(text: string): boolean {
   return MONTH.test(text);
 }
 
-/** The month of an instant, in `timeZone`. */
-export function monthOf(at: Date | string, timeZone: string): MonthId {
-  return DateTime.fromJSDate(typeof at === 'string' ? new Date(at) : at, { zone: timeZone }).toFormat('yyyy-MM');
-}
 
 /** `month` moved by `delta` months (negative goes back). */
 export function addMonths(month: MonthId, delta: number): MonthId {
@@ -72,13 +69,13 @@ export function weeksOf(p: Period, timeZone: string): WeekId[] {
 
 /** The last `n` months up to and including the current one. */
 export function lastMonths(n: number, now: Date, timeZone: string): Period {
-  const to = monthOf(now, timeZone);
+  const to = monthIn(now, timeZone);
   return { from: addMonths(to, -(n - 1)), to };
 }
 
 /** The months a person may pick from, newest first (the current month and the `MAX_MONTHS - 1` before it). */
 export function selectableMonths(now: Date, timeZone: string): MonthId[] {
-  const current = monthOf(now, timeZone);
+  const current = monthIn(now, timeZone);
   return Array.from({ length: MAX_MONTHS }, (_, i) => addMonths(current, -i));
 }
 

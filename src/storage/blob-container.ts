@@ -1,6 +1,7 @@
 import { TableClient } from '@azure/data-tables';
 import { BlobServiceClient, RestError, type ContainerClient, type StoragePipelineOptions } from '@azure/storage-blob';
 import { QueueServiceClient } from '@azure/storage-queue';
+import type { CaseIndexTables } from './table-case-index';
 
 /**
  * Container clients for the app's one container.
@@ -80,7 +81,7 @@ function caseIndexTableName(container: string): string {
 }
 
 /** The case index's two tables for a container: open cases, and the archive of closed ones. */
-export function caseIndexTables(connectionString: string, container: string): { open: TableClient; closed: TableClient } {
+export function caseIndexTables(connectionString: string, container: string): CaseIndexTables {
   const open = caseIndexTableName(container);
   return { open: createTableClient(connectionString, open), closed: createTableClient(connectionString, `${open.slice(0, 57)}closed`) };
 }

@@ -1,3 +1,4 @@
+import { monthIn } from '../../src/calendar';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/knowledge/article';
 import { loadKnowledgeBase } from '../../src/knowledge/file-knowledge-base';
@@ -5,7 +6,6 @@ import {
   effectiveLastReviewed,
   isReviewOverdue,
   mayRecordReview,
-  reminderMonth,
   reviewDueOn,
   reviewersOf,
   reviewReminders,
@@ -44,8 +44,8 @@ describe('review dates', () => {
   });
 
   it('counts months in the bot’s time zone (New Year’s Eve 23:30 UTC is January in Stockholm)', () => {
-    expect(reminderMonth(new Date('2026-12-31T23:30:00Z'), ZONE)).toBe('2027-01');
-    expect(reminderMonth(new Date('2026-12-31T22:30:00Z'), ZONE)).toBe('2026-12');
+    expect(monthIn(new Date('2026-12-31T23:30:00Z'), ZONE)).toBe('2027-01');
+    expect(monthIn(new Date('2026-12-31T22:30:00Z'), ZONE)).toBe('2026-12');
   });
 
   it('is overdue from the due day on, not the day before', () => {

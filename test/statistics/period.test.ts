@@ -1,5 +1,6 @@
+import { monthIn } from '../../src/calendar';
 import { describe, expect, it } from 'vitest';
-import { choosePeriod, isoWeekOf, lastMonths, monthOf, monthsOf, periodBounds, selectableMonths, weeksOf } from '../../src/statistics/period';
+import { choosePeriod, isoWeekOf, lastMonths, monthsOf, periodBounds, selectableMonths, weeksOf } from '../../src/statistics/period';
 
 const TZ = 'Europe/Stockholm';
 const now = new Date('2026-11-15T12:00:00Z');
@@ -27,8 +28,8 @@ describe('periods', () => {
   });
 
   it('counts months in the configured time zone (midnight on 1 December in Stockholm is still November in UTC)', () => {
-    expect(monthOf('2026-11-30T23:30:00Z', TZ)).toBe('2026-12');
-    expect(monthOf('2026-11-30T23:30:00Z', 'UTC')).toBe('2026-11');
+    expect(monthIn('2026-11-30T23:30:00Z', TZ)).toBe('2026-12');
+    expect(monthIn('2026-11-30T23:30:00Z', 'UTC')).toBe('2026-11');
     expect(periodBounds({ from: '2026-03', to: '2026-03' }, TZ)).toEqual({ start: new Date('2026-02-28T23:00:00Z'), end: new Date('2026-03-31T22:00:00Z') });
   });
 
