@@ -32,7 +32,7 @@ const LISTS = {
     'won\'t let (her|him|them|me) (leave|go)', 'wont let (her|him|them|me) (leave|go)', 'held against', 'held captive', 'being held', 'held in',
     'locked in', 'locked up', 'lock her', 'lock him', 'locks her', 'trapped', 'kept prisoner', 'not let out',
     // non-native and casual forms of "not allowed to leave"
-    '(not|don\'t|dont|doesn\'t|didn\'t|never) let (her|him|them|me) (go|leave|out)', 'no let (her|him|them) (go|leave)', 'not letting (her|him|them|me) (go|leave)',
+    '(not|don\'t|dont|doesn\'t|didn\'t|never) let (her|him|them|me) (go|leave|out)', '(won\'t|wont|will not|doesn\'t|doesnt) let (a|the|this|that) \\p{L}+ (go|leave|out)', 'no let (her|him|them) (go|leave)', 'not letting (her|him|them|me) (go|leave)',
     // asks for help, screaming
     '(inte|int|ej) låter (henne|honom|dem|dom|mig) (gå|lämna|åka)', 'låter (henne|honom|dem|dom) inte (gå|lämna|åka)', 'låst (dörren|dörrarna|bilen)', 'locked the (door|doors|car)',
     'hjälp mig', 'ropa(r|de)? på hjälp', 'skrek på hjälp', 'ber om hjälp', 'bad om hjälp', 'skrik', 'skrek', 'gråt.{0,20}(hjälp|rädd)',
@@ -42,7 +42,7 @@ const LISTS = {
     'slår', 'slog', 'slagen', 'slagits', 'misshandl', 'våld', 'smäller i', 'bråk', 'blöd', 'hotar', 'hotade', 'hotat', 'hotad', 'hotfull', 'dödshot',
     'kniv', 'pistol', 'vapen', 'skjut', 'beväpn', 'våldtä',
     'hitting', 'hiting', 'hittin', 'hit her', 'hit him', 'beat', 'beaten', 'hurt', 'violen', 'assault', 'attack', 'threat', 'kill ', 'killed', 'killing', 'kills ', 'knife', 'gun ', 'guns ', 'weapon', 'armed', 'shoot',
-    'bleed', 'rape', 'strangl', 'choking', 'dragg', 'drag (her|him)', 'pulled (her|him) (by|into|back)', 'by (her|his) hair', 'shoved', 'pushed (her|him)', 'grabbed (her|him)',
+    'bleed', 'rape', 'strangl', 'choking', 'dragg', 'drags? (her|him)', 'pull(s|ed)? (her|him) (by|into|back)', 'by (her|his) hair', 'shoved', 'pushed (her|him)', 'grabbed (her|him)',
     'drog (henne|honom|in|tillbaka)', 'släpade', 'i håret', 'knuffa', 'tog tag i (henne|honom)', 'slet (in|tag)',
     // injuries and restraint that someone sees
     'blåmärk', 'blåslag', 'spräckt läpp', 'blodig', 'fastbunden', 'bunden', 'tejpad', 'bruise', 'split lip', 'bloody', 'black eye', 'tied (up|to|on)', 'tied ', 'taped',
@@ -55,7 +55,8 @@ const LISTS = {
     'tagit (hennes|hans|deras|mitt) pass', 'ta(r|git)? hennes pass', 'tog hennes pass', 'har hennes pass', 'har hans pass', 'ta hennes pass', 'tar passet', 'tagit passet',
     'took (her|his|their|my) (phone and )?passport', 'taken (her|his|their) passport', 'has (her|his|their) passport', 'keeps (her|his|their) passport',
     'passport (was |is )?(taken|gone|took)', 'took her phone', 'grabbed her phone', 'took (her|his) phone and',
-    '(take|takes|taking|taken|took) (away )?(her|his|their) (phone|mobile|passport|papers|documents)', '(tog|tagit|tar) (hennes|hans|deras) (telefon|mobil|papper|id)',
+    '(take|takes|taking|taken|took) (away )?(her|his|their) (phone|mobile|passport|papers|documents)', '(keep|keeps|kept|holds|holding) (all )?(her|his|their) (passport|papers|documents|id)',
+    '(har|håller|behåller) (alla )?(hennes|hans|deras) (pass|papper|dokument|id-handlingar)', '(tog|tagit|tar) (hennes|hans|deras) (telefon|mobil|papper|id)',
   ],
   child: [
     'unge ', 'ungen', 'ungar', 'mer än 1[0-7]', 'more than 1[0-7]', '1[0-7] ?- ?1[0-7]( |år|years)', '(she|he|hon|han) (is|är|e|says she is|says he is) 1[0-7]( |$)',
@@ -64,7 +65,7 @@ const LISTS = {
     'runt 1[0-7]', 'ca 1[0-7]', '1[0-7] år', '1[0-7]-åring', '1[0-7]åring',
     'under 18', 'under eighteen', 'underage', 'under age', 'minor ', 'minors ', 'child', 'kid ', 'kids ', 'teen', 'schoolgirl', 'schoolboy', 'school uniform', 'boy ', 'boys ', 'young girl',
     'looks? (very |so |really )?young', 'looked (very |so |really )?young', 'look very young', 'very young', 'too young', 'maybe 1[0-7]', 'around 1[0-7]', 'about 1[0-7]',
-    'max 1[0-7]', '1[0-7] years', '1[0-7] year old', '1[0-7]yo', 'age 1[0-7]',
+    'max 1[0-7]', '1[0-7] max', 'looks (like |about |around |maybe )?1[0-7]', '1[0-7] years', '1[0-7] year old', '1[0-7]yo', 'age 1[0-7]',
   ],
   /** Observation now or tonight: the writer describes a scene, not a rule. */
   situation: [
@@ -80,6 +81,9 @@ const LISTS = {
     // still going on, or just told
     'still (in|inside|there|with|here|up)', 'fortfarande (där|kvar|inne|på)', 'är kvar', 'är fortfarande', 'just (texted|called|told|rang|messaged)', 'texted me', 'messaged me',
     'har precis', 'sms:?ade', 'messade',
+    // a moment ago
+    '(\\d+|a few|few|two|three|five|ten|några|ett par|två|tre|fem|tio) (minutes?|mins?|minuter|min) (ago|sedan|sen)', 'an hour ago', 'half an hour ago', 'för en (timme|halvtimme) sedan',
+    'walked (past|in|by|through|up)', 'went upstairs', 'jsut', 'rn ', '(she is|she\'s|shes|he is|he\'s|hes) in (his|her|their|the) room', 'gick upp på rummet', 'took the (lift|elevator|stairs)', 'tog hissen', 'gick förbi',
   ],
   /** Words that put a message in the knowledge base's domain on their own. */
   strong: [
@@ -96,7 +100,7 @@ const LISTS = {
     'manual', 'nrm', 'skuld', 'debt', 'passport', 'pass ', 'legitimation', 'id card', 'sälja sex', 'selling sex', 'sell sex', 'köpa sex', 'buying sex', 'sexköp',
     // patterns of sex trade that partners describe without naming it
     'visa(r)? upp (tjejer|kvinnor|brudar)', 'show(s|ing)? (off )?(girls|women)', 'olika brudar', 'different (girl|woman|guy)',
-    'many (men|visitors|guys|different)', 'different (men|women|girls|guys)', 'olika (män|kvinnor|tjejer|killar|rum)', 'många (män|besökare|killar|olika)',
+    'many (men|visitors|guys|different)', 'different (men|women|girls|guys)', 'olika (män|kvinnor|tjejer|killar|snubbar|gubbar|karlar|rum)', 'frågat? efter (tjejen|en tjej|kvinnan|henne)', 'frågar efter (tjejen|en tjej|kvinnan|henne)', 'ask(s|ed|ing)? for (the|a) (girl|woman|lady)', 'många (män|besökare|killar|olika)',
     'books? rooms? for', 'booking rooms? for', 'bokar rum (till|åt|för)', 'one after another', 'en efter en', 'en i taget', 'one at a time', 'coming and going',
     'kommer och går', 'driv(es|ing)? (girls|women)', 'kör (tjejer|kvinnor)', 'sparas', 'gallra', 'radera (rapport|anteckning)', 'retention',
     '(keep|delete|store) (the )?(notes|reports|data)',
@@ -105,11 +109,14 @@ const LISTS = {
     'ask (her|him|the guest|the girl|the woman|the man)', 'talk to (her|him|the guest|the girl|the woman|the man)', 'straff', 'penalty', 'prison', 'fängelse', 'lag ', 'the law', 'olagligt', 'illegal', 'åtal', 'prosecut',
     'tvångsarbete', 'forced labour', 'forced labor', 'arbetskraftsexploatering', 'labour exploitation', 'labor exploitation', 'kordinator', 'koordinatorn',
     '(är|e|ett|kanske) offer', 'offret', 'offren',
+    // the local group's own work
+    'mönstergenomg', 'pattern review', 'handlingsplan', 'action plan', 'samverkansgrupp', 'lokala gruppen', 'local group',
   ],
   /** Suspicion, evidence and training words: in the domain together with one everyday word (a room, a guest). */
   suspicion: [
     'misstänk', 'misstank', 'konstig', 'skum', 'suspekt', 'mystisk', 'weird', 'strange', 'odd ', 'sketchy', 'shady', 'fishy', 'dodgy', 'sus ', 'sussy', 'paranoid',
-    'dnd ', '(loads|lots|bunch) of (diff |different )?(guys|men|visitors|girls)', 'diff (guys|men|girls|women)',
+    'dnd ', 'styr(a|s)? (henne|honom|sin|sina|allt)', 'kontrollerar (henne|honom|allt)', 'controll?(ing|s) (her|him|everything)',
+    '(loads|lots|bunch) of (diff |different )?(guys|men|visitors|girls)', 'diff (guys|men|girls|women)',
     // legal risk for the one who lets the room
     'in trouble', 'on the hook', 'liable', 'liability', 'få problem', 'råka illa ut', 'ansvarig', 'straffas',
     'bevis', 'evidence', 'ta kort', 'ta bild', 'fotografera', 'photo', 'picture', 'utbild', 'training', 'train (the|our|my|staff|night|people|employees|new)', 'educat', 'flag ', 'flagga',
@@ -132,17 +139,19 @@ const LISTS = {
     'hur många (rum|personer|fall|ärenden|offer|sexköpare|kvinnor|män|barn|rapporter|anmälningar|lägenheter|hotell|dömd|åtal|polisanmäl)',
     'how many (rooms|people|persons|cases|victims|buyers|women|men|children|reports|flats|apartments|hotels|convict|prosecut|trafficking|airbnb)',
     'hur stor andel', 'vilken andel', 'hur stor del', 'what share', 'what percentage', 'how big a share', 'procent', 'percent', 'statisti', 'antal (fall|offer|ärenden|anmälningar)',
-    'number of (cases|victims|reports|convictions)', 'dömdes', 'were convicted', 'went to court', 'ledde till åtal', 'i fjol',
+    'number of (cases|victims|reports|convictions)', '(hur många|how many) (års|years).{0,20}(fängelse|prison|jail)', 'vilket straff (kommer|får) (han|hon|de|dom)', 'what sentence will', 'dömdes', 'were convicted', 'went to court', 'ledde till åtal', 'i fjol',
     '(hur många|how many) .{0,40}(anmäldes|polisanmäldes|dömdes|identifierades|upptäcktes|were reported|were convicted|were identified|were found)',
     // money: salary, funding, budget, price, tax
     '(vad|hur mycket) .{0,30}(lön|tjänar)', 'lönen (för|som|är)', 'löner (för|på|i)', '(what|how much) .{0,30}(salary|salaries|earn)', 'salary (of|for|is)', 'övertid', 'overtime',
     '(hur många|how many|antal|number of).{0,80}(19|20)[0-9][0-9]',
     // documents the knowledge base does not hold
     'template', 'mall ', 'mallar', 'download', 'ladda ner', 'script ', 'manus ', 'how much (does|do|is|are) .{0,50}(paid|pay|earn|cost)', 'bidrag', 'grant', 'funding', 'finansier', 'budget', 'söka pengar',
-    'apply for money', 'how much can we apply', 'how much money', 'hur mycket pengar', 'hur mycket (kostar|pengar|får vi söka)', 'vad kostar', 'what does .{0,30}cost', 'what is the price',
+    'apply for money', 'how much can we apply', 'how much money', 'hur mycket pengar', 'hur mycket (kostar|pengar|får vi söka)', 'vad kostar', 'what does .{0,60}cost', 'ersätt.{0,30}(förlorade|uteblivna|bokningar|intäkter)', 'lost (bookings|revenue|income)', 'what is the price',
     'how much is a', 'skatt ', 'skatten', 'tax ', 'taxes', 'moms',
     // addresses, opening hours
-    'adress', 'address', 'besöksadress', 'gatuadress', 'hemadress', 'postadress', 'visiting address', 'öppettid', 'öppet (på|i)', 'opening hours', 'open(ing)? times', 'var ligger', 'where is the .{0,20}office', 'vägbeskrivning', 'directions to',
+    'adress', 'address', 'besöksadress', 'gatuadress', 'hemadress', 'postadress', 'visiting address', 'öppettid', 'öppet (på|i)', 'opening hours', '(what time|when) does .{0,50} open', 'när öppnar', 'vilken tid öppnar', 'open(ing)? times', 'var ligger', 'where is the .{0,20}office', 'vägbeskrivning', 'directions to',
+    // printed material to order
+    'beställa (affischer|material|broschyrer|foldrar|dekaler|trycksaker)', 'order (the |more |printed )*(posters|flyers|leaflets|brochures|stickers|material)',
     // bookings, meetings
     '(kan|kunde) (du|ni) boka', 'hur bokar', 'vill boka', 'boka (ett|en|in|möte|rum|tid)', 'bokning av', 'can (you|i|we) book', 'book (a|me|us)',
     'how do i book', 'make a booking', 'reserve a', 'set up a (teams )?meeting', 'schedule a', 'kalla till (ett )?möte', '(boka|ordna|sätta upp) (ett )?möte', 'teams-möte',
@@ -163,7 +172,7 @@ const LISTS = {
     'allsvenskan', 'champions league', 'fotboll', 'football', 'match ', 'ski lift', 'skidlift', 'liftarna',
     'convert', 'växla', 'exchange rate', 'valuta', 'currency', 'dikt', 'poem', 'linkedin', 'översätt', 'translate',
     'fläck', '\\p{L}+fläck', 'stain', 'carpet', 'matta', 'diskmaskin', 'dishwasher', 'läcker', 'leak', 'serveringstillstånd', 'alcohol licen', 'check-in time', 'incheckningstid',
-    'parkeringsavgift', 'parking fee', 'flyg ', 'flight', 'tågtid', 'train times', 'spa ',
+    'kortterminal', 'card (terminal|reader|machine)', 'hängt sig', 'starta(r)? om', 'restart', 'reboot', 'parkeringsavgift', 'parking fee', 'flyg ', 'flight', 'tågtid', 'train times', 'spa ',
   ],
   /** Hypothetical phrasing: asks what to do if something happens, rather than reporting it. */
   hypothetical: ['what if', 'if (a|an|the|someone|somebody|i|we)', 'om (en|någon|man|jag|vi|det|personen|gästen)', 'ifall', 'vad gör (man|jag) om', 'what do i do if', 'what should .{0,10}if'],
@@ -181,7 +190,7 @@ const LISTS = {
 type ListName = keyof typeof LISTS;
 
 /** Words that put what is described in the present, whatever else the message says about earlier. */
-const NOW = /(^| )(just nu|right now|gick precis|har precis gått|just (went|came|walked)|är där nu|är kvar|fortfarande|still (in|there|inside|with)|are in (the |his |her )?room|(is|are) there now)( |$)/u;
+const NOW = /(^| )(just nu|right now|nu|now|i natt|inatt|i kväll|ikväll|tonight|gick precis|har precis gått|just (went|came|walked)|är där nu|är kvar|fortfarande|still (in|there|inside|with)|are in (the |his |her )?room|(is|are) there now)( |$)/u;
 
 /**
  * Asks for a person's contact details: a contact word next to a capitalised name ("the number of

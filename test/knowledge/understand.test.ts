@@ -20,6 +20,7 @@ describe('understandMessage', () => {
     ['en', 'the men in room 8 they not let her go out and they take her phone'],
     ['en', 'some guy pulled her back into the room by her hair just now'],
     ['sv', 'han drog in henne i rummet igen, hon har en svullen kind'],
+    ['en', 'guy in 409 wont let the lady go, every time she opens the door he drags her inside'],
   ] as const)('sees danger in a situation (%s: %s)', (language, text) => {
     expect(understandMessage(text, language)).toMatchObject({ kind: 'situation', danger: true });
   });
@@ -28,6 +29,9 @@ describe('understandMessage', () => {
     ['sv', 'barn i husvangen me en gubbe nu!!'],
     ['en', 'Man is checking in with young boy maybe 14 years, they are going to room now'],
     ['en', 'my cleaner texted me, a girl about 15 is still inside the flat with two older men'],
+    // a moment ago is now
+    ['en', 'an older man took the elevator to the 5th floor with a girl around 14, five minutes ago'],
+    ['sv', 'en gubbe gick förbi disken med en tjej som ser ut att vara 13'],
   ] as const)('flags a possible child with an adult now (%s: %s)', (language, text) => {
     expect(understandMessage(text, language)).toMatchObject({ danger: true, possibleChild: true });
   });
@@ -35,6 +39,8 @@ describe('understandMessage', () => {
   it('flags a child now although something else happened yesterday', () => {
     const u = understandMessage('the man checked in alone yesterday, and right now a girl who looks about 14 went up to his room with him', 'en');
     expect(u).toMatchObject({ danger: true, possibleChild: true });
+    const tonight = understandMessage('han checkade in i går, i kväll kom en tjej typ 15 in på hans rum', 'sv');
+    expect(tonight).toMatchObject({ danger: true, possibleChild: true });
   });
 
   it('does not flag a child now when the event is over', () => {
@@ -77,6 +83,9 @@ describe('understandMessage', () => {
     ['sv', 'vad valde ni till lunch idag?', false],
     ['sv', 'hur många fall av människohandel upptäcktes i länet 2024?', true],
     ['en', 'network meeting dates for the spring?', true],
+    ['en', 'when does the social services office in Malmö open on saturdays?', true],
+    ['sv', 'var kan vi beställa affischer med stödnumren till personalrummet?', true],
+    ['en', 'does anyone pay us back for lost revenue when a guest we reported checks out early?', true],
   ] as const)('puts off-topic text and near misses out of scope (%s: %s)', (language, text, nearMiss) => {
     expect(understandMessage(text, language)).toMatchObject({ kind: 'outOfScope', nearMiss });
   });
@@ -85,6 +94,8 @@ describe('understandMessage', () => {
     ['en', 'is it normal that a cleaner works 15 hours a day for no pay and sleeps at the restaurant?'],
     ['sv', 'gästen i 8 beter sig skumt, ska vi misstänka något?'],
     ['sv', 'behöver nattpersonalen utbildning i det här?'],
+    ['sv', 'hennes kille på rum 5 styr henne i allt, hon får inte prata själv'],
+    ['sv', 'när gör vi nästa mönstergenomgång i samverkansgruppen?'],
   ] as const)('places suspicion, evidence, training and labour exploitation in the domain (%s: %s)', (language, text) => {
     expect(understandMessage(text, language).kind).not.toBe('outOfScope');
   });
