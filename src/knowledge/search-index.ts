@@ -145,7 +145,7 @@ export class KnowledgeIndex {
     if (!index) return question;
     return index.spelling.correctText(
       question,
-      (t) => isStopword(t, 'sv') || isStopword(t, 'en') || index.vocabulary.has(stem(t, language)) || splitCompound(t, index.vocabulary, language).length > 0,
+      (t) => isStopword(t, 'sv') || isStopword(t, 'en') || this.thesaurus.has(t, language) || index.vocabulary.has(stem(t, language)) || splitCompound(t, index.vocabulary, language).length > 0,
     );
   }
 

@@ -11,6 +11,8 @@ export type ThesaurusGroups = readonly (readonly string[])[];
 export interface Thesaurus {
   /** Extra search terms (stems) for the question, from every group one of whose members it contains. */
   expand(question: string, language: KbLanguage): Map<string, string[]>;
+  /** Whether a word is a member (or part of one) of a group: spelling must not "correct" it into another word. */
+  has(word: string, language: KbLanguage): boolean;
 }
 
 export function createThesaurus(groups: Record<KbLanguage, ThesaurusGroups>): Thesaurus {
@@ -23,7 +25,12 @@ export function createThesaurus(groups: Record<KbLanguage, ThesaurusGroups>): Th
     ]),
   ) as Record<KbLanguage, { tokens: string[]; stems: string[] }[][]>;
 
+  const words = new Map((Object.keys(compiled) as KbLanguage[]).map((lng) => [lng, new Set(compiled[lng].flatMap((group) => group.flatMap((m) => m.tokens)))]));
+
   return {
+    has(word, language) {
+      return words.get(language)?.has(word) ?? false;
+    },
     expand(question, language) {
       const tokens = tokenize(question);
       const stems = new Set(analyze(question, language));

@@ -276,5 +276,5 @@ export function understandMessage(text: string, _language: KbLanguage, corrected
   const inDomain = danger || (offTopic ? count('strong', all) > 0 : domain >= 3);
 
   const kind = nearMiss || !inDomain ? 'outOfScope' : danger || situational ? 'situation' : 'question';
-  return { kind, danger, possibleChild, observed: situational, nearMiss, domain, offTopic };
+  return { kind, danger, possibleChild, observed: situational && !over, nearMiss, domain, offTopic };
 }

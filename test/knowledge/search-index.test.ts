@@ -38,3 +38,11 @@ describe('KnowledgeIndex.search', () => {
     expect(found.every((h) => h.article.audience.includes('partner'))).toBe(true);
   });
 });
+
+describe('KnowledgeIndex.correctSpelling', () => {
+  it('leaves a word of the thesaurus as written, although no article uses it (it is searched through its group)', () => {
+    // "skakad" (shaken) is one edit from "skadad" (injured), a word the articles do use.
+    expect(kb.index.correctSpelling('personalen är skakad', 'sv')).toContain('skakad');
+    expect(kb.index.correctSpelling('hon är skaddad', 'sv')).toContain('skadad');
+  });
+});
