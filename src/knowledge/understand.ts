@@ -139,7 +139,9 @@ const LISTS = {
     'hur många (rum|personer|fall|ärenden|offer|sexköpare|kvinnor|män|barn|rapporter|anmälningar|lägenheter|hotell|dömd|åtal|polisanmäl)',
     'how many (rooms|people|persons|cases|victims|buyers|women|men|children|reports|flats|apartments|hotels|convict|prosecut|trafficking|airbnb)',
     'hur stor andel', 'vilken andel', 'hur stor del', 'what share', 'what percentage', 'how big a share', 'procent', 'percent', 'statisti', 'antal (fall|offer|ärenden|anmälningar)',
-    'number of (cases|victims|reports|convictions)', '(hur många|how many) (års|years).{0,20}(fängelse|prison|jail)', 'vilket straff (kommer|får) (han|hon|de|dom)', 'what sentence will', 'dömdes', 'were convicted', 'went to court', 'ledde till åtal', 'i fjol',
+    'number of (cases|victims|reports|convictions)', '(hur många|how many) (års|years).{0,20}(fängelse|prison|jail)', 'vilket straff (kommer|får) (han|hon|de|dom)', 'what sentence will',
+    // a prediction about one case
+    'tror du', 'what are the chances', 'hur stor (är )?chansen', 'will (he|she|they) (get|be sentenced|be convicted|go to prison)', 'kommer (han|hon|de|dom) att (dömas|få|fällas)', 'dömdes', 'were convicted', 'went to court', 'ledde till åtal', 'i fjol',
     '(hur många|how many) .{0,40}(anmäldes|polisanmäldes|dömdes|identifierades|upptäcktes|were reported|were convicted|were identified|were found)',
     // money: salary, funding, budget, price, tax
     '(vad|hur mycket) .{0,30}(lön|tjänar)', 'lönen (för|som|är)', 'löner (för|på|i)', '(what|how much) .{0,30}(salary|salaries|earn)', 'salary (of|for|is)', 'övertid', 'overtime',

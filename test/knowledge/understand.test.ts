@@ -86,6 +86,8 @@ describe('understandMessage', () => {
     ['en', 'when does the social services office in Malmö open on saturdays?', true],
     ['sv', 'var kan vi beställa affischer med stödnumren till personalrummet?', true],
     ['en', 'does anyone pay us back for lost revenue when a guest we reported checks out early?', true],
+    ['sv', 'tror du att kunden från i lördags kommer att dömas för sexköp?', true],
+    ['en', 'the pimp arrested in May, will he get more than two years?', true],
   ] as const)('puts off-topic text and near misses out of scope (%s: %s)', (language, text, nearMiss) => {
     expect(understandMessage(text, language)).toMatchObject({ kind: 'outOfScope', nearMiss });
   });
