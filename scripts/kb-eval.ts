@@ -26,16 +26,24 @@ function table(title: string, tally: Tally): string {
 
 function main(): void {
   const file = process.argv[2];
-  if (!file) throw new Error('usage: npm run kb:eval -- FILE.yaml');
+  if (!file) throw new Error('usage: npm run kb:eval -- FILE.yaml [--summary]');
+  // --summary: the numbers only, for a held-out set whose failures must not be read (they would become tuning data).
+  const summary = process.argv.includes('--summary');
   const kb = openKnowledgeBase(process.env);
   const { cases, passed, failures, byCategory, byAudience } = evaluateFile(readFileSync(file, 'utf8'), kb.ask, kb.articleText);
   process.stdout.write(`accuracy: ${pct(passed, cases)} (${passed}/${cases})\n`);
   process.stdout.write(table('by category:', byCategory));
   process.stdout.write(table('by audience:', byAudience));
-  for (const f of failures) process.stdout.write(`${f}\n`);
+  if (!summary) for (const f of failures) process.stdout.write(`${f}\n`);
   process.stdout.write(`${passed} passed, ${failures.length} failed\n`);
   if (failures.length > 0) process.exitCode = 1;
 }
+
+// Piped into `head`: a closed pipe ends the output, not with a stack trace.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
 
 try {
   main();
