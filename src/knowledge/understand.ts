@@ -206,11 +206,18 @@ const ASKS_FOR_PERSON = [
   new RegExp(`${NAME}(?:'s|s)\\s+(?:\\p{L}+\\s+)?${CONTACT_WORD}`, 'gu'),
 ];
 
+/** A first name and a surname, not at the start of a sentence ("Vad har Lena Berg på enheten för mobilnummer?"). */
+const FULL_NAME = /(?<![.!?]\s*|^\s*)(?<![\p{L}])([A-ZÅÄÖ][a-zåäöéü]{2,}) ([A-ZÅÄÖ][a-zåäöéü]{1,})(?![\p{L}])/gu;
+const HAS_CONTACT_WORD = new RegExp(`(?<![\\p{L}])${CONTACT_WORD}(?![\\p{L}])`, 'iu');
+
 function asksForPerson(text: string, knows: (word: string) => boolean): boolean {
-  return ASKS_FOR_PERSON.some((re) => [...text.matchAll(re)].some((m) => {
+  const named = ASKS_FOR_PERSON.some((re) => [...text.matchAll(re)].some((m) => {
     const name = (m[1] as string).replace(/(?:'s|s)$/u, '');
     return !knows(name) && !knows(m[1] as string);
   }));
+  if (named) return true;
+  // A contact word anywhere, and a person's full name that no article uses.
+  return HAS_CONTACT_WORD.test(text) && [...text.matchAll(FULL_NAME)].some((m) => !knows(m[1] as string) || !knows(m[2] as string));
 }
 
 /** å, ä, ö written as a, a, o: phones and foreign keyboards often lack them. */

@@ -60,6 +60,9 @@ describe('understandMessage', () => {
     const knows = (word: string) => ['bris', 'kvinnofridslinjen'].includes(word.toLowerCase());
     expect(understandMessage('What is the mobile number of Jonas at the social office?', 'en', '', knows)).toMatchObject({ kind: 'outOfScope', nearMiss: true });
     expect(understandMessage('vilket nummer har Sara Berg på polisen?', 'sv', '', knows)).toMatchObject({ kind: 'outOfScope', nearMiss: true });
+    // The name anywhere in the sentence, the contact word later.
+    expect(understandMessage('Hur når jag Anders Holm på länsstyrelsen, har du hans mejl?', 'sv', '', knows)).toMatchObject({ kind: 'outOfScope', nearMiss: true });
+    expect(understandMessage('Is there a phone line like Bris for kids who want to talk?', 'en', '', knows).nearMiss).toBe(false);
     expect(understandMessage('vilket nummer har Bris?', 'sv', '', knows)).toMatchObject({ nearMiss: false });
   });
 
