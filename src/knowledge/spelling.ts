@@ -79,12 +79,19 @@ export class SpellingCorrector {
     return best;
   }
 
-  /** The text with every unknown word replaced by its correction (lower-cased tokens joined by spaces). */
+  /** The text with every unknown word replaced by its correction (lower-cased tokens joined by spaces, sentences by ". "). */
   correctText(text: string, keep: (token: string) => boolean = () => false): string {
-    return tokenize(text)
-      // Missing å/ä/ö first: "hande" is "hände", although its stem "hand" is a known word.
-      .map((t) => (this.frequency.has(t) ? t : (this.withSwedishLetters(t) ?? (keep(t) ? t : this.correct(t)))))
-      .join(' ');
+    // Sentence by sentence, their ends kept: what reads the text must not join the end of one to the start of the next.
+    return text
+      .split(/[.!?]+(?=\s|$)/u)
+      .map((sentence) =>
+        tokenize(sentence)
+          // Missing å/ä/ö first: "hande" is "hände", although its stem "hand" is a known word.
+          .map((t) => (this.frequency.has(t) ? t : (this.withSwedishLetters(t) ?? (keep(t) ? t : this.correct(t)))))
+          .join(' '),
+      )
+      .filter((sentence) => sentence.length > 0)
+      .join('. ');
   }
 }
 

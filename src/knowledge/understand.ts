@@ -254,7 +254,8 @@ const count = (name: ListName, text: string): number => [...text.matchAll(GLOBAL
 
 /** Lower-case, NFC, one kind of apostrophe, single spaces; padded so "soc " matches at the end. */
 export function normalizeMessage(text: string): string {
-  return ` ${text.normalize('NFC').toLowerCase().replace(/[’`´]/g, "'").replace(/[!?.,;:()"]+/g, ' ').replace(/\s+/g, ' ').trim()} `;
+  // A sentence's end is kept as a bar, so that no phrase is matched across two sentences ("salary. Is this").
+  return ` ${text.normalize('NFC').toLowerCase().replace(/[’`´]/g, "'").replace(/[!?.;]+(?=\s|$)/g, ' | ').replace(/[!?.,;:()"]+/g, ' ').replace(/\s+/g, ' ').trim()} `;
 }
 
 /**

@@ -31,6 +31,10 @@ describe('SpellingCorrector', () => {
     expect(c.correctText('hande nat, dom fragar', (t) => t === 'hande')).toBe('hände nat dom frågar');
   });
 
+  it('corrects sentence by sentence and keeps where each ends', () => {
+    expect(corrector.correctText('Her pasport was taken. Is this a reflektion period?')).toBe('her passport was taken. is this a reflection period');
+  });
+
   it('keeps words the caller marks as known', () => {
     expect(corrector.correctText('Pasport taken', (t) => t === 'taken')).toBe('passport taken');
   });

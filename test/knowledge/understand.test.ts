@@ -66,6 +66,13 @@ describe('understandMessage', () => {
     expect(understandMessage('vilket nummer har Bris?', 'sv', '', knows)).toMatchObject({ nearMiss: false });
   });
 
+  it('matches no phrase across the end of a sentence', () => {
+    // "salary. Is this" is not "salary is …" (a question about pay).
+    const u = understandMessage('The agency keeps the cleaners\' salary. Is this trafficking?', 'en');
+    expect(u.nearMiss).toBe(false);
+    expect(u.kind).not.toBe('outOfScope');
+  });
+
   it('reads pay and money in an account of exploitation as the domain, not as a question about salaries', () => {
     const u = understandMessage('her boss takes all the money she earns and she sleeps in the storage room, is that trafficking?', 'en');
     expect(u).toMatchObject({ nearMiss: false });
