@@ -138,9 +138,10 @@ const LISTS = {
     // statistics
     'hur många (rum|personer|fall|ärenden|offer|sexköpare|kvinnor|män|barn|rapporter|anmälningar|lägenheter|hotell|dömd|åtal|polisanmäl)',
     'how many (rooms|people|persons|cases|victims|buyers|women|men|children|reports|flats|apartments|hotels|convict|prosecut|trafficking|airbnb)',
-    'hur stor andel', 'vilken andel', 'hur stor del', 'what share', 'what percentage', 'how big a share', 'procent', 'percent', 'statisti', 'antal (fall|offer|ärenden|anmälningar)',
+    'how many (beds|places|spots|rooms are)', 'hur många (platser|sängar|bäddar)', '(lediga|free|available|vacant) (platser|sängar|bäddar|beds|places|spots)', 'hur stor andel', 'vilken andel', 'hur stor del', 'what share', 'what percentage', 'how big a share', 'procent', 'percent', 'statisti', 'antal (fall|offer|ärenden|anmälningar)',
     'number of (cases|victims|reports|convictions)', '(hur många|how many) (års|years).{0,20}(fängelse|prison|jail)', 'vilket straff (kommer|får) (han|hon|de|dom)', 'what sentence will',
-    // a prediction about one case
+    // an opinion on one case, or a prediction about it
+    'in your opinion', 'your (personal )?opinion', 'vad tycker du', 'enligt dig', 'din (personliga )?åsikt', '(case|ärende) (number |nummer |nr )?\\d{2,}',
     'tror du', 'what are the chances', 'hur stor (är )?chansen', 'will (he|she|they) (get|be sentenced|be convicted|go to prison)', 'kommer (han|hon|de|dom) att (dömas|få|fällas)', 'dömdes', 'were convicted', 'went to court', 'ledde till åtal', 'i fjol',
     '(hur många|how many) .{0,40}(anmäldes|polisanmäldes|dömdes|identifierades|upptäcktes|were reported|were convicted|were identified|were found)',
     // money: salary, funding, budget, price, tax
@@ -148,7 +149,7 @@ const LISTS = {
     '(hur många|how many|antal|number of).{0,80}(19|20)[0-9][0-9]',
     // documents the knowledge base does not hold
     'template', 'mall ', 'mallar', 'download', 'ladda ner', 'script ', 'manus ', 'how much (does|do|is|are) .{0,50}(paid|pay|earn|cost)', 'bidrag', 'grant', 'funding', 'finansier', 'budget', 'söka pengar',
-    'apply for money', 'how much can we apply', 'how much money', 'hur mycket pengar', 'hur mycket (kostar|pengar|får vi söka)', 'vad kostar', 'what does .{0,60}cost', 'ersätt.{0,30}(förlorade|uteblivna|bokningar|intäkter)', 'lost (bookings|revenue|income)', 'what is the price',
+    'apply for money', 'how much can we apply', 'how much money', 'hur mycket pengar', 'hur mycket (kostar|pengar|får vi söka)', 'vad kostar', 'what does .{0,60}cost', 'ersätt.{0,30}(förlorade|uteblivna|bokningar|intäkter)', 'lost (bookings|revenue|income)', 'what is the price', '(how much|what) should (i|we) charge', 'vad ska (jag|vi) ta (betalt|för)', 'hur mycket ska (jag|vi) ta', 'what are others (asking|charging)',
     'how much is a', 'skatt ', 'skatten', 'tax ', 'taxes', 'moms',
     // addresses, opening hours
     'adress', 'address', 'besöksadress', 'gatuadress', 'hemadress', 'postadress', 'visiting address', 'öppettid', 'öppet (på|i)', 'opening hours', '(what time|when) does .{0,50} open', 'när öppnar', 'vilken tid öppnar', 'open(ing)? times', 'var ligger', 'where is the .{0,20}office', 'vägbeskrivning', 'directions to',
@@ -174,7 +175,7 @@ const LISTS = {
     'allsvenskan', 'champions league', 'fotboll', 'football', 'match ', 'ski lift', 'skidlift', 'liftarna',
     'convert', 'växla', 'exchange rate', 'valuta', 'currency', 'dikt', 'poem', 'linkedin', 'översätt', 'translate',
     'fläck', '\\p{L}+fläck', 'stain', 'carpet', 'matta', 'diskmaskin', 'dishwasher', 'läcker', 'leak', 'serveringstillstånd', 'alcohol licen', 'check-in time', 'incheckningstid',
-    'kortterminal', 'card (terminal|reader|machine)', 'hängt sig', 'starta(r)? om', 'restart', 'reboot', 'parkeringsavgift', 'parking fee', 'flyg ', 'flight', 'tågtid', 'train times', 'spa ',
+    'bike', 'bicycle', 'cykel', 'cykeln', 'wallet', 'plånbok', 'stole my', 'stulit min', 'stal min', 'kortterminal', 'card (terminal|reader|machine)', 'hängt sig', 'starta(r)? om', 'restart', 'reboot', 'parkeringsavgift', 'parking fee', 'flyg ', 'flight', 'tågtid', 'train times', 'spa ',
   ],
   /** Hypothetical phrasing: asks what to do if something happens, rather than reporting it. */
   hypothetical: ['what if', 'if (a|an|the|someone|somebody|i|we)', 'om (en|någon|man|jag|vi|det|personen|gästen)', 'ifall', 'vad gör (man|jag) om', 'what do i do if', 'what should .{0,10}if'],
@@ -208,6 +209,7 @@ const ASKS_FOR_PERSON = [
 
 /** A first name and a surname, not at the start of a sentence ("Vad har Lena Berg på enheten för mobilnummer?"). */
 const FULL_NAME = /(?<![.!?]\s*|^\s*)(?<![\p{L}])([A-ZÅÄÖ][a-zåäöéü]{2,}) ([A-ZÅÄÖ][a-zåäöéü]{1,})(?![\p{L}])/gu;
+const NAMES_SOMEONE = /(?<![\p{L}])((hon|han) heter|(her|his) name is|(she|he) is called)(?![\p{L}])/iu;
 const HAS_CONTACT_WORD = new RegExp(`(?<![\\p{L}])${CONTACT_WORD}(?![\\p{L}])`, 'iu');
 
 function asksForPerson(text: string, knows: (word: string) => boolean): boolean {
@@ -216,8 +218,9 @@ function asksForPerson(text: string, knows: (word: string) => boolean): boolean 
     return !knows(name) && !knows(m[1] as string);
   }));
   if (named) return true;
-  // A contact word anywhere, and a person's full name that no article uses.
-  return HAS_CONTACT_WORD.test(text) && [...text.matchAll(FULL_NAME)].some((m) => !knows(m[1] as string) || !knows(m[2] as string));
+  // A contact word anywhere, and a person named: by a full name that no article uses, or "she is called".
+  if (!HAS_CONTACT_WORD.test(text)) return false;
+  return NAMES_SOMEONE.test(text) || [...text.matchAll(FULL_NAME)].some((m) => !knows(m[1] as string) || !knows(m[2] as string));
 }
 
 /** å, ä, ö written as a, a, o: phones and foreign keyboards often lack them. */
@@ -281,9 +284,9 @@ export function understandMessage(text: string, _language: KbLanguage, corrected
   const nearMiss = (has('nearMiss') || asksForPerson(text, knows)) && !dangerSign;
   const score = (t: string) => count('strong', t) * 3 + count('suspicion', t) * 2 + Math.min(count('weak', t), 3);
   const domain = Math.max(score(raw), score(normalizeMessage(corrected))) + (childSign ? 1 : 0);
-  // An everyday topic (a printer, the weather) needs a strong domain word to count as in the domain.
+  // An everyday topic (a printer, the weather, a stolen bike) needs two strong domain words to count as in the domain: "the police" alone is not enough.
   const offTopic = has('offTopic') && !danger;
-  const inDomain = danger || (offTopic ? count('strong', all) > 0 : domain >= 3);
+  const inDomain = danger || (offTopic ? Math.max(count('strong', raw), count('strong', normalizeMessage(corrected))) >= 2 : domain >= 3);
 
   const kind = nearMiss || !inDomain ? 'outOfScope' : danger || situational ? 'situation' : 'question';
   return { kind, danger, possibleChild, observed: situational && !over, nearMiss, domain, offTopic };

@@ -98,6 +98,11 @@ describe('understandMessage', () => {
     ['en', 'does anyone pay us back for lost revenue when a guest we reported checks out early?', true],
     ['sv', 'tror du att kunden från i lördags kommer att dömas för sexköp?', true],
     ['en', 'the pimp arrested in May, will he get more than two years?', true],
+    ['en', 'what is your personal opinion, was ärende 4471 really trafficking?', true],
+    ['sv', 'finns det lediga platser på skyddat boende i kväll?', true],
+    ['sv', 'vad ska vi ta betalt för stugan under midsommar?', true],
+    ['en', 'I need the number of the social worker, she is called Petra', true],
+    ['sv', 'min cykel blev stulen vid stationen, hur anmäler jag det till polisen?', false],
   ] as const)('puts off-topic text and near misses out of scope (%s: %s)', (language, text, nearMiss) => {
     expect(understandMessage(text, language)).toMatchObject({ kind: 'outOfScope', nearMiss });
   });
