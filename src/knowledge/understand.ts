@@ -65,7 +65,7 @@ const LISTS = {
     'runt 1[0-7]', 'ca 1[0-7]', '1[0-7] år', '1[0-7]-åring', '1[0-7]åring',
     'under 18', 'under eighteen', 'underage', 'under age', 'minor ', 'minors ', 'child', 'kid ', 'kids ', 'teen', 'schoolgirl', 'schoolboy', 'school uniform', 'boy ', 'boys ', 'young girl',
     'looks? (very |so |really )?young', 'looked (very |so |really )?young', 'look very young', 'very young', 'too young', 'maybe 1[0-7]', 'around 1[0-7]', 'about 1[0-7]',
-    'max 1[0-7]', '1[0-7] max', 'looks (like |about |around |maybe )?1[0-7]', '1[0-7] years', '1[0-7] year old', '1[0-7]yo', 'age 1[0-7]',
+    'max 1[0-7]', '1[0-7] max', 'looks (like |about |around |maybe )?1[0-7]', '1[0-7] years', '1[0-7] year old', '1[0-7] ?yo ', '1[0-7] ?y/o', '1[0-7] ?(yr|yrs) old', 'age 1[0-7]',
   ],
   /** Observation now or tonight: the writer describes a scene, not a rule. */
   situation: [
