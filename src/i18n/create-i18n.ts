@@ -8,6 +8,8 @@ export type Translate = TFunction;
 export interface I18n {
   /** A translator fixed to one locale. */
   t(locale: SupportedLocale): Translate;
+  /** The words of a word-list key in one language (`statistics:words`); a single text is a list of one. */
+  words(locale: SupportedLocale, key: string): string[];
   readonly defaultLocale: SupportedLocale;
   readonly namespaces: readonly string[];
 }
@@ -46,6 +48,11 @@ export function createI18n(localesDir: string, defaultLocale: SupportedLocale): 
   });
   return {
     t: (locale) => instance.getFixedT(locale),
+    words: (locale, key) => {
+      const value: unknown = instance.t(key, { lng: locale, returnObjects: true });
+      if (typeof value === 'string') return [value];
+      return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+    },
     defaultLocale,
     namespaces,
   };
