@@ -270,7 +270,7 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
     logger,
     maxRequestBytes: config.server.maxRequestBytes,
     processActivity: (req, res, logic) => adapter.process(req, res, logic),
-    runTurn: (context) => app.run(context),
+    runTurn: (context: Parameters<typeof app.run>[0]) => app.run(context),
     isReady,
     downloads: {
       get: (token) => downloads.get(token, clock.now()),
