@@ -17,6 +17,7 @@ import { LANGUAGES } from '../i18n/languages';
 import type { KbLanguage } from '../knowledge/article';
 import type { PlaceholderValues } from '../knowledge/placeholders';
 import { advance, resume } from './advance';
+import { COMMAND_WORDS } from './reasons';
 import type { FormDefinition } from './form-types';
 import type { IncidentNote } from './incident-note';
 import type { IntakeContext, IntakeInput, IntakeOutcome } from './intake-outcome';
@@ -264,7 +265,7 @@ export function intakeTurns(deps: TurnDeps, intake: IntakeTurnDeps, answerTyped:
     const choices = originChoices(await turn.access(), intake.municipalities, intake.defaultMunicipality);
     const said = norm(text);
     // "cancel" while choosing: nothing is sent; a guided note goes back to its review, where it can be cancelled for good.
-    if (words('intake:words.cancel').includes(said)) {
+    if (words(COMMAND_WORDS.cancel).includes(said)) {
       delete state.pendingNote;
       const session = await currentSession(turn);
       if (session) return render(turn, resume(intake.form, session));

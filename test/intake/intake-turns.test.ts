@@ -129,4 +129,15 @@ describe('intake turns', () => {
     expect(state.conversation.pendingNote).toBeUndefined();
     expect(turn.texts()[0]).toContain('K-7F3Q');
   });
+
+  it('sends nothing when "cancel" is typed while the note waits for its origin', async () => {
+    const { turns, submitted, t } = setup();
+    const note = { formId: FORM.id, formVersion: FORM.version, practice: false, startedAt: NOW.toISOString(), submittedAt: NOW.toISOString(), urgency: 'P3' as const, category: 'other' as const, answers: {} };
+    const state = { conversation: { pendingNote: { note, submission: 's', token: TOKEN } } as ConversationState, user: {} };
+    const turn = recordingTurn({ text: 'cancel', state });
+    expect(await turns.beforeMessage(turn)).toBe(false);
+    expect(turn.texts()).toEqual([t('intake:cancelled.body')]);
+    expect(state.conversation.pendingNote).toBeUndefined();
+    expect(submitted).toEqual([]);
+  });
 });
