@@ -2,13 +2,14 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import i18next, { type TFunction } from 'i18next';
 import { SUPPORTED_LOCALES, type SupportedLocale } from '../config';
+import { wordsAt } from './locale-words';
 
 export type Translate = TFunction;
 
 export interface I18n {
   /** A translator fixed to one locale. */
   t(locale: SupportedLocale): Translate;
-  /** The words of a word-list key in one language (`statistics:words`); a single text is a list of one. */
+  /** The words of a key in one language (locale-words.ts wordsAt): a word list, or a text as a list of one. */
   words(locale: SupportedLocale, key: string): string[];
   readonly defaultLocale: SupportedLocale;
   readonly namespaces: readonly string[];
@@ -48,11 +49,7 @@ export function createI18n(localesDir: string, defaultLocale: SupportedLocale): 
   });
   return {
     t: (locale) => instance.getFixedT(locale),
-    words: (locale, key) => {
-      const value: unknown = instance.t(key, { lng: locale, returnObjects: true });
-      if (typeof value === 'string') return [value];
-      return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-    },
+    words: (locale, key) => wordsAt(resources, locale, key),
     defaultLocale,
     namespaces,
   };

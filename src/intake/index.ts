@@ -12,7 +12,7 @@ export { loadFormDefinition, parseFormDefinition, type FormParseResult } from '.
 export { FIELD_TYPES, MAX_TEXT_LENGTH, YES_NO_UNSURE_OPTIONS } from './form-types';
 export type { Condition, FieldDef, FieldOption, FieldType, FormDefinition, NoticeDef } from './form-types';
 export type { IncidentNote } from './incident-note';
-export { hasLocaleKey, labelsFromResources, type LocaleResources } from './locale-lookup';
+export { hasLocaleKey, labelsFromResources } from './locale-lookup';
 export { REASON, type ReasonKey, type ReasonParams } from './reasons';
 export { createSession, isExpired, type AnswerValue, type Answers, type IntakeSession } from './session';
 export { categoryOf, FORM_RULES, urgencyOf, urgencyReasons, URGENCY_RULES, type Category, type NoteUrgency, type RuleId, type Urgency, type UrgencyRule } from './rules';
