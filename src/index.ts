@@ -264,7 +264,7 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
       review: reviews,
     },
   );
-  const app = createTeamsApp({ adapter, botAppId: config.bot.appId, storage: botStorage }, { logger, defaultLocale: config.defaultLocale, access }, routes);
+  const app = createTeamsApp({ adapter, botAppId: config.bot.appId, storage: botStorage }, { logger, defaultLocale: config.defaultLocale, commandWords: i18n.commandWords, access }, routes);
 
   const http: SamverkaServer = createServer({
     logger,

@@ -16,7 +16,7 @@ export function messageGuard(deps: TurnDeps, maxTextLength: number): (turn: Turn
       return false;
     }
     const conversation = turn.state.conversation;
-    const typed = conversation.intake ? undefined : typedLanguage(turn.text);
+    const typed = conversation.intake ? undefined : typedLanguage(turn.text, deps.i18n.commandWords);
     if (typed && conversation.language !== typed) conversation.language = typed;
     return true;
   };

@@ -1,13 +1,13 @@
 import { SUPPORTED_LOCALES, type SupportedLocale } from '../config';
-import { commandLanguage, replyLocale } from '../i18n/locale';
+import { commandLanguage, replyLocale, type CommandWords } from '../i18n/locale';
 import { detectLanguage } from '../knowledge/text-analysis';
 import type { ConversationState, UserState } from './turn';
 
 /** The language this message's own words clearly are: a one-language command word, or prose the knowledge base's analysis recognises. */
-export function typedLanguage(text: string | undefined): SupportedLocale | undefined {
+export function typedLanguage(text: string | undefined, commandWords: CommandWords): SupportedLocale | undefined {
   const said = (text ?? '').trim();
   if (!said) return undefined;
-  return commandLanguage(said) ?? detectLanguage(said);
+  return commandLanguage(said, commandWords) ?? detectLanguage(said);
 }
 
 /**
@@ -20,12 +20,13 @@ export function turnLocale(
   said: { readonly text?: string | undefined; readonly clientLocale?: string | undefined },
   state: { readonly conversation?: ConversationState; readonly user?: UserState } | undefined,
   fallback: SupportedLocale,
+  commandWords: CommandWords,
 ): SupportedLocale {
   const conversation = state?.conversation;
   return replyLocale(
     {
       ...(conversation?.intakeLocale ? { report: conversation.intakeLocale } : {}),
-      ...optional('typed', typedLanguage(said.text)),
+      ...optional('typed', typedLanguage(said.text, commandWords)),
       ...optional('conversation', conversation?.language),
       ...optional('chosen', state?.user?.locale),
       client: said.clientLocale,

@@ -9,6 +9,7 @@ import { audit, type TurnDeps } from '../conversation/turn-deps';
 import { onCardExecute, onCardSubmit, onMessage, type TurnRoute } from '../conversation/turn-routes';
 import type { Translate } from '../i18n/create-i18n';
 import { LANGUAGES } from '../i18n/languages';
+import { commandPattern, type Command } from '../i18n/locale';
 import type { FormDefinition } from '../intake/form-types';
 import { errorFields, type Logger } from '../log';
 import { handedOffQuestion, type Case } from './case';
@@ -43,12 +44,6 @@ export interface CaseTurnDeps {
 /** The verbs of the actions on a case card. */
 type CaseVerb = typeof Verb.CaseRefresh | typeof Verb.CaseAcknowledge | typeof Verb.CaseTake | typeof Verb.CaseClose | typeof Verb.CaseAsk | typeof Verb.CaseReply | typeof Verb.CaseNeedsRoutine;
 
-const LINK = /^\s*(link|länka)(?:\s+(\S+))?\s*$/i;
-const DEAD_LETTERS = /^\s*(dead letters|olevererade)\s*$/i;
-const REDRIVE = /^\s*(redrive|skicka om)\s+([0-9a-z.-]{1,200})\s*$/i;
-const TRAIL = /^\s*(audit|granska)\s+(K-?\s?[0-9A-Za-z]{4})\s*$/i;
-const EXPORT = /^\s*(export|exportera)\s+(K-?\s?[0-9A-Za-z]{4})\s*$/i;
-
 /** "my cases", "open cases", "overdue": from the open-case index, never by reading every case. */
 const VIEWS = ['mine', 'open', 'overdue'] as const;
 
@@ -66,6 +61,13 @@ function ladder(c: Case): string[] {
 export function caseTurns(deps: TurnDeps, f: CaseTurnDeps): TurnRoute[] {
   const t = (turn: Turn) => deps.i18n.t(turn.locale);
   const say = (turn: Turn, text: string) => turn.send({ text });
+  // The command words are the locales' (common:commands.*), in every language.
+  const said = (command: Command) => commandPattern(deps.i18n.words, command);
+  const LINK = new RegExp(`^\\s*(${said('link')})(?:\\s+(\\S+))?\\s*$`, 'i');
+  const DEAD_LETTERS = new RegExp(`^\\s*(${said('deadLetters')})\\s*$`, 'i');
+  const REDRIVE = new RegExp(`^\\s*(${said('redrive')})\\s+([0-9a-z.-]{1,200})\\s*$`, 'i');
+  const TRAIL = new RegExp(`^\\s*(${said('audit')})\\s+(K-?\\s?[0-9A-Za-z]{4})\\s*$`, 'i');
+  const EXPORT = new RegExp(`^\\s*(${said('export')})\\s+(K-?\\s?[0-9A-Za-z]{4})\\s*$`, 'i');
 
   const link = onMessage(LINK, async (turn) => {
     const tr = t(turn);

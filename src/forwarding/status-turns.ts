@@ -8,11 +8,8 @@ import type { CaseAction } from './case-lifecycle';
 import type { CaseStore } from './case-store';
 import { changeCase } from './change-case';
 import type { ForwardingService } from './forwarding-service';
+import { commandPattern, type Command } from '../i18n/locale';
 
-const STATUS = /^\s*(status|läge|ärende)\b\s*(.*)$/i;
-const WITHDRAW = /^\s*(dra tillbaka|återkalla|withdraw)\s+(\S+)\s*$/i;
-const ANSWER = /^\s*(svar|answer)\s+(K-?\s?[0-9A-Za-z]{4})\s*:?\s*([\s\S]+)$/i;
-const ADD_INFO = /^\s*(tillägg|lägg till|add|add info)\s+(K-?\s?[0-9A-Za-z]{4})\s*:?\s*([\s\S]+)$/i;
 
 /** Only the reporter may ask about a case; anyone else is told it does not exist (no enumeration). */
 export function isReporterOf(c: Case, from: { id?: string; aadObjectId?: string }): boolean {
@@ -31,6 +28,13 @@ export interface StatusTurnDeps {
  * withdraw it, add information, answer a coordinator's question.
  */
 export function statusTurns(deps: TurnDeps, s: StatusTurnDeps): TurnRoute[] {
+  // The command words are the locales' (common:commands.*), in every language.
+  const said = (command: Command) => commandPattern(deps.i18n.words, command);
+  const STATUS = new RegExp(`^\\s*(${said('status')})\\b\\s*(.*)$`, 'i');
+  const WITHDRAW = new RegExp(`^\\s*(${said('withdraw')})\\s+(\\S+)\\s*$`, 'i');
+  const ANSWER = new RegExp(`^\\s*(${said('answer')})\\s+(K-?\\s?[0-9A-Za-z]{4})\\s*:?\\s*([\\s\\S]+)$`, 'i');
+  const ADD_INFO = new RegExp(`^\\s*(${said('addInfo')})\\s+(K-?\\s?[0-9A-Za-z]{4})\\s*:?\\s*([\\s\\S]+)$`, 'i');
+
   /**
    * The one check for the reporter's case commands: personal chat only (a channel would let everyone
    * read the answer), and only the case's own reporter; every refusal is audited and answered as if

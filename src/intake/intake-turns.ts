@@ -14,6 +14,7 @@ import type { Case, CaseOrigin } from '../forwarding/case';
 import { originChoices } from '../forwarding/case-origin';
 import { newCase, reporterOf } from '../forwarding/new-case';
 import { LANGUAGES } from '../i18n/languages';
+import { commandPattern } from '../i18n/locale';
 import type { KbLanguage } from '../knowledge/article';
 import type { PlaceholderValues } from '../knowledge/placeholders';
 import { advance, resume } from './advance';
@@ -61,6 +62,8 @@ export function intakeTurns(deps: TurnDeps, intake: IntakeTurnDeps, answerTyped:
   const engineContext = (): IntakeContext => ({ now: intake.clock.now(), timeZone: intake.timeZone, labelsOf: intake.labelsOf });
   const words = (key: string) => intake.labelsOf(key).map(norm);
   const say = (turn: Turn, text: string) => turn.send({ text });
+  /** "question: …" (the locales' words): a routine question asked in the middle of a report. */
+  const QUESTION = new RegExp(`^(${commandPattern(deps.i18n.words, 'question')})\\s*:\\s*`, 'i');
   // A report keeps the language it was started in ("rapportera" → Swedish): turn.locale decides.
   const t = (turn: Turn) => deps.i18n.t(turn.locale);
 
@@ -248,9 +251,9 @@ export function intakeTurns(deps: TurnDeps, intake: IntakeTurnDeps, answerTyped:
     }
     const current = resume(intake.form, session);
     // A routine question in the middle of the form: answer it, then go on where we were.
-    const isQuestion = /^(fråga|question)\s*:/i.test(text) || (text.endsWith('?') && !(current.type === 'ask' && current.step.type === 'text'));
+    const isQuestion = QUESTION.test(text) || (text.endsWith('?') && !(current.type === 'ask' && current.step.type === 'text'));
     if (isQuestion) {
-      await answerTyped(turn, text.replace(/^(fråga|question)\s*:\s*/i, ''));
+      await answerTyped(turn, text.replace(QUESTION, ''));
       await render(turn, current, t(turn)('intake:start.resumed'));
       return false;
     }

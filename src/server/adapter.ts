@@ -149,7 +149,7 @@ async function onTurnError(context: TurnContext, err: unknown, config: AppConfig
   const log = turnLogger(logger, context);
   log.error('turn failed', { code, ...errorFields(err) });
   try {
-    const t = i18n.t(contextLocale(context, config.defaultLocale));
+    const t = i18n.t(contextLocale(context, config.defaultLocale, i18n.commandWords));
     await context.sendActivity(t(`common:error.${code}`));
   } catch (sendErr) {
     // The channel itself may be what failed (e.g. 429/5xx from the connector); nothing more to tell the user.

@@ -4,6 +4,7 @@ import type { AccessResolver } from '../access/access-resolver';
 import type { SupportedLocale } from '../config';
 import { conversationTag, type ConversationKind, type ConversationState, type Turn, type UserState } from '../conversation/turn';
 import { turnLocale } from '../conversation/turn-locale';
+import type { CommandWords } from '../i18n/locale';
 import type { Logger } from '../log';
 
 /** teams-ai's turn state over our plain conversation and user state (persisted by the Application's storage). */
@@ -13,6 +14,8 @@ export type AppTurnState = TurnState<ConversationState, UserState>;
 export interface TeamsTurnDeps {
   readonly logger: Logger;
   readonly defaultLocale: SupportedLocale;
+  /** The words that mark a message as one language (I18n.commandWords). */
+  readonly commandWords: CommandWords;
   /** Who is asking (role, audience, sites), resolved per turn. */
   readonly access: AccessResolver;
 }
@@ -33,8 +36,8 @@ const clientLocaleOf = (context: TurnContext): string | undefined =>
   context.activity.locale ?? (context.activity.entities?.find((e) => e.type === 'clientInfo') as { locale?: string } | undefined)?.locale;
 
 /** The reply language of a turn from the activity alone (the error handler has no state to go on). */
-export function contextLocale(context: TurnContext, fallback: SupportedLocale): SupportedLocale {
-  return turnLocale({ text: context.activity.text, clientLocale: clientLocaleOf(context) }, undefined, fallback);
+export function contextLocale(context: TurnContext, fallback: SupportedLocale, commandWords: CommandWords): SupportedLocale {
+  return turnLocale({ text: context.activity.text, clientLocale: clientLocaleOf(context) }, undefined, fallback, commandWords);
 }
 
 /**
@@ -85,7 +88,7 @@ export function teamsTurn(context: TurnContext, state: AppTurnState, deps: Teams
       },
     },
     get locale() {
-      return turnLocale({ text: a.text, clientLocale: clientLocaleOf(context) }, state, deps.defaultLocale);
+      return turnLocale({ text: a.text, clientLocale: clientLocaleOf(context) }, state, deps.defaultLocale, deps.commandWords);
     },
     ...(typeof a.text === 'string' ? { text: a.text } : {}),
     hasCardData: a.value !== undefined,
