@@ -63,7 +63,7 @@ export interface Turn {
   readonly locale: SupportedLocale;
   /** The message text (the bot's mention removed); undefined for a card action or another activity. */
   readonly text?: string;
-  /** The message carries card data (an Action.Submit that no card verb claimed). */
+  /** The activity carries card data (an Action.Submit's values), whether or not a card verb takes it. */
   readonly hasCardData: boolean;
   /** This turn's child logger: ids only. */
   readonly log: Logger;

@@ -1,7 +1,8 @@
 /*
  * Intake: guided incident notes. Owns the form definition (YAML, validated), the pure dialog engine
- * (`advance`), whole-note validation for the one-card form, urgency and category. Speaks i18n keys,
- * never sentences. Must not import botbuilder, @microsoft/teams-ai, restify, @azure/* or i18next.
+ * (`advance`), whole-note validation for the one-card form, urgency and category. The engine speaks
+ * i18n keys, never sentences; its handlers (intake-turns.ts) render them for a plain turn. Must not
+ * import botbuilder, @microsoft/teams-ai, restify, @azure/* or i18next.
  */
 import path from 'node:path';
 import { PROJECT_ROOT } from '../paths';
