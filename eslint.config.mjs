@@ -30,7 +30,7 @@ export default tseslint.config(
   },
   // The domain never imports the frameworks (the architecture test checks it too).
   {
-    files: ['src/{knowledge,intake,forwarding,cards,i18n,access,statistics}/**/*.ts'],
+    files: ['src/{conversation,knowledge,intake,forwarding,cards,i18n,access,statistics}/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['botbuilder*', '@microsoft/teams-ai', 'restify', '@azure/*'] }],
     },

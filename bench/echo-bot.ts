@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     await context.sendActivity(context.activity.text ? `echo: ${context.activity.text}` : 'ok');
   });
   app.adaptiveCards.actionExecute(/.*/, async () => 'ok');
-  const http = createServer({ logger, maxRequestBytes: config.server.maxRequestBytes, processActivity: (req, res, logic) => adapter.process(req, res, logic), runTurn: (c) => app.run(c), isReady: async () => true });
+  const http = createServer({ logger, maxRequestBytes: config.server.maxRequestBytes, processActivity: (req, res, logic) => adapter.process(req, res, logic), runTurn: (c: Parameters<typeof app.run>[0]) => app.run(c), isReady: async () => true });
   http.server.listen(config.server.port, config.server.host, () => {
     logger.info('listening', { port: (http.server.address() as { port: number }).port, host: config.server.host, env: config.env });
   });

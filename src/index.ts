@@ -37,8 +37,7 @@ import { caseCard } from './cards/case-card';
 import type { Deliverer } from './forwarding/deliverer';
 import { ForwardingService } from './forwarding/forwarding-service';
 import { loadRoutingDirectory, regionalView } from './forwarding/routing-directory';
-import { teamsDeliverer } from './teams/teams-deliverer';
-import { withoutExpiredDraft } from './teams/draft-sweep';
+import { withoutExpiredDraft } from './intake/draft-sweep';
 import { NoteCipher } from './storage/note-cipher';
 import { noteKeyRing } from './storage/note-key-ring';
 import { KeySentinel } from './storage/key-sentinel';
@@ -48,14 +47,12 @@ import { AdminNotices } from './forwarding/admin-notices';
 import { BlobFeedbackStore } from './storage/blob-feedback-store';
 import { cachedProbe, caseIndexTables, createBlobContainers, createQueueService, isContainerReachable } from './storage/blob-container';
 import { JsonBlobStore } from './storage/json-blob-store';
-import type { PromptCompletionModel } from '@microsoft/teams-ai';
-import type { TurnContext } from 'botbuilder';
 import { entraGroupLookup } from './access/entra-groups';
 import { usesGroups } from './access/role-resolver';
-import { accessResolver } from './teams/turn-access';
-import { createApp } from './teams/create-app';
-import { createCompletionModel, modelAnswerPhraser } from './teams/model-answer-phraser';
-import type { AppTurnState } from './teams/turn-state';
+import { accessResolver } from './access/access-resolver';
+import { botRoutes } from './conversation/bot-routes';
+import { createTeamsApp } from './teams/teams-app';
+import { createCompletionModel, modelAnswerPhraser, teamsDeliverer, type CompletionModel } from './teams/teams-connector';
 import { LANGUAGES } from './i18n/languages';
 import { ReviewReminders } from './jobs/review-reminders';
 import { BlobReviewStore } from './storage/blob-review-store';
@@ -74,7 +71,7 @@ export interface RunningBot {
 
 /** Seams for tests: parts that cannot run here (a language model) replaced at their narrowest interface. */
 export interface StartOverrides {
-  readonly completionModel?: PromptCompletionModel;
+  readonly completionModel?: CompletionModel;
   readonly clock?: Clock;
   /** Teams' connector cannot run here: fault tests put their own at the Deliverer interface. */
   readonly deliverer?: Deliverer;
@@ -213,9 +210,9 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
     dispatcher.kick();
     return stored;
   };
-  const app = createApp(
-    { adapter, botAppId: config.bot.appId, storage: botStorage },
-    { i18n, logger, defaultLocale: config.defaultLocale, maxTextLength: MAX_TEXT_LENGTH, people, audit: auditLog },
+  const routes = botRoutes(
+    { i18n, logger, defaultLocale: config.defaultLocale, people, audit: auditLog },
+    MAX_TEXT_LENGTH,
     {
       cases,
       forwarding: {
@@ -239,7 +236,6 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
         draftTtlMs: config.intake.draftTtlMs,
         clock,
         placeholders,
-        access,
         municipalities: directory.municipalities,
         defaultMunicipality: directory.defaultMunicipality,
       },
@@ -249,19 +245,17 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
         feedback: new BlobFeedbackStore(store),
         submitCase,
         clock,
-        access,
         municipalities: directory.municipalities,
         defaultMunicipality: directory.defaultMunicipality,
         minConfidence: config.knowledge.minConfidence,
         isReviewOverdue: (articleId) => reviews.isOverdue(articleId),
         countUnanswered: (asker) => unansweredCounts.record(isoWeekOf(clock.now(), config.timeZone), askerMunicipality(asker, directory)),
-        ...(model ? { phraserFor: (context: TurnContext, state: AppTurnState) => modelAnswerPhraser(model, context, state) } : {}),
+        ...(model ? { phraserFor: modelAnswerPhraser(model) } : {}),
       },
       statistics: {
         directory,
         source: new BlobStatisticsSource({ index: caseIndex, cases, retention: statistics, unansweredCounts, defaultMunicipality: directory.defaultMunicipality }),
         downloads,
-        access,
         clock,
         timeZone: config.timeZone,
         publicBaseUrl: () => config.server.publicBaseUrl || (config.env === 'local' ? listening.at : undefined),
@@ -270,12 +264,13 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Sta
       review: reviews,
     },
   );
+  const app = createTeamsApp({ adapter, botAppId: config.bot.appId, storage: botStorage }, { logger, defaultLocale: config.defaultLocale, commandWords: i18n.commandWords, access }, routes);
 
   const http: SamverkaServer = createServer({
     logger,
     maxRequestBytes: config.server.maxRequestBytes,
     processActivity: (req, res, logic) => adapter.process(req, res, logic),
-    runTurn: (context) => app.run(context),
+    runTurn: (context: Parameters<typeof app.run>[0]) => app.run(context),
     isReady,
     downloads: {
       get: (token) => downloads.get(token, clock.now()),

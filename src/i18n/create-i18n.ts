@@ -2,12 +2,18 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import i18next, { type TFunction } from 'i18next';
 import { SUPPORTED_LOCALES, type SupportedLocale } from '../config';
+import { commandWords, type CommandWords } from './locale';
+import { wordsAt } from './locale-words';
 
 export type Translate = TFunction;
 
 export interface I18n {
   /** A translator fixed to one locale. */
   t(locale: SupportedLocale): Translate;
+  /** The words of a key in one language (locale-words.ts wordsAt): a word list, or a text as a list of one. */
+  readonly words: (locale: SupportedLocale, key: string) => string[];
+  /** The command words and short replies that mark a message as one language (i18n/locale.ts). */
+  readonly commandWords: CommandWords;
   readonly defaultLocale: SupportedLocale;
   readonly namespaces: readonly string[];
 }
@@ -46,6 +52,8 @@ export function createI18n(localesDir: string, defaultLocale: SupportedLocale): 
   });
   return {
     t: (locale) => instance.getFixedT(locale),
+    words: (locale, key) => wordsAt(resources, locale, key),
+    commandWords: commandWords((locale, key) => wordsAt(resources, locale, key)),
     defaultLocale,
     namespaces,
   };

@@ -16,42 +16,86 @@ export function resolveLocale<T extends string>(requested: string | undefined | 
   return fallback;
 }
 
+/** The bot's typed commands, each a word list per language under `common:commands.<name>`. */
+export const COMMANDS = ['help', 'english', 'swedish', 'status', 'withdraw', 'answer', 'addInfo', 'link', 'deadLetters', 'redrive', 'audit', 'export', 'question', 'thanks'] as const;
+export type Command = (typeof COMMANDS)[number];
+
+/** The locale key of a command's words. */
+export const commandKey = (command: Command) => `common:commands.${command}`;
+
 /**
- * Command words and short replies that belong to one language only, as typed at the start of a
- * message. A word both languages use ("status", "start", "ok") is in neither list, so it decides
- * nothing. Keep in step with the routes' commands (status.routes, forwarding.routes,
- * welcome.routes) and the intake's start words.
+ * Every locale key whose words are a command or a short reply typed at the start of a message: the
+ * commands above, and the words the report, the case lists and the form answer to.
  */
-export const COMMAND_WORDS = {
-  sv: [
-    'rapportera', 'rapport', 'anmäl', 'anmäla', 'övning', 'öva', 'snabbformulär', 'formulär', 'ett kort',
-    'läge', 'ärende', 'dra tillbaka', 'återkalla', 'svar', 'tillägg', 'lägg till',
-    'länka', 'olevererade', 'skicka om', 'granska', 'exportera', 'mina ärenden', 'mina', 'öppna ärenden', 'öppna', 'försenade',
-    'hjälp', 'hjalp', 'hej', 'svenska', 'engelska', 'fråga', 'fortsätt', 'börja om', 'avbryt', 'tillbaka', 'hoppa över', 'skicka', 'ja', 'nej', 'tack',
-  ],
-  en: [
-    'report', 'report a suspicion', 'new report', 'practice', 'practise', 'quick form', 'form', 'one card',
-    'withdraw', 'answer', 'add info', 'add', 'link', 'dead letters', 'redrive', 'audit', 'export', 'my cases', 'open cases', 'overdue',
-    'help', 'hello', 'hi', 'english', 'swedish', 'question', 'continue', 'start over', 'cancel', 'back', 'skip', 'submit', 'send', 'yes', 'no', 'thanks', 'thank you',
-  ],
-} as const;
+const COMMAND_WORD_KEYS = [
+  ...COMMANDS.map(commandKey),
+  'intake:start.words',
+  'intake:start.practiceWords',
+  'intake:start.formWords',
+  'intake:draft.resumeWords',
+  'intake:draft.restartWords',
+  'intake:command.cancel',
+  'intake:command.back',
+  'intake:command.skip',
+  'intake:command.submit',
+  'intake:words.yes',
+  'intake:words.no',
+  'forwarding:list.words.mine',
+  'forwarding:list.words.open',
+  'forwarding:list.words.overdue',
+];
+
+/** Per language, the command words and short replies only that language has. */
+export type CommandWords = Readonly<Record<Language, readonly string[]>>;
+
+/** A message's start as command words are compared: lower case, one space, no closing punctuation. */
+const normalize = (text: string) => text.trim().toLowerCase().replace(/[.!?]+$/, '').replace(/\s+/g, ' ');
+
+/**
+ * The command words of each language, read from the locales (`wordsOf`, e.g. I18n.words): a word
+ * both languages use ("status", "start", "ok") is in neither list, so it decides nothing.
+ */
+export function commandWords(wordsOf: (language: Language, key: string) => readonly string[]): CommandWords {
+  const all = Object.fromEntries(LANGUAGES.map((lng) => [lng, new Set(COMMAND_WORD_KEYS.flatMap((key) => wordsOf(lng, key).map(normalize)).filter((w) => w !== ''))])) as Record<Language, Set<string>>;
+  const only = (lng: Language) => [...all[lng]].filter((w) => LANGUAGES.every((other) => other === lng || !all[other].has(w)));
+  return Object.fromEntries(LANGUAGES.map((lng) => [lng, only(lng)])) as Record<Language, string[]>;
+}
 
 /**
  * The language of a command or short reply typed at the start of `text`, when its words belong to
  * one language only; undefined otherwise (also for "status", which both languages use).
- * @example commandLanguage('svar K-7F3Q: ja') === 'sv'
- * @example commandLanguage('status K-7F3Q') === undefined
+ * @example commandLanguage('svar K-7F3Q: ja', words) === 'sv'
+ * @example commandLanguage('status K-7F3Q', words) === undefined
  */
-export function commandLanguage(text: string | undefined): Language | undefined {
-  const said = (text ?? '').trim().toLowerCase().replace(/[.!?]+$/, '').replace(/\s+/g, ' ');
+export function commandLanguage(text: string | undefined, words: CommandWords): Language | undefined {
+  const said = normalize(text ?? '');
   if (!said) return undefined;
   const starts = (word: string) => said === word || said.startsWith(`${word} `) || said.startsWith(`${word}:`);
   // The longest matching phrase wins, so "add info" is English and "skicka om" Swedish.
   let best: { lng: Language; length: number } | undefined;
   for (const lng of LANGUAGES) {
-    for (const word of COMMAND_WORDS[lng]) if (starts(word) && word.length > (best?.length ?? 0)) best = { lng, length: word.length };
+    for (const word of words[lng]) if (starts(word) && word.length > (best?.length ?? 0)) best = { lng, length: word.length };
   }
   return best?.lng;
+}
+
+/**
+ * A command's words in every language as a regular-expression alternation (for the routes' patterns).
+ * @example new RegExp(`^\\s*(${commandPattern(i18n.words, 'status')})\\b`, 'i')
+ */
+export function commandPattern(wordsOf: (language: Language, key: string) => readonly string[], command: Command): string {
+  return alternation(LANGUAGES.flatMap((lng) => wordsOf(lng, commandKey(command))));
+}
+
+/**
+ * A regular-expression alternation of typed words, longest first, each taken literally.
+ * @example alternation(['add', 'add info']) === 'add info|add'
+ */
+export function alternation(words: readonly string[]): string {
+  return [...new Set(words)]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|');
 }
 
 /** What the language of a reply can be decided from, most telling first. */

@@ -1,7 +1,8 @@
 /*
  * Intake: guided incident notes. Owns the form definition (YAML, validated), the pure dialog engine
- * (`advance`), whole-note validation for the one-card form, urgency and category. Speaks i18n keys,
- * never sentences. Must not import botbuilder, @microsoft/teams-ai, restify, @azure/* or i18next.
+ * (`advance`), whole-note validation for the one-card form, urgency and category. The engine speaks
+ * i18n keys, never sentences; its handlers (intake-turns.ts) render them for a plain turn. Must not
+ * import botbuilder, @microsoft/teams-ai, restify, @azure/* or i18next.
  */
 import path from 'node:path';
 import { PROJECT_ROOT } from '../paths';
@@ -12,7 +13,7 @@ export { loadFormDefinition, parseFormDefinition, type FormParseResult } from '.
 export { FIELD_TYPES, MAX_TEXT_LENGTH, YES_NO_UNSURE_OPTIONS } from './form-types';
 export type { Condition, FieldDef, FieldOption, FieldType, FormDefinition, NoticeDef } from './form-types';
 export type { IncidentNote } from './incident-note';
-export { hasLocaleKey, labelsFromResources, type LocaleResources } from './locale-lookup';
+export { hasLocaleKey, labelsFromResources } from './locale-lookup';
 export { REASON, type ReasonKey, type ReasonParams } from './reasons';
 export { createSession, isExpired, type AnswerValue, type Answers, type IntakeSession } from './session';
 export { categoryOf, FORM_RULES, urgencyOf, urgencyReasons, URGENCY_RULES, type Category, type NoteUrgency, type RuleId, type Urgency, type UrgencyRule } from './rules';

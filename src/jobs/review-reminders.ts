@@ -120,7 +120,7 @@ export class ReviewReminders {
       try {
         await this.deps.audit.record({ at: now.toISOString(), actor: actor ?? 'unknown', action: 'kb.reviewed', result, articleId, ...(reason ? { reason } : {}) });
       } catch (err) {
-        // As for every audited action (teams/deps.ts `audit`): logged by code, never failing the owner's turn.
+        // As for every audited action (conversation/turn-deps.ts `audit`): logged by code, never failing the owner's turn.
         this.deps.logger.warn('audit event not stored', { action: 'kb.reviewed', ...errorFields(err) });
       }
     };

@@ -12,8 +12,7 @@ import type { AppConfig } from '../config';
 import { errorCodeOf, type ErrorCode } from '../errors';
 import type { I18n } from '../i18n/create-i18n';
 import { errorFields, type Logger } from '../log';
-import { turnLogger } from '../teams/turn-context';
-import { turnLocale } from '../teams/turn-locale';
+import { contextLocale, turnLogger } from '../teams/teams-turn';
 import { DEFAULT_OPENID_KEYS_OPTIONS, installOpenIdKeys, type OpenIdKeysOptions } from './openid-keys';
 import { RequestAuthenticator, type Refusal } from './request-authenticator';
 
@@ -150,7 +149,7 @@ async function onTurnError(context: TurnContext, err: unknown, config: AppConfig
   const log = turnLogger(logger, context);
   log.error('turn failed', { code, ...errorFields(err) });
   try {
-    const t = i18n.t(turnLocale(context, config.defaultLocale));
+    const t = i18n.t(contextLocale(context, config.defaultLocale, i18n.commandWords));
     await context.sendActivity(t(`common:error.${code}`));
   } catch (sendErr) {
     // The channel itself may be what failed (e.g. 429/5xx from the connector); nothing more to tell the user.

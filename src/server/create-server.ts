@@ -1,16 +1,20 @@
 import restify, { type Request, type Response, type Server } from 'restify';
-import type { TurnContext } from 'botbuilder';
 import { errorFields, type Logger } from '../log';
 import { KeyedQueue } from './keyed-queue';
 
+/** What the server reads of a turn (the bot adapter's context): its conversation, to queue its turns one at a time. */
+export interface QueuedTurn {
+  readonly activity: { readonly conversation?: { readonly id?: string } };
+}
+
 /** What the HTTP edge needs: something that processes a Bot Framework request, and a readiness probe. */
-export interface ServerDeps {
+export interface ServerDeps<C extends QueuedTurn = QueuedTurn> {
   readonly logger: Logger;
   readonly maxRequestBytes: number;
   /** `adapter.process(req, res, logic)` of the Bot Framework adapter. */
-  readonly processActivity: (req: Request, res: Response, logic: (context: TurnContext) => Promise<void>) => Promise<void>;
+  readonly processActivity: (req: Request, res: Response, logic: (context: C) => Promise<void>) => Promise<void>;
   /** The bot's turn logic (`app.run`). */
-  readonly runTurn: (context: TurnContext) => Promise<unknown>;
+  readonly runTurn: (context: C) => Promise<unknown>;
   /** True when every dependency the bot needs to take a turn (storage) is reachable. */
   readonly isReady: () => Promise<boolean>;
   /** Short-lived downloads (a statistics CSV) behind `GET /downloads/<token>`; without it the path is 404. */
@@ -40,7 +44,7 @@ const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\b/i;
  * 413 above the size limit, 400 for invalid JSON or a body that is not an activity. Only a
  * well-formed activity reaches the adapter.
  */
-export function createServer(deps: ServerDeps): SamverkaServer {
+export function createServer<C extends QueuedTurn>(deps: ServerDeps<C>): SamverkaServer {
   const server = restify.createServer({ name: 'samverka', handleUncaughtExceptions: false });
   const queue = new KeyedQueue();
   let active = 0;

@@ -1,4 +1,3 @@
-import type { Storage, StoreItems } from 'botbuilder';
 import { AppError, isAppError } from '../errors';
 import type { JsonBlobStore } from './json-blob-store';
 import type { NoteCipher, Sealed, SealedBlobKind } from './note-cipher';
@@ -8,13 +7,18 @@ export function sealedState(prefix = 'state/'): SealedBlobKind {
   return { prefix, aadOf: (name) => decodeURIComponent(name.slice(prefix.length)) };
 }
 
+/** State items by key: each a JSON object, with the `eTag` it was read with. */
+export type StateItems = Record<string, Record<string, unknown> & { eTag?: string }>;
+
 /**
- * botbuilder `Storage` for teams-ai TurnState on our JSON blob store.
+ * Bot state (teams-ai TurnState) on our JSON blob store. It has the shape of botbuilder's `Storage`
+ * (read, write, delete), so the Teams edge hands it to teams-ai as it is, and this file needs no
+ * framework import; the compiler checks the fit where it is handed over (teams/teams-app.ts).
  * @remarks Unlike `BlobsStorage`, a first write is create-only (`If-None-Match: *`) and every later
  * write is guarded by the eTag it was read with, so two turns racing on one conversation never
  * silently overwrite each other: the loser gets STORAGE_CONFLICT. `eTag: '*'` forces an overwrite.
  */
-export class BlobBotStorage implements Storage {
+export class BlobBotStorage {
   /**
    * @param cipher seals every state item (drafts and questions are personal data before they are
    * ever a case); without one, items are stored as plain JSON (tests of the storage contract only).
@@ -30,8 +34,8 @@ export class BlobBotStorage implements Storage {
     return this.prefix + encodeURIComponent(key);
   }
 
-  async read(keys: string[]): Promise<StoreItems> {
-    const items: StoreItems = {};
+  async read(keys: string[]): Promise<StateItems> {
+    const items: StateItems = {};
     await Promise.all(
       keys.map(async (key) => {
         const found = await this.store.get<Record<string, unknown> & { sealed?: Sealed }>(this.blobName(key));
@@ -43,15 +47,16 @@ export class BlobBotStorage implements Storage {
     return items;
   }
 
-  async write(changes: StoreItems): Promise<void> {
+  async write(changes: StateItems): Promise<void> {
     await Promise.all(
       Object.entries(changes).map(async ([key, item]) => {
-        const { eTag, ...value } = (item ?? {}) as Record<string, unknown> & { eTag?: string };
+        // botbuilder's Storage types items as `any`: a missing one is stored as an empty object.
+        const { eTag, ...value } = item ?? {};
         const condition = eTag === '*' ? {} : eTag ? { ifMatch: eTag } : { ifNoneMatch: '*' as const };
         const stored = this.cipher ? { sealed: this.cipher.seal(value, key) } : value;
         const etag = await this.store.put(this.blobName(key), stored, condition);
         // Keep the caller's object current so a second write in the same turn is not a false conflict.
-        if (item && typeof item === 'object') (item as { eTag?: string }).eTag = etag;
+        if (item && typeof item === 'object') item.eTag = etag;
       }),
     );
   }

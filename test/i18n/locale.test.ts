@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { commandLanguage, replyLocale, resolveLocale } from '../../src/i18n/locale';
+import { createI18n } from '../../src/i18n/create-i18n';
+import { alternation, commandLanguage, commandWords, replyLocale, resolveLocale } from '../../src/i18n/locale';
+import { LOCALES_DIR } from '../../src/paths';
+
+const WORDS = createI18n(LOCALES_DIR, 'sv').commandWords;
 
 describe('resolveLocale', () => {
   it.each([
@@ -16,6 +20,25 @@ describe('resolveLocale', () => {
 
   it('falls back to the configured default, not the first supported locale', () => {
     expect(resolveLocale('de-DE', ['sv', 'en'], 'en')).toBe('en');
+  });
+});
+
+describe('commandWords: the command words of each language, from the locales', () => {
+  it('keeps a word both languages use out of both lists, so it decides nothing', () => {
+    const words = commandWords((lng, key) => ({ 'common:commands.status': { sv: ['status', 'läge'], en: ['Status'] }, 'intake:words.yes': { sv: ['ja'], en: ['yes'] } })[key]?.[lng] ?? []);
+    expect(words).toEqual({ sv: ['läge', 'ja'], en: ['yes'] });
+  });
+
+  it('holds the locales\' commands, report words and case-list words', () => {
+    expect(WORDS.sv).toEqual(expect.arrayContaining(['läge', 'dra tillbaka', 'rapportera', 'mina ärenden', 'hjälp', 'svenska', 'tack']));
+    expect(WORDS.en).toEqual(expect.arrayContaining(['withdraw', 'add info', 'report', 'my cases', 'help', 'english', 'thank you']));
+    expect([...WORDS.sv, ...WORDS.en]).not.toContain('status');
+  });
+});
+
+describe('alternation', () => {
+  it('puts longer words first and takes every word literally', () => {
+    expect(alternation(['add', 'add info', '?', 'add'])).toBe('add info|add|\\?');
   });
 });
 
@@ -40,7 +63,7 @@ describe('commandLanguage: the language of a one-language command or short reply
     ['', undefined],
     ['jag undrar om något', undefined],
   ] as const)('"%s" → %s', (text, expected) => {
-    expect(commandLanguage(text)).toBe(expected);
+    expect(commandLanguage(text, WORDS)).toBe(expected);
   });
 });
 

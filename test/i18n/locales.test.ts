@@ -6,8 +6,9 @@ import { ERROR_CODES } from '../../src/errors';
 import { createI18n, readLocaleResources } from '../../src/i18n/create-i18n';
 import { LOCALES_DIR } from '../../src/paths';
 
+/** Every key of a locale tree; a word list is one value (the languages' lists need not be as long). */
 function flatten(obj: unknown, prefix = ''): string[] {
-  if (typeof obj !== 'object' || obj === null) return [prefix];
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) return [prefix];
   return Object.entries(obj).flatMap(([k, v]) => flatten(v, prefix ? `${prefix}.${k}` : k));
 }
 
@@ -36,7 +37,11 @@ describe('locales', () => {
   it('has no empty strings', () => {
     for (const lng of SUPPORTED_LOCALES) {
       const i18n = createI18n(LOCALES_DIR, lng);
-      for (const key of keysOf(lng)) expect(String(i18n.t(lng)(key)).trim(), `${lng} ${key}`).not.toBe('');
+      for (const key of keysOf(lng)) {
+        const words = i18n.words(lng, key);
+        expect(words.length, `${lng} ${key}`).toBeGreaterThan(0);
+        for (const word of words) expect(word.trim(), `${lng} ${key}`).not.toBe('');
+      }
     }
   });
 

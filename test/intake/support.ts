@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { hasLocaleKey, labelsFromResources, type LocaleResources } from '../../src/intake/locale-lookup';
+import type { LocaleResources } from '../../src/i18n/locale-words';
+import { hasLocaleKey, labelsFromResources } from '../../src/intake/locale-lookup';
 import { INCIDENT_NOTE_FORM_PATH } from '../../src/intake';
 import { loadFormDefinition } from '../../src/intake/form-definition';
 import type { IntakeContext } from '../../src/intake/intake-outcome';

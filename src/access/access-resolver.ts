@@ -1,12 +1,18 @@
-import { TeamsInfo, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import type { GroupLookup } from '../access/entra-groups';
-import { resolveAccess, usesGroups, type Access, type PersonFacts } from '../access/role-resolver';
+import type { GroupLookup } from './entra-groups';
+import { resolveAccess, usesGroups, type Access, type PersonFacts } from './role-resolver';
 import type { Clock } from '../clock';
 import type { RoutingDirectory } from '../forwarding/routing-directory';
 import { errorFields, type Logger } from '../log';
 
-/** What Teams' member lookup returns that decides a role; anything else is ignored. */
+/** The person of a turn as the channel names them: ids only. */
+export interface TurnPerson {
+  readonly id: string;
+  readonly aadObjectId?: string;
+  readonly tenantId?: string;
+}
+
+/** What Teams' member lookup returns that decides a role; anything else is ignored (parsed, never trusted). */
 const TeamsMember = z.object({
   aadObjectId: z.string().optional(),
   tenantId: z.string().optional(),
@@ -24,19 +30,20 @@ const MAX_CACHED = 5_000;
 
 /**
  * The role of the person in this turn: the directory decides administrators, coordinators and
- * partner sites; Teams' member lookup (cached per person) says guest, external or home-tenant
- * member. When Teams cannot be asked, the person is what the directory alone says (else a partner).
+ * partner sites; the channel's member lookup (`lookUpMember`, e.g. Teams' getMember; cached per
+ * person) says guest, external or home-tenant member. When Teams cannot be asked, the person is what the directory alone says (else a partner).
  */
-export function accessResolver(directory: RoutingDirectory, clock: Clock, logger: Logger, groupsOf?: GroupLookup): (context: TurnContext) => Promise<Access> {
+export type AccessResolver = (person: TurnPerson, lookUpMember: () => Promise<unknown>) => Promise<Access>;
+
+export function accessResolver(directory: RoutingDirectory, clock: Clock, logger: Logger, groupsOf?: GroupLookup): AccessResolver {
   const lookUpGroups = usesGroups(directory) && groupsOf ? groupsOf : undefined;
   const cache = new Map<string, { facts: PersonFacts; until: number }>();
-  return async (context) => {
-    const from = context.activity.from;
-    const key = `${from?.id ?? ''}|${context.activity.conversation?.tenantId ?? ''}`;
+  return async (from, lookUpMember) => {
+    const key = `${from.id}|${from.tenantId ?? ''}`;
     const now = clock.now().getTime();
     const cached = cache.get(key);
     if (cached && cached.until > now) return resolveAccess(cached.facts, directory);
-    let facts: PersonFacts = { ...(from?.aadObjectId ? { aadObjectId: from.aadObjectId } : {}) };
+    let facts: PersonFacts = { ...(from.aadObjectId ? { aadObjectId: from.aadObjectId } : {}) };
     const remember = (f: PersonFacts, ttl: number) => {
       if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
       cache.set(key, { facts: f, until: now + ttl });
@@ -47,15 +54,15 @@ export function accessResolver(directory: RoutingDirectory, clock: Clock, logger
         timer = setTimeout(() => reject(new Error('member lookup timed out')), LOOKUP_TIMEOUT_MS);
       });
       const lookup = (async () => {
-        const member = TeamsMember.parse(await TeamsInfo.getMember(context, from.id));
-        const id = member.aadObjectId ?? from?.aadObjectId;
+        const member = TeamsMember.parse(await lookUpMember());
+        const id = member.aadObjectId ?? from.aadObjectId;
         // Groups only when the directory names them (staff and partners are then decided by groups).
         return { member, groups: lookUpGroups && id ? await lookUpGroups(id) : undefined };
       })();
       lookup.catch(() => undefined); // it may fail after the timeout; nobody waits for it then
       const { member, groups } = await Promise.race([lookup, timeout]);
       facts = {
-        ...(member.aadObjectId ?? from?.aadObjectId ? { aadObjectId: member.aadObjectId ?? from?.aadObjectId } : {}),
+        ...(member.aadObjectId ?? from.aadObjectId ? { aadObjectId: member.aadObjectId ?? from.aadObjectId } : {}),
         ...(member.tenantId ? { tenantId: member.tenantId } : {}),
         ...(member.userRole ? { userRole: member.userRole } : {}),
         ...(member.email ? { email: member.email } : {}),

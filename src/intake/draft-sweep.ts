@@ -1,4 +1,4 @@
-import { isExpired, type IntakeSession } from '../intake';
+import { isExpired, type IntakeSession } from './session';
 
 /**
  * The state cleaner for the draft sweep: a conversation's expired report draft (and its pending

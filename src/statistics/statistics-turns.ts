@@ -1,34 +1,25 @@
-import type { Application } from '@microsoft/teams-ai';
-import type { TurnContext } from 'botbuilder';
 import { DateTime } from 'luxon';
-import type { Access } from '../access/role-resolver';
 import { ALL_MUNICIPALITIES, statisticsCard } from '../cards/statistics-card';
 import { Verb } from '../cards/verbs';
 import type { Clock } from '../clock';
+import { isPersonalChat, type Turn } from '../conversation/turn';
+import { audit, type TurnDeps } from '../conversation/turn-deps';
+import { onCardSubmit, onMessage, type TurnRoute } from '../conversation/turn-routes';
 import type { RoutingDirectory } from '../forwarding/routing-directory';
-import { errorFields } from '../log';
-import { visibleMunicipalities } from '../statistics/audience-municipalities';
-import { chartSpec } from '../statistics/chart-spec';
-import { computeStatistics } from '../statistics/compute-statistics';
-import { choosePeriod, DEFAULT_PERIOD_CHOICE, monthsOf, periodBounds, selectableMonths, weeksOf, type PeriodChoice } from '../statistics/period';
-import { renderChartPng } from '../statistics/render-chart';
-import { statisticsCsv } from '../statistics/statistics-csv';
-import type { DownloadStore, StatisticsSource } from '../statistics/statistics-source';
-import { onCardSubmit } from './card-actions';
-import { aadObjectIdOf } from './conversation-refs';
-import { audit, type TeamsDeps } from './deps';
-import { cardActivity } from './knowledge.routes';
-import { isPersonalChat, turnLogger } from './turn-context';
-import { turnLocale } from './turn-locale';
-import type { AppTurnState } from './turn-state';
 import { LANGUAGES } from '../i18n/languages';
+import { errorFields } from '../log';
+import { visibleMunicipalities } from './audience-municipalities';
+import { chartSpec } from './chart-spec';
+import { computeStatistics } from './compute-statistics';
+import { choosePeriod, DEFAULT_PERIOD_CHOICE, monthsOf, periodBounds, selectableMonths, weeksOf, type PeriodChoice } from './period';
+import { renderChartPng } from './render-chart';
+import { statisticsCsv } from './statistics-csv';
+import type { DownloadStore, StatisticsSource } from './statistics-source';
 
-export interface StatisticsRouteDeps {
+export interface StatisticsTurnDeps {
   readonly directory: RoutingDirectory;
   readonly source: StatisticsSource;
   readonly downloads: DownloadStore;
-  /** Who is asking (role), resolved per turn. */
-  readonly access: (context: TurnContext) => Promise<Access>;
   readonly clock: Clock;
   readonly timeZone: string;
   /** The bot's public address for download links (`https://…`, no trailing slash); undefined: no CSV link. */
@@ -58,24 +49,24 @@ interface ShowRequest {
 /**
  * `statistik` / `statistics`: a picture of the work for coordinators and administrators, in
  * personal chat only (the card holds a download link). The numbers come from storage through the
- * plain statistics capability; this edge only checks who asks, and renders the card.
+ * plain statistics capability; this handler only checks who asks, and renders the card.
  */
-export function registerStatisticsRoutes(app: Application<AppTurnState>, deps: TeamsDeps, s: StatisticsRouteDeps): void {
-  const words = new Set(LANGUAGES.flatMap((lng) => deps.i18n.t(lng)('statistics:words', { returnObjects: true }) as unknown as string[]));
+export function statisticsTurns(deps: TurnDeps, s: StatisticsTurnDeps): TurnRoute[] {
+  const words = new Set(LANGUAGES.flatMap((lng) => deps.i18n.words(lng, 'statistics:words')));
   const render = s.renderChart ?? renderChartPng;
 
-  async function show(context: TurnContext, state: AppTurnState, request: ShowRequest): Promise<void> {
-    const locale = turnLocale(context, deps.defaultLocale, state);
+  async function show(turn: Turn, request: ShowRequest): Promise<void> {
+    const locale = turn.locale;
     const t = deps.i18n.t(locale);
-    const log = turnLogger(deps.logger, context);
-    const actor = (await aadObjectIdOf(context)) ?? context.activity.from?.id ?? 'unknown';
+    const log = turn.log;
+    const actor = (await turn.aadObjectId()) ?? (turn.user.id || 'unknown');
     const refuse = async (reason: string, key: string) => {
       log.info('statistics refused', { reason });
       await audit(deps, { actor, action: 'statistics', result: 'refused', reason });
-      await context.sendActivity(t(key));
+      await turn.send({ text: t(key) });
     };
-    if (!isPersonalChat(context)) return refuse('notPersonalChat', 'statistics:refused.personalOnly');
-    const visible = visibleMunicipalities(await s.access(context), actor === 'unknown' ? undefined : actor, s.directory);
+    if (!isPersonalChat(turn)) return refuse('notPersonalChat', 'statistics:refused.personalOnly');
+    const visible = visibleMunicipalities(await turn.access(), actor === 'unknown' ? undefined : actor, s.directory);
     if (visible.length === 0) return refuse('notCoordinator', 'statistics:refused.notCoordinator');
     const chosenMunicipality = request.municipality ?? (visible.includes(s.directory.defaultMunicipality) ? s.directory.defaultMunicipality : visible[0]!);
     if (chosenMunicipality !== ALL_MUNICIPALITIES && !visible.includes(chosenMunicipality)) return refuse('municipality', 'statistics:refused.municipality');
@@ -135,12 +126,14 @@ export function registerStatisticsRoutes(app: Application<AppTurnState>, deps: T
     // Counts of what was read, never what it says.
     log.info('statistics shown', { months: monthsOf(period).length, municipalities: municipalities.length, cases: cases.length, chart: !!chartDataUri, csv: !!csv });
     await audit(deps, { actor, action: 'statistics', result: 'ok' });
-    await context.sendActivity(cardActivity(card));
+    await turn.send({ card });
   }
 
-  app.message(
-    async (context) => words.has((context.activity.text ?? '').trim().toLowerCase()),
-    (context, state) => show(context, state, { period: DEFAULT_PERIOD_CHOICE }),
-  );
-  onCardSubmit(app, deps, Verb.StatisticsShow, (context, state, data) => show(context, state, data));
+  return [
+    onMessage(
+      (text) => words.has(text.trim().toLowerCase()),
+      (turn) => show(turn, { period: DEFAULT_PERIOD_CHOICE }),
+    ),
+    onCardSubmit(deps, Verb.StatisticsShow, (turn, data) => show(turn, data)),
+  ];
 }

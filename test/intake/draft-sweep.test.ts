@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BlobBotStorage } from '../../src/storage/blob-bot-storage';
 import { JsonBlobStore } from '../../src/storage/json-blob-store';
 import { NoteCipher } from '../../src/storage/note-cipher';
-import { withoutExpiredDraft } from '../../src/teams/draft-sweep';
+import { withoutExpiredDraft } from '../../src/intake/draft-sweep';
 import { freshContainers } from '../support/azurite';
 
 const NOW = new Date('2026-11-23T10:00:00Z');

@@ -1,19 +1,13 @@
-import type { TurnContext } from 'botbuilder';
 import { SUPPORTED_LOCALES, type SupportedLocale } from '../config';
-import { commandLanguage, replyLocale } from '../i18n/locale';
+import { commandLanguage, replyLocale, type CommandWords } from '../i18n/locale';
 import { detectLanguage } from '../knowledge/text-analysis';
-
-/** The parts of the turn state the language is decided from (AppTurnState has them). */
-export interface LocaleState {
-  readonly conversation?: { readonly intakeLocale?: SupportedLocale; readonly language?: SupportedLocale };
-  readonly user?: { readonly locale?: SupportedLocale };
-}
+import type { ConversationState, UserState } from './turn';
 
 /** The language this message's own words clearly are: a one-language command word, or prose the knowledge base's analysis recognises. */
-export function typedLanguage(context: TurnContext): SupportedLocale | undefined {
-  const text = typeof context.activity.text === 'string' ? context.activity.text.trim() : '';
-  if (!text) return undefined;
-  return commandLanguage(text) ?? detectLanguage(text);
+export function typedLanguage(text: string | undefined, commandWords: CommandWords): SupportedLocale | undefined {
+  const said = (text ?? '').trim();
+  if (!said) return undefined;
+  return commandLanguage(said, commandWords) ?? detectLanguage(said);
 }
 
 /**
@@ -22,16 +16,20 @@ export function typedLanguage(context: TurnContext): SupportedLocale | undefined
  * English; else the language they last wrote in here; else their explicit choice; else the Teams
  * client's locale; else the default.
  */
-export function turnLocale(context: TurnContext, fallback: SupportedLocale, state?: LocaleState): SupportedLocale {
-  const client = context.activity.locale ?? (context.activity.entities?.find((e) => e.type === 'clientInfo') as { locale?: string } | undefined)?.locale;
+export function turnLocale(
+  said: { readonly text?: string | undefined; readonly clientLocale?: string | undefined },
+  state: { readonly conversation?: ConversationState; readonly user?: UserState } | undefined,
+  fallback: SupportedLocale,
+  commandWords: CommandWords,
+): SupportedLocale {
   const conversation = state?.conversation;
   return replyLocale(
     {
       ...(conversation?.intakeLocale ? { report: conversation.intakeLocale } : {}),
-      ...optional('typed', typedLanguage(context)),
+      ...optional('typed', typedLanguage(said.text, commandWords)),
       ...optional('conversation', conversation?.language),
       ...optional('chosen', state?.user?.locale),
-      client,
+      client: said.clientLocale,
     },
     SUPPORTED_LOCALES,
     fallback,
