@@ -66,7 +66,7 @@ describe('caseCard', () => {
       ],
     });
     const json = text(caseCard(c, sv, options));
-    expect(json).toContain('Regionkoordinatorn rådfrågad utan samtycke: personen har inte tillfrågats, och inget från anteckningen skickades (2026-11-23 11:00).');
+    expect(json).toContain('Regionkoordinatorn rådfrågad utan samtycke: personen har inte tillfrågats, och inget från rapporten skickades (2026-11-23 11:00).');
     expect(json).toContain('Regionkoordinatorn har fått ärendet med personens samtycke (2026-11-23 12:00).');
   });
 });

@@ -108,7 +108,7 @@ describe('forwarding in the Agents Playground', () => {
     // An administrator links the channel to the directory's coordinators: the waiting card goes at once.
     since = playground.events.length;
     await playground.sayInChannel(channel, 'link demo-coordinators', ALEX);
-    await waitIn(inChannel, /Done: notes for|Klart: anteckningar/, since);
+    await waitIn(inChannel, /Done: reports for|Klart: rapporter/, since);
     const card = await waitIn(inChannel, new RegExp(code), since);
     expect(visible(card)).toContain('case.acknowledge');
     const caseId = /"caseId":"([0-9a-f-]{36})"/.exec(visible(card))![1]!;
@@ -239,7 +239,7 @@ describe('forwarding in the Agents Playground', () => {
     const conversation = `${channel};messageid=${card.message!.messageId}`;
     since = playground.events.length;
     const notAsked = await playground.execute(conversation, card.message!.messageId, 'case.consultRegional', { caseId, consent: 'notAsked' }, MEGAN);
-    expect(JSON.stringify(notAsked)).toMatch(/Nothing from the note is sent|Inget från anteckningen skickas/);
+    expect(JSON.stringify(notAsked)).toMatch(/Nothing from the report is sent|Inget från rapporten skickas/);
     await new Promise((r) => setTimeout(r, 1_500)); // a poll of the outbox or two
     expect(playground.events.slice(since).some((e) => e.action === 'createMessage' && e.actionConversationId.split(';')[0] === regionChannel)).toBe(false);
 

@@ -82,7 +82,7 @@ describe('guided note in the Agents Playground', () => {
     await type('9', /Vad har gjorts/);
     await type('2', /Vilken är din roll/);
     await type('1', /telefonnummer/);
-    expect(await type('hoppa över', /Kontrollera din anteckning/)).toContain('anonym');
+    expect(await type('hoppa över', /Kontrollera din rapport/)).toContain('anonym');
     // Alex reports as an administrator, and the example directory has two municipalities: he picks one, by typing its number.
     expect(await type('skicka', /Vilken kommun gäller rapporten/)).toContain('2. Norrby');
     const done = await type('2', /K-[2-9A-HJKMNP-Z]{4}/);
@@ -104,7 +104,7 @@ describe('guided note in the Agents Playground', () => {
       cancel: /Do you want to cancel/, cancelBody: 'nothing will be sent', unit: /Room or pitch number/, from: /When did what you saw or heard start/,
       to: /When did it end/, how: /How did you find out/, who: /Which people is it about/, count: /About how many/, age: /About how old/,
       vehicles: /vehicles/, what: /What did you see or hear/, signs: /Did you notice any of these/, done: /What has been done so far/,
-      role: /What is your role/, phone: /phone number/, review: /Check your note/, corridor: 'Corridor', parking: 'Car park',
+      role: /What is your role/, phone: /phone number/, review: /Check your report/, corridor: 'Corridor', parking: 'Car park',
       observation: 'A man waited in the corridor and kept watch over a door.',
     },
     sv: {
@@ -113,7 +113,7 @@ describe('guided note in the Agents Playground', () => {
       cancel: /Vill du avbryta/, cancelBody: 'ingenting skickas', unit: /Rums- eller platsnummer/, from: /När började/,
       to: /När slutade/, how: /Hur fick du veta/, who: /Vilka personer/, count: /Ungefär hur många/, age: /Ungefär hur gamla/,
       vehicles: /fordon/, what: /Vad såg eller hörde du/, signs: /Såg du något av det här/, done: /Vad har gjorts/,
-      role: /Vilken är din roll/, phone: /telefonnummer/, review: /Kontrollera din anteckning/, corridor: 'Korridor', parking: 'Parkering',
+      role: /Vilken är din roll/, phone: /telefonnummer/, review: /Kontrollera din rapport/, corridor: 'Korridor', parking: 'Parkering',
       observation: 'En man väntade i korridoren och höll uppsikt över en dörr.',
     },
   } as const;
@@ -179,8 +179,8 @@ describe('guided note in the Agents Playground', () => {
     await type('1', /What has been done so far/);
     await type('1', /What is your role/);
     await type('1', /phone number/);
-    await type('skip', /Check your note/);
-    await type('submit', /Which municipality is this note for/);
+    await type('skip', /Check your report/);
+    await type('submit', /Which municipality is this report for/);
     const done = await type('demo', /K-[2-9A-HJKMNP-Z]{4}/);
     const stored = await cases.getByCode(/K-[2-9A-HJKMNP-Z]{4}/.exec(done)![0]);
     expect(stored?.note).toMatchObject({ urgency: 'P3', category: 'adultExploitation' });

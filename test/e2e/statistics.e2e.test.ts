@@ -103,12 +103,12 @@ describe('statistics in the Agents Playground, in Chromium', () => {
     expect(csvValue(rows, 'Totals', 'Total')).toBe(String(e.total));
     for (const m of e.months) {
       const item = rows.find((r) => r[1]?.startsWith(`${m} (`))![1]!;
-      expect(csvValue(rows, 'Notes by month', item)).toBe(e.byMonth[m]! < 5 ? '< 5' : String(e.byMonth[m]));
+      expect(csvValue(rows, 'Reports by month', item)).toBe(e.byMonth[m]! < 5 ? '< 5' : String(e.byMonth[m]));
     }
-    expect(csvValue(rows, 'Notes by category', 'Possible minor')).toBe(String(e.byCategory.possibleMinor));
-    expect(csvValue(rows, 'Notes by category', 'Question (hand-off)')).toBe('< 5');
-    expect(csvValue(rows, 'Notes by kind of site', 'Hotel')).toBe(String(e.bySite.hotel));
-    expect(csvValue(rows, 'Time to acknowledge', 'Notes')).toBe(String(e.acknowledgedHours.length));
+    expect(csvValue(rows, 'Reports by category', 'Possible minor')).toBe(String(e.byCategory.possibleMinor));
+    expect(csvValue(rows, 'Reports by category', 'Question (hand-off)')).toBe('< 5');
+    expect(csvValue(rows, 'Reports by kind of site', 'Hotel')).toBe(String(e.bySite.hotel));
+    expect(csvValue(rows, 'Time to acknowledge', 'Reports')).toBe(String(e.acknowledgedHours.length));
     expect(csvValue(rows, 'Questions without a routine, by week', 'Total')).toBe(String(e.unanswered));
     for (const s of seeded) expect(text).not.toContain(s.secret);
     for (const r of rows.slice(1)) if (/^\d+$/.test(r[2]!) && !/minut/i.test(r[1]!)) expect(Number(r[2]), r.join(' / ')).toBeGreaterThanOrEqual(5);

@@ -33,7 +33,7 @@ describe('the statistics chart', () => {
     const spec = chartSpec(report, t, 'en');
     const svg = await chartSvg(spec);
     expect(svg).toContain('&lt; 5');
-    expect(svg).toContain('Notes by month');
+    expect(svg).toContain('Reports by month');
     const png = await renderChartPng(spec);
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(png.length).toBeLessThanOrEqual(60_000);

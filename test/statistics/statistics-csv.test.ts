@@ -37,13 +37,13 @@ describe('statisticsCsv', () => {
     const rows = parseCsv(statisticsCsv(report, { t: i18n.t('en'), locale: 'en', municipalityNames: ['Demokommun'], generatedAt: '2026-11-30 10:00' }), ',');
     const value = (section: string, item: string) => rows.find((r) => r[0] === section && r[1] === item)?.[2];
     expect(value('Totals', 'Total')).toBe('12');
-    expect(value('Notes by month', '2026-09 (Sep 2026)')).toBe('< 5');
-    expect(value('Notes by month', '2026-10 (Oct 2026)')).toBe('9');
-    expect(value('Notes by month', '2026-11 (Nov 2026)')).toBe('< 5');
-    expect(value('Notes by category', 'Possible minor')).toBe('9');
-    expect(value('Notes by category', 'Question (hand-off)')).toBe('< 5');
+    expect(value('Reports by month', '2026-09 (Sep 2026)')).toBe('< 5');
+    expect(value('Reports by month', '2026-10 (Oct 2026)')).toBe('9');
+    expect(value('Reports by month', '2026-11 (Nov 2026)')).toBe('< 5');
+    expect(value('Reports by category', 'Possible minor')).toBe('9');
+    expect(value('Reports by category', 'Question (hand-off)')).toBe('< 5');
     expect(value('Totals', 'Hand-offs (questions to a coordinator)')).toBe('< 5');
-    expect(value('Notes by kind of site', 'Hotel')).toBe('9');
+    expect(value('Reports by kind of site', 'Hotel')).toBe('9');
     // 1..9 hours and 1..9 days: medians 5 h and 5 d, 90th percentiles 8.2 h and 8.2 d.
     expect(value('Time to acknowledge', 'Median (minutes)')).toBe('300');
     expect(value('Time to acknowledge', '90th percentile (minutes)')).toBe('492');
@@ -52,7 +52,7 @@ describe('statisticsCsv', () => {
     // Twelve other weeks are "< 5" too: nothing needs hiding beside W42.
     expect(value('Questions without a routine, by week', '2026-W41 (W41)')).toBe('7');
     expect(value('Questions without a routine, by week', '2026-W42 (W42)')).toBe('< 5');
-    const counts = rows.slice(1).filter((r) => !['Selection', 'Time to acknowledge', 'Time to close'].includes(r[0]!) || r[1] === 'Notes');
+    const counts = rows.slice(1).filter((r) => !['Selection', 'Time to acknowledge', 'Time to close'].includes(r[0]!) || r[1] === 'Reports');
     expect(counts.length).toBeGreaterThan(30);
     for (const [section, item, v] of counts) {
       expect(v, `${section} / ${item}`).toMatch(/^(< 5|≥ 5|\d+)$/);

@@ -109,7 +109,7 @@ describe('guided note in Teams (real bot, real Azurite)', () => {
     r = await u.say('1');
     expect(seen(r)).toContain('telefonnummer');
     r = await u.say('hoppa över');
-    expect(seen(r)).toContain('Kontrollera din anteckning');
+    expect(seen(r)).toContain('Kontrollera din rapport');
     expect(seen(r)).toContain('Kommunen kan inte garantera att du är anonym');
 
     // Change one answer from the review without starting over.
@@ -117,7 +117,7 @@ describe('guided note in Teams (real bot, real Azurite)', () => {
     r = await u.submit({ verb: 'intake.edit', fieldId: 'site_area', revision: rev });
     expect(seen(r)).toContain('Var på anläggningen hände det?');
     r = await u.say('parkering');
-    expect(seen(r)).toContain('Kontrollera din anteckning');
+    expect(seen(r)).toContain('Kontrollera din rapport');
 
     const before = (await store.list('cases/')).length;
     r = await u.submit({ verb: 'intake.command', command: 'submit', revision: revisionOf(r) });
@@ -271,7 +271,7 @@ describe('guided note in Teams (real bot, real Azurite)', () => {
     const before = (await store.list('cases/')).length;
 
     let r = await submit({ verb: 'intake.form', practice: false, token: await formToken(), ...answers });
-    expect(seen(r)).toContain('Which municipality is this note for?');
+    expect(seen(r)).toContain('Which municipality is this report for?');
     expect(seen(r)).toContain('1. Demokommun');
     expect(seen(r)).toContain('2. Norrby');
     r = await say('cancel');
@@ -296,7 +296,7 @@ describe('guided note in Teams (real bot, real Azurite)', () => {
     for (const answer of ['no', 'no', 'no', 'reception', 'skip', 'now', 'skip', 'skip', '1', 'skip', '4', '1', '18-25', 'skip', 'Nothing in particular, only many visitors.', 'skip', '1', '1', 'skip']) {
       r = await u.say(answer);
     }
-    expect(seen(r)).toContain('Check your note');
+    expect(seen(r)).toContain('Check your report');
     r = await u.submit({ verb: 'intake.command', command: 'submit', revision: revisionOf(r) });
     expect(seen(r)).toContain('The practice run is finished');
     expect((await store.list('cases/')).length).toBe(before);

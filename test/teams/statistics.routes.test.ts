@@ -72,29 +72,29 @@ describe('statistics in Teams', () => {
     const e = expectedDemoCounts(seeded);
     const shown = (n: number) => (n < 5 ? '< 5' : String(n));
     expect(csvValue(rows, 'Totals', 'Total')).toBe(String(e.total));
-    for (const m of e.months) expect(csvValue(rows, 'Notes by month', rows.find((r) => r[1]?.startsWith(m))![1]!)).toBe(shown(e.byMonth[m]!));
+    for (const m of e.months) expect(csvValue(rows, 'Reports by month', rows.find((r) => r[1]?.startsWith(m))![1]!)).toBe(shown(e.byMonth[m]!));
     // One category alone is below 5 (3 questions): the smallest other one (6) is hidden too.
-    expect(['possibleMinor', 'adultExploitation', 'other', 'question'].map((k) => csvValue(rows, 'Notes by category', { possibleMinor: 'Possible minor', adultExploitation: 'Adult exploitation', other: 'Other', question: 'Question (hand-off)' }[k]!))).toEqual([
+    expect(['possibleMinor', 'adultExploitation', 'other', 'question'].map((k) => csvValue(rows, 'Reports by category', { possibleMinor: 'Possible minor', adultExploitation: 'Adult exploitation', other: 'Other', question: 'Question (hand-off)' }[k]!))).toEqual([
       String(e.byCategory.possibleMinor),
       '≥ 5',
       String(e.byCategory.other),
       '< 5',
     ]);
     expect(csvValue(rows, 'Totals', 'Hand-offs (questions to a coordinator)')).toBe('< 5');
-    expect(csvValue(rows, 'Notes by urgency', 'P3 routine')).toBe(String(e.byUrgency.P3));
-    expect(csvValue(rows, 'Notes by kind of site', 'Hotel')).toBe(String(e.bySite.hotel));
-    expect(csvValue(rows, 'Notes by kind of site', 'Campsite')).toBe(String(e.bySite.campsite));
-    expect(csvValue(rows, 'Notes by kind of site', 'Deleted (not kept)')).toBe('5');
-    expect(csvValue(rows, 'Totals', 'Escalated notes')).toBe(String(e.escalated));
+    expect(csvValue(rows, 'Reports by urgency', 'P3 routine')).toBe(String(e.byUrgency.P3));
+    expect(csvValue(rows, 'Reports by kind of site', 'Hotel')).toBe(String(e.bySite.hotel));
+    expect(csvValue(rows, 'Reports by kind of site', 'Campsite')).toBe(String(e.bySite.campsite));
+    expect(csvValue(rows, 'Reports by kind of site', 'Deleted (not kept)')).toBe('5');
+    expect(csvValue(rows, 'Totals', 'Escalated reports')).toBe(String(e.escalated));
     // 13 notes acknowledged after 1-7 h and 2 h: median 2 h, 90th percentile 5.8 h; 7 closed after 1-7 days: 4 d and 6.4 d.
-    expect(csvValue(rows, 'Time to acknowledge', 'Notes')).toBe(String(e.acknowledgedHours.length));
+    expect(csvValue(rows, 'Time to acknowledge', 'Reports')).toBe(String(e.acknowledgedHours.length));
     expect(csvValue(rows, 'Time to acknowledge', 'Median (minutes)')).toBe('120');
     expect(csvValue(rows, 'Time to acknowledge', '90th percentile (minutes)')).toBe(String(5.8 * 60));
     expect(csvValue(rows, 'Time to close', 'Median (minutes)')).toBe(String(4 * 24 * 60));
     expect(csvValue(rows, 'Time to close', '90th percentile (minutes)')).toBe(String(Math.round(6.4 * 24 * 60)));
     expect(csvValue(rows, 'Questions without a routine, by week', 'Total')).toBe(String(e.unanswered));
     for (const [section, item, value] of rows.slice(1)) {
-      if (['Selection', 'Time to acknowledge', 'Time to close'].includes(section!) && item !== 'Notes') continue;
+      if (['Selection', 'Time to acknowledge', 'Time to close'].includes(section!) && item !== 'Reports') continue;
       expect(value, `${section} / ${item}`).toMatch(/^(< 5|≥ 5|\d+)$/);
       if (/^\d+$/.test(value!)) expect(Number(value)).toBeGreaterThanOrEqual(5);
     }
