@@ -18,6 +18,10 @@ export interface Understanding {
   readonly offTopic: boolean;
 }
 
+/** An age from 10 to 17, not a number of minutes, hours, rooms, men or times ("each staying about 15 minutes"). */
+// ä and å as escapes: the list's folded variants (å/ä/ö written as a/o) must still exclude "12 män".
+const AGE = '1[0-7](?![0-9]| ?(min|tim|hour|hrs|h |rum|room|m\\u00e4n|man|men|g\\u00e5ng|gang|time|dag|day|natt|night|kr|sek|euro|dollar|%|:))';
+
 /**
  * Word lists: each entry is a word start (matched as a prefix at a word boundary, so "hot" covers
  * "hotar", "hotade") or a short phrase; a trailing space means the whole word; ".{0,n}" allows a few words between. Both languages are
@@ -59,13 +63,13 @@ const LISTS = {
     '(har|håller|behåller) (alla )?(hennes|hans|deras) (pass|papper|dokument|id-handlingar)', '(tog|tagit|tar) (hennes|hans|deras) (telefon|mobil|papper|id)',
   ],
   child: [
-    'unge ', 'ungen', 'ungar', 'mer än 1[0-7]', 'more than 1[0-7]', '1[0-7] ?- ?1[0-7]( |år|years)', '(she|he|hon|han) (is|är|e|says she is|says he is) 1[0-7]( |$)',
+    'unge ', 'ungen', 'ungar', `mer än ${AGE}`, `more than ${AGE}`, '1[0-7] ?- ?1[0-7]( |år|years)', '(she|he|hon|han) (is|är|e|says she is|says he is) 1[0-7]( |$)',
     'under 18', 'under arton', 'minderårig', 'barn', 'ungt barn', 'tonåring', 'skolelev', 'högstadie', 'gymnasie', 'pojke', 'flicka', 'ser ung ut', 'ser väldigt ung',
-    'ser ut att vara (max |typ |kanske |runt |ca )?1[0-7]', 'verkar (väldigt |mycket |jätte)?ung', 'väldigt ung', 'jätteung', 'för ung', 'kanske 1[0-7]', 'max 1[0-7]', 'typ 1[0-7]',
-    'runt 1[0-7]', 'ca 1[0-7]', '1[0-7] år', '1[0-7]-åring', '1[0-7]åring',
+    `ser ut att vara (max |typ |kanske |runt |ca )?${AGE}`, 'verkar (väldigt |mycket |jätte)?ung', 'väldigt ung', 'jätteung', 'för ung', `kanske ${AGE}`, `max ${AGE}`, `typ ${AGE}`,
+    `runt ${AGE}`, `ca ${AGE}`, '1[0-7] år', '1[0-7]-åring', '1[0-7]åring',
     'under 18', 'under eighteen', 'underage', 'under age', 'minor ', 'minors ', 'child', 'kid ', 'kids ', 'teen', 'schoolgirl', 'schoolboy', 'school uniform', 'boy ', 'boys ', 'young girl',
-    'looks? (very |so |really )?young', 'looked (very |so |really )?young', 'look very young', 'very young', 'too young', 'maybe 1[0-7]', 'around 1[0-7]', 'about 1[0-7]',
-    'max 1[0-7]', '1[0-7] max', 'looks (like |about |around |maybe )?1[0-7]', '1[0-7] years', '1[0-7] year old', '1[0-7] ?yo ', '1[0-7] ?y/o', '1[0-7] ?(yr|yrs) old', 'age 1[0-7]',
+    'looks? (very |so |really )?young', 'looked (very |so |really )?young', 'look very young', 'very young', 'too young', `maybe ${AGE}`, `around ${AGE}`, `about ${AGE}`,
+    `max ${AGE}`, '1[0-7] max', `looks (like |about |around |maybe )?${AGE}`, '1[0-7] years', '1[0-7] year old', '1[0-7] ?yo ', '1[0-7] ?y/o', '1[0-7] ?(yr|yrs) old', `age ${AGE}`,
   ],
   /** Observation now or tonight: the writer describes a scene, not a rule. */
   situation: [
@@ -166,7 +170,7 @@ const LISTS = {
     'vilka (hotell|campingar|företag|lägenheter).{0,20} (har|som)', 'which (hotels|campsites|companies|flats|apartments).{0,20} (have|had|are|were)',
     'lediga (tjänster|jobb)', 'söka jobb', 'job opening', 'vacanc', 'hiring', 'apply for (a|the) job', 'work as a',
   ],
-  /** Everyday topics far from the domain (IT, weather, food, sport, chores): with no strong domain word, out of scope. */
+  /** Everyday topics far from the domain (IT, weather, food, sport, chores): out of scope unless the domain words weigh twice the usual. */
   offTopic: [
     'vpn', 'lösenord', 'password', 'laptop', 'dator', 'skrivare', 'printer', 'wifi', 'wi-fi', 'inloggning', 'log in', 'login', 'bug ', 'buggen', 'excel', 'outlook',
     'teams-kanal', 'teams channel', 'uppdatera appen', 'update the app',
@@ -284,9 +288,9 @@ export function understandMessage(text: string, _language: KbLanguage, corrected
   const nearMiss = (has('nearMiss') || asksForPerson(text, knows)) && !dangerSign;
   const score = (t: string) => count('strong', t) * 3 + count('suspicion', t) * 2 + Math.min(count('weak', t), 3);
   const domain = Math.max(score(raw), score(normalizeMessage(corrected))) + (childSign ? 1 : 0);
-  // An everyday topic (a printer, the weather, a stolen bike) needs two strong domain words to count as in the domain: "the police" alone is not enough.
+  // An everyday topic (a printer, the weather, a stolen bike) needs twice the domain words to count as in the domain: "the police" alone is not enough.
   const offTopic = has('offTopic') && !danger;
-  const inDomain = danger || (offTopic ? Math.max(count('strong', raw), count('strong', normalizeMessage(corrected))) >= 2 : domain >= 3);
+  const inDomain = danger || domain >= (offTopic ? 6 : 3);
 
   const kind = nearMiss || !inDomain ? 'outOfScope' : danger || situational ? 'situation' : 'question';
   return { kind, danger, possibleChild, observed: situational && !over, nearMiss, domain, offTopic };

@@ -43,6 +43,12 @@ describe('understandMessage', () => {
     expect(tonight).toMatchObject({ danger: true, possibleChild: true });
   });
 
+  it('reads "about 15 minutes" as a time, not an age', () => {
+    expect(understandMessage('tonight men go into the cabin one by one, each stays about 15 minutes', 'en').possibleChild).toBe(false);
+    expect(understandMessage('tonight a man went into the cabin with a girl, she is about 15', 'en').possibleChild).toBe(true);
+    expect(understandMessage('i natt har typ 12 män gått in i stugan, en i taget', 'sv').possibleChild).toBe(false);
+  });
+
   it('does not flag a child now when the event is over', () => {
     const u = understandMessage('a girl who looked around 15 left a cabin with two men yesterday, they drove off, nobody in danger now', 'en');
     expect(u.possibleChild).toBe(false);
