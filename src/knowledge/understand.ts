@@ -35,6 +35,8 @@ const LISTS = {
     'not allowed to leave', 'not allowed to go', 'not allow to leave', 'not allow to go', 'can\'t leave', 'cant leave', 'cannot leave', 'can not leave',
     'won\'t let (her|him|them|me) (leave|go)', 'wont let (her|him|them|me) (leave|go)', 'held against', 'held captive', 'being held', 'held in',
     'locked in', 'locked up', 'lock her', 'lock him', 'locks her', 'trapped', 'kept prisoner', 'not let out',
+    '(is|are|was|were|being|get|got) lock(ed)? (in|inside|up)', 'lock in (the |an |a |his |their )?(apartment|flat|room|house|car|cabin|basement)',
+    'forc(e|es|ed|ing) (her|him|them|a|an|the|this|that) (\\p{L}+ ){0,2}(into|in|to go)', 'tvinga(r|de|t)? (in |ut )?(henne|honom|dem|en \\p{L}+|kvinnan|tjejen) (i|in|till|att följa)',
     // non-native and casual forms of "not allowed to leave"
     '(not|don\'t|dont|doesn\'t|didn\'t|never) let (her|him|them|me) (go|leave|out)', '(won\'t|wont|will not|doesn\'t|doesnt) let (a|the|this|that) \\p{L}+ (go|leave|out)', 'no let (her|him|them) (go|leave)', 'not letting (her|him|them|me) (go|leave)',
     // asks for help, screaming

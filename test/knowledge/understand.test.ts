@@ -21,6 +21,10 @@ describe('understandMessage', () => {
     ['en', 'some guy pulled her back into the room by her hair just now'],
     ['sv', 'han drog in henne i rummet igen, hon har en svullen kind'],
     ['en', 'guy in 409 wont let the lady go, every time she opens the door he drags her inside'],
+    // non-native "lock in", and forcing someone into a car
+    ['en', 'the woman on the phone she is lock in the flat by two men, they come back tonight'],
+    ['en', 'right now a man is forcing a young woman into a van behind the hotel'],
+    ['sv', 'en man tvingar in en kvinna i en bil på parkeringen nu'],
   ] as const)('sees danger in a situation (%s: %s)', (language, text) => {
     expect(understandMessage(text, language)).toMatchObject({ kind: 'situation', danger: true });
   });
