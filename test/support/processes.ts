@@ -64,7 +64,8 @@ export function spawnScript(script: string, args: readonly string[], env: Record
 export async function startBotProcess(env: Record<string, string>): Promise<StartedProcess & { port: number }> {
   const p = spawnBot({ APP_ENV: 'local', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', NOTE_ENCRYPTION_KEY: TEST_NOTE_KEY.toString('base64'), ...env });
   // A bot that never says it listens must not live on after the test that started it.
-  const m = await waitForOutput(p, /"port":(\d+),"host"[^\n]*"msg":"listening"/, 30_000).catch(async (err: unknown) => {
+  // Generous (under the 60 s hook timeout): tsx compiles the whole bot at start, which took over 30 s on two busy cores once.
+  const m = await waitForOutput(p, /"port":(\d+),"host"[^\n]*"msg":"listening"/, 55_000).catch(async (err: unknown) => {
     await p.stop('SIGKILL');
     throw err;
   });
