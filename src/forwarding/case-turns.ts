@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { caseCard } from '../cards/case-card';
 import { caseListCard } from '../cards/case-list-card';
 import type { CardPayload } from '../cards/payloads';
-import { Verb } from '../cards/verbs';
+import { Verb, type VerbName } from '../cards/verbs';
 import type { Clock } from '../clock';
 import { isPersonalChat, type Reply, type Turn } from '../conversation/turn';
 import { audit, type TurnDeps } from '../conversation/turn-deps';
@@ -69,6 +69,9 @@ export function caseTurns(deps: TurnDeps, f: CaseTurnDeps): TurnRoute[] {
   const TRAIL = new RegExp(`^\\s*(${said('audit')})\\s+(K-?\\s?[0-9A-Za-z]{4})\\s*$`, 'i');
   const EXPORT = new RegExp(`^\\s*(${said('export')})\\s+(K-?\\s?[0-9A-Za-z]{4})\\s*$`, 'i');
 
+  /** An administrator's Entra id, as the directory lists them (compared in lower case). */
+  const isAdminId = (user: string) => user !== '' && f.directory.admins.some((a) => a.toLowerCase() === user);
+
   const link = onMessage(LINK, async (turn) => {
     const tr = t(turn);
     const targetId = LINK.exec(turn.text ?? '')?.[2]?.toLowerCase();
@@ -76,9 +79,8 @@ export function caseTurns(deps: TurnDeps, f: CaseTurnDeps): TurnRoute[] {
     const target = f.directory.targets[targetId];
     if (!target) return say(turn, tr('forwarding:link.unknownTarget', { id: targetId }));
     const user = (await turn.aadObjectId())?.toLowerCase() ?? '';
-    const isAdmin = f.directory.admins.some((a) => a.toLowerCase() === user);
     const selfLink = isPersonalChat(turn) && target.kind === 'person' && target.members.some((m) => m.toLowerCase() === user);
-    if (!isAdmin && !selfLink) {
+    if (!isAdminId(user) && !selfLink) {
       turn.log.warn('audit: link refused', { targetId });
       await audit(deps, { actor: user || 'unknown', action: 'link', result: 'refused', targetId });
       return say(turn, tr('forwarding:link.notAdmin'));
@@ -95,7 +97,7 @@ export function caseTurns(deps: TurnDeps, f: CaseTurnDeps): TurnRoute[] {
   /** Administrators see what could not be delivered, and queue it again once the channel works. */
   const isAdmin = async (turn: Turn) => {
     const user = (await turn.aadObjectId())?.toLowerCase() ?? '';
-    return user !== '' && f.directory.admins.some((a) => a.toLowerCase() === user) ? user : undefined;
+    return isAdminId(user) ? user : undefined;
   };
   const deadLetters = onMessage(DEAD_LETTERS, async (turn) => {
     const tr = t(turn);
@@ -158,6 +160,13 @@ export function caseTurns(deps: TurnDeps, f: CaseTurnDeps): TurnRoute[] {
     card: caseCard(c, tr, { form: f.form, timeZone: f.timeZone, canAct, ...(notice ? { notice } : {}), ...regionalView(f.directory, c.routing?.municipality) }),
   });
 
+  /** Someone not on the case's ladder pressed one of its actions: audited, and shown the card without actions. */
+  const refuseNotCoordinator = async (turn: Turn, tr: Translate, found: Case, verb: VerbName, actor: string | undefined): Promise<Reply> => {
+    turn.log.warn('audit: case action refused', { caseId: found.id, verb });
+    await audit(deps, { actor: actor ?? 'unknown', action: verb, result: 'refused', caseId: found.id, reason: 'notCoordinator' });
+    return renderCase(found, tr, false, tr('forwarding:card.notAllowed'));
+  };
+
   const act = <V extends CaseVerb>(verb: V, toAction: (data: CardPayload<V>) => CaseAction | undefined) =>
     onCardExecute(deps, verb, async (turn, data) => {
       const tr = t(turn);
@@ -167,11 +176,7 @@ export function caseTurns(deps: TurnDeps, f: CaseTurnDeps): TurnRoute[] {
       const allowed = isCoordinatorFor(f.directory, ladder(found), actor);
       const action = toAction(data);
       if (!action) return renderCase(found, tr, allowed); // refresh: the card as it is, for this viewer
-      if (!allowed || !actor) {
-        turn.log.warn('audit: case action refused', { caseId: found.id, verb });
-        await audit(deps, { actor: actor ?? 'unknown', action: verb, result: 'refused', caseId: found.id, reason: 'notCoordinator' });
-        return renderCase(found, tr, false, tr('forwarding:card.notAllowed'));
-      }
+      if (!allowed || !actor) return refuseNotCoordinator(turn, tr, found, verb, actor);
       const change = await changeCase(f.service, found.id, action, actor, f.clock.now(), (c) => (action.kind === 'take' ? { ...c, assigneeName: turn.user.name ?? '' } : c));
       const refused = change.refused;
       const refusal = !refused
@@ -205,11 +210,7 @@ export function caseTurns(deps: TurnDeps, f: CaseTurnDeps): TurnRoute[] {
     const found = await f.service.updateCase(data.caseId, () => undefined);
     if (!found) return { text: tr('forwarding:card.notFound') };
     const actor = await turn.aadObjectId();
-    if (!isCoordinatorFor(f.directory, ladder(found), actor) || !actor) {
-      turn.log.warn('audit: case action refused', { caseId: found.id, verb: Verb.CaseConsultRegional });
-      await audit(deps, { actor: actor ?? 'unknown', action: Verb.CaseConsultRegional, result: 'refused', caseId: found.id, reason: 'notCoordinator' });
-      return renderCase(found, tr, false, tr('forwarding:card.notAllowed'));
-    }
+    if (!isCoordinatorFor(f.directory, ladder(found), actor) || !actor) return refuseNotCoordinator(turn, tr, found, Verb.CaseConsultRegional, actor);
     if (!data.consent) return renderCase(found, tr, true, tr('forwarding:regional.consentRequired'));
     const r = await f.service.consultRegional(found.id, actor, data.consent);
     if (!r.ok) {

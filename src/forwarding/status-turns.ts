@@ -10,7 +10,6 @@ import { changeCase } from './change-case';
 import type { ForwardingService } from './forwarding-service';
 import { commandPattern, type Command } from '../i18n/locale';
 
-
 /** Only the reporter may ask about a case; anyone else is told it does not exist (no enumeration). */
 export function isReporterOf(c: Case, from: { id?: string; aadObjectId?: string }): boolean {
   if (c.reporter.aadObjectId && from.aadObjectId) return c.reporter.aadObjectId === from.aadObjectId;
@@ -62,16 +61,17 @@ export function statusTurns(deps: TurnDeps, s: StatusTurnDeps): TurnRoute[] {
       const m = re.exec(turn.text ?? '')!;
       const code = normalizeCaseCode(m[2] ?? '');
       if (!code) return turn.send({ text: t('forwarding:status.usage') });
-      const { case: found, refusal: denied } = await reporterCase(turn, toAction(m).kind, code);
+      const action = toAction(m);
+      const { case: found, refusal: denied } = await reporterCase(turn, action.kind, code);
       if (!found) return turn.send({ text: t(denied === 'notPersonalChat' ? 'forwarding:status.personalOnly' : 'forwarding:status.notFound', { code }) });
-      const change = await changeCase(s.forwarding, found.id, toAction(m), 'reporter', s.clock.now());
+      const change = await changeCase(s.forwarding, found.id, action, 'reporter', s.clock.now());
       const updated = change.case;
       if (change.refused || !updated) {
         const refusal = change.refused ? (change.refused.reason === 'closed' ? 'forwarding:status.notOpen' : refusedKey) : 'forwarding:status.notOpen';
         return turn.send({ text: t(refusal, { code }) });
       }
-      turn.log.info('audit: reporter action', { caseId: updated.id, action: toAction(m).kind });
-      await audit(deps, { actor: 'reporter', action: toAction(m).kind, result: 'ok', caseId: updated.id });
+      turn.log.info('audit: reporter action', { caseId: updated.id, action: action.kind });
+      await audit(deps, { actor: 'reporter', action: action.kind, result: 'ok', caseId: updated.id });
       await s.forwarding.refreshCards(updated);
       await turn.send({ text: t(okKey, { code }) });
     });

@@ -101,7 +101,7 @@ export function knowledgeTurns(deps: TurnDeps, kb: KnowledgeTurnDeps): Knowledge
       const index = kb.knowledgeBase.current().index;
       const article = index.article(articleId, lng);
       // A forged id, or an article for another audience, gets the same answer as a missing one.
-      if (!article || !canRead(audience, article)) return say(turn, deps.i18n.t(lng)('knowledge:article.notFound'));
+      if (!article || !canRead(audience, article)) return articleNotFound(turn);
       const related = article.related.map((id) => index.article(id, lng)).filter((a): a is Article => !!a && canRead(audience, a));
       await sendArticle(turn, article, related, lng, audience);
     },

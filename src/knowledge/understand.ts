@@ -145,10 +145,10 @@ const LISTS = {
     'hur många (rum|personer|fall|ärenden|offer|sexköpare|kvinnor|män|barn|rapporter|anmälningar|lägenheter|hotell|dömd|åtal|polisanmäl)',
     'how many (rooms|people|persons|cases|victims|buyers|women|men|children|reports|flats|apartments|hotels|convict|prosecut|trafficking|airbnb)',
     'how many (beds|places|spots|rooms are)', 'hur många (platser|sängar|bäddar)', '(lediga|free|available|vacant) (platser|sängar|bäddar|beds|places|spots)', 'hur stor andel', 'vilken andel', 'hur stor del', 'what share', 'what percentage', 'how big a share', 'procent', 'percent', 'statisti', 'antal (fall|offer|ärenden|anmälningar)',
-    'number of (cases|victims|reports|convictions)', '(hur många|how many) (års|years).{0,20}(fängelse|prison|jail)', 'vilket straff (kommer|får) (han|hon|de|dom)', 'what sentence will',
+    'number of (cases|victims|reports|convictions)', '(hur många|how many) (års|years).{0,20}(fängelse|prison|jail)', 'vilket straff (kommer|får) (han|hon|de|dom)', 'what sentence will', 'dömdes', 'were convicted', 'went to court', 'ledde till åtal', 'i fjol',
     // an opinion on one case, or a prediction about it
     'in your opinion', 'your (personal )?opinion', 'vad tycker du', 'enligt dig', 'din (personliga )?åsikt', '(case|ärende) (number |nummer |nr )?\\d{2,}',
-    'tror du', 'what are the chances', 'hur stor (är )?chansen', 'will (he|she|they) (get|be sentenced|be convicted|go to prison)', 'kommer (han|hon|de|dom) att (dömas|få|fällas)', 'dömdes', 'were convicted', 'went to court', 'ledde till åtal', 'i fjol',
+    'tror du', 'what are the chances', 'hur stor (är )?chansen', 'will (he|she|they) (get|be sentenced|be convicted|go to prison)', 'kommer (han|hon|de|dom) att (dömas|få|fällas)',
     '(hur många|how many) .{0,40}(anmäldes|polisanmäldes|dömdes|identifierades|upptäcktes|were reported|were convicted|were identified|were found)',
     // money: salary, funding, budget, price, tax
     '(vad|hur mycket) .{0,30}(lön|tjänar)', 'lönen (för|som|är)', 'löner (för|på|i)', '(what|how much) .{0,30}(salary|salaries|earn)', 'salary (of|for|is)', 'övertid', 'overtime',

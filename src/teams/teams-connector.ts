@@ -74,7 +74,6 @@ export function teamsDeliverer(adapter: CloudAdapter, botAppId: string): Deliver
   };
 }
 
-
 export type ModelSettings =
   | { readonly provider: 'openai'; readonly apiKey: string; readonly model: string }
   | { readonly provider: 'azure'; readonly apiKey: string; readonly endpoint: string; readonly deployment: string };
