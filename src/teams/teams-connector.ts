@@ -1,5 +1,6 @@
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import { GPTTokenizer, OpenAIModel, Prompt, TextSection, type PromptCompletionModel } from '@microsoft/teams-ai';
+import { z } from 'zod';
 import type { Turn } from '../conversation/turn';
 import { DeliveryError, type Deliverer } from '../forwarding/deliverer';
 import type { AnswerPhraser, PhraseRequest } from '../knowledge/answer-phraser';
@@ -13,14 +14,27 @@ import { cardActivity, teamsContextOf } from './teams-turn';
 /** A language model for the generative mode (teams-ai's); tests put in their own. */
 export type CompletionModel = PromptCompletionModel;
 
+/** Headers as botbuilder's RestError carries them; kept as the same object, since `get` reads its own map. */
+interface ResponseHeaders {
+  get(name: string): string | undefined;
+}
+const isResponseHeaders = (v: unknown): v is ResponseHeaders => typeof v === 'object' && v !== null && 'get' in v && typeof v.get === 'function';
+
+/** What a connector failure tells: an HTTP status, and for 429 the response with Teams' Retry-After. No status: the channel was not reached. */
+const ConnectorFailure = z.object({
+  statusCode: z.number(),
+  // A response without readable headers still has its status.
+  response: z.object({ headers: z.custom<ResponseHeaders>(isResponseHeaders) }).optional().catch(undefined),
+});
+
 /** Map a connector failure to what the outbox needs: retry or not, and Teams' Retry-After. */
 export function toDeliveryError(err: unknown): DeliveryError {
   if (err instanceof DeliveryError) return err;
-  const e = err as { statusCode?: unknown; response?: { headers?: { get?(name: string): string | undefined } } } | undefined;
-  const status = typeof e?.statusCode === 'number' ? e.statusCode : undefined;
-  if (status === undefined) return new DeliveryError('UNREACHABLE');
+  const failure = ConnectorFailure.safeParse(err);
+  if (!failure.success) return new DeliveryError('UNREACHABLE');
+  const status = failure.data.statusCode;
   if (status === 429) {
-    const header = e?.response?.headers?.get?.('retry-after');
+    const header = failure.data.response?.headers.get('retry-after');
     const seconds = header !== undefined ? Number(header) : NaN;
     return new DeliveryError('THROTTLED', Number.isFinite(seconds) ? seconds * 1000 : undefined);
   }
