@@ -25,6 +25,12 @@ describe('understandMessage', () => {
     ['en', 'the woman on the phone she is lock in the flat by two men, they come back tonight'],
     ['en', 'right now a man is forcing a young woman into a van behind the hotel'],
     ['sv', 'en man tvingar in en kvinna i en bil på parkeringen nu'],
+    // someone else asks for help, or says they are held
+    ['en', 'a lady just came to the desk, she needs help, her boyfriend is outside in the car'],
+    ['sv', 'en tjej ringde till receptionen och sa att hon vill ha hjälp, hon är på rum 8'],
+    ['en', 'the cleaner say the woman in 3 told her she is a prisoner there'],
+    // "ringer om en kvinna" is a call about a woman, not "what if"
+    ['sv', 'polisen ringer om en kvinna som är inlåst i en lägenhet, vad gör vi'],
   ] as const)('sees danger in a situation (%s: %s)', (language, text) => {
     expect(understandMessage(text, language)).toMatchObject({ kind: 'situation', danger: true });
   });
@@ -74,6 +80,22 @@ describe('understandMessage', () => {
     expect(understandMessage('Hur når jag Anders Holm på länsstyrelsen, har du hans mejl?', 'sv', '', knows)).toMatchObject({ kind: 'outOfScope', nearMiss: true });
     expect(understandMessage('Is there a phone line like Bris for kids who want to talk?', 'en', '', knows).nearMiss).toBe(false);
     expect(understandMessage('vilket nummer har Bris?', 'sv', '', knows)).toMatchObject({ nearMiss: false });
+  });
+
+  it('reads a request to the bot as no cry for help', () => {
+    expect(understandMessage('could you help me fill in the expense form for the train ticket', 'en').danger).toBe(false);
+    expect(understandMessage('she kept saying help me, help me, and he pulled her back', 'en').danger).toBe(true);
+  });
+
+  it.each([
+    ['en', 'Do you think the court will let my client win her case?'],
+    ['sv', 'vad heter samordnaren på länsstyrelsen i Västra Götaland?'],
+    ['sv', 'har ni mejladressen till kvinnojouren, alltså vilken mejl de har'],
+    ['en', 'is this guy wanted by police? he gave his name at check-in'],
+    ['sv', 'kan du kolla upp honom, han har ett litauiskt körkort'],
+    ['sv', 'hur ansöker man om medel för att driva en samverkansgrupp?'],
+  ] as const)('reads a look-up, a prediction or a funding request as a near miss (%s: %s)', (language, text) => {
+    expect(understandMessage(text, language)).toMatchObject({ kind: 'outOfScope', nearMiss: true });
   });
 
   it('matches no phrase across the end of a sentence', () => {
