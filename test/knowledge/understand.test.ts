@@ -94,8 +94,23 @@ describe('understandMessage', () => {
     ['en', 'is this guy wanted by police? he gave his name at check-in'],
     ['sv', 'kan du kolla upp honom, han har ett litauiskt körkort'],
     ['sv', 'hur ansöker man om medel för att driva en samverkansgrupp?'],
+    ['sv', 'blev han som greps på campingen i somras dömd till slut?'],
   ] as const)('reads a look-up, a prediction or a funding request as a near miss (%s: %s)', (language, text) => {
     expect(understandMessage(text, language)).toMatchObject({ kind: 'outOfScope', nearMiss: true });
+  });
+
+  it.each([
+    ['sv', 'var förnyar jag mitt pass, hos polisen eller på ambassaden?'],
+    ['en', 'is there a discount on rooms for police officers on duty?'],
+    ['sv', 'vilket konferensrum har vi teammöte i på tisdag?'],
+    ['en', 'where can I park my car when I visit the social services office?'],
+  ] as const)('reads an everyday errand that shares a word with the domain as out of scope (%s: %s)', (language, text) => {
+    expect(understandMessage(text, language).kind).toBe('outOfScope');
+  });
+
+  it('reads an age written in words, but not a time of day', () => {
+    expect(understandMessage('en man gick precis upp till rummet med en tjej som ser ut att vara fjorton', 'sv')).toMatchObject({ possibleChild: true, danger: true });
+    expect(understandMessage('a man came in at around eleven tonight with two women, paid cash', 'en').possibleChild).toBe(false);
   });
 
   it('matches no phrase across the end of a sentence', () => {
