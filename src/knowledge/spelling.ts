@@ -1,5 +1,5 @@
 import { SortedWords } from './sorted-words';
-import { tokenize } from './text-analysis';
+import { sentences, tokenize } from './text-analysis';
 
 /**
  * Spelling correction against the knowledge base's own words: the closest word the articles use,
@@ -82,9 +82,8 @@ export class SpellingCorrector {
   /** The text with every unknown word replaced by its correction (lower-cased tokens joined by spaces, sentences by ". "). */
   correctText(text: string, keep: (token: string) => boolean = () => false): string {
     // Sentence by sentence, their ends kept: what reads the text must not join the end of one to the start of the next.
-    return text
-      .split(/[.!?]+(?=\s|$)/u)
-      .map((sentence) =>
+    return sentences(text)
+      .map(({ text: sentence }) =>
         tokenize(sentence)
           // Missing å/ä/ö first: "hande" is "hände", although its stem "hand" is a known word.
           .map((t) => (this.frequency.has(t) ? t : (this.withSwedishLetters(t) ?? (keep(t) ? t : this.correct(t)))))

@@ -99,6 +99,20 @@ export function scanTokens(text: string, visit: (s: string, start: number, end: 
  * Lower-cased word tokens; digits stay whole ("114", "18"), everything else splits.
  * @remarks The same as splitting the lower-cased NFC text on `/[^\p{L}\p{N}]+/u`, several times faster.
  */
+/** Where a sentence ends: full stops, question or exclamation marks or a semicolon, before a space or the end ("3.5" and "kl. 3.30" go on). */
+export const SENTENCE_END = /[.!?;]+(?=\s|$)/gu;
+
+/** The sentences of a text, each with whether it asks (ends with a question mark). */
+export function sentences(text: string): { readonly text: string; readonly asks: boolean }[] {
+  const parts = text.split(new RegExp(`(${SENTENCE_END.source})`, 'u'));
+  const out: { text: string; asks: boolean }[] = [];
+  for (let i = 0; i < parts.length; i += 2) {
+    const sentence = (parts[i] as string).trim();
+    if (sentence) out.push({ text: sentence, asks: (parts[i + 1] ?? '').includes('?') });
+  }
+  return out;
+}
+
 export function tokenize(text: string): string[] {
   const out: string[] = [];
   scanTokens(text, (s, start, end) => out.push(s.slice(start, end).toLowerCase()));

@@ -1,4 +1,5 @@
 import type { KbLanguage } from './article';
+import { SENTENCE_END } from './text-analysis';
 
 /** What a free-text message is, decided before any search. */
 export interface Understanding {
@@ -273,7 +274,7 @@ const count = (name: ListName, text: string): number => [...text.matchAll(GLOBAL
 /** Lower-case, NFC, one kind of apostrophe, single spaces; padded so "soc " matches at the end. */
 export function normalizeMessage(text: string): string {
   // A sentence's end is kept as a bar, so that no phrase is matched across two sentences ("salary. Is this").
-  return ` ${text.normalize('NFC').toLowerCase().replace(/[’`´]/g, "'").replace(/[!?.;]+(?=\s|$)/g, ' | ').replace(/[!?.,;:()"]+/g, ' ').replace(/\s+/g, ' ').trim()} `;
+  return ` ${text.normalize('NFC').toLowerCase().replace(/[’`´]/g, "'").replace(SENTENCE_END, ' | ').replace(/[!?.,;:()"]+/g, ' ').replace(/\s+/g, ' ').trim()} `;
 }
 
 /**
