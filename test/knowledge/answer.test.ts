@@ -104,6 +104,13 @@ describe('answerQuestion', () => {
     expect(r.type === 'answer' && r.article.id).toBe('labour-exploitation');
   });
 
+  it('weighs what a longer message asks, not only the setting it describes', () => {
+    // The group is named in the story; the question is about the buyers.
+    const text = 'Our Stad för stad group met again today, police and social services and the Salvation Army. They asked me something. What can we do about the demand side?';
+    const r = answerQuestion(text, kb.index, { language: 'en', audience: 'coordinator' });
+    expect(r.type === 'answer' && r.article.id).toBe('demand-prevention');
+  });
+
   it('offers the closest routines the asker may see when an in-domain question matches weakly', () => {
     const r = answerQuestion('soc och polisen samarbete hotell', kb.index, { language: 'sv', audience: 'partner' });
     if (r.type === 'noAnswer') {
