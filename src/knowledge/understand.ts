@@ -103,7 +103,7 @@ const LISTS = {
     'stödlinje', 'helpline', 'hotline', 'kvinnofrid', 'bris ', 'mika', 'sekretess', 'secrecy', 'confidential', 'tystnadsplikt', 'anmälarskydd', 'personuppgift',
     'personal data', 'gdpr', 'data controller', 'controller', 'anonym', 'målsägande', 'injured party', 'skyddsbedömning', 'skyddsboende', 'skyddat boende',
     'protected housing', 'acute protection', 'akut skydd', 'kondom', 'condom', 'stör ej', 'do not disturb', 'dont disturb', 'don\'t disturb', 'sugar', 'escort',
-    'massage', 'tips', 'tipsa', 'tip off', 'tip-off', 'polisanmäl', 'police report', 'report a suspicion', 'misstan', 'suspici', 'suspect', 'signs', 'tecken',
+    'massage', 'tips', 'tipsa', 'tip off', 'tip-off', 'polisanmäl', 'police report', 'report a suspicion', 'misstan', 'suspici', 'suspect', 'signs', 'sign of', 'a sign( |$)', 'tecken',
     'indikator', 'indicator', 'rutin', 'routine', 'checklist', 'boten', 'the bot', 'bot ', 'rapporten', 'ärende', 'p1 ', 'p2 ', 'p3 ', 'prioriter', 'triage',
     'manual', 'nrm', 'skuld', 'debt', 'passport', 'pass ', 'legitimation', 'id card', 'sälja sex', 'selling sex', 'sell sex', 'köpa sex', 'buying sex', 'sexköp',
     // patterns of sex trade that partners describe without naming it
@@ -160,7 +160,8 @@ const LISTS = {
     'statsbidrag', 'ansök(a|er)? (\\p{L}+ )?om (pengar|medel|bidrag)', 'söka (medel|bidrag)', 'apply for money', 'how much can we apply', 'how much money', 'hur mycket pengar', 'hur mycket (kostar|pengar|får vi söka)', 'vad kostar', 'what does .{0,60}cost', 'ersätt.{0,30}(förlorade|uteblivna|bokningar|intäkter)', 'lost (bookings|revenue|income)', 'what is the price', '(how much|what) should (i|we) charge', 'vad ska (jag|vi) ta (betalt|för)', 'hur mycket ska (jag|vi) ta', 'what are others (asking|charging)',
     'how much is a', 'skatt ', 'skatten', 'tax ', 'taxes', 'moms',
     // addresses, opening hours
-    'adress', 'address', 'besöksadress', 'gatuadress', 'hemadress', 'postadress', 'visiting address', 'öppettid', 'öppet (på|i)', 'opening hours', '(what time|when) does .{0,50} open', 'när öppnar', 'vilken tid öppnar', 'open(ing)? times', 'var ligger', 'where is the .{0,20}office', 'vägbeskrivning', 'directions to',
+    // asked for, not mentioned ("the guest has an address here in town")
+    '(vilken|vad är|vad har|var är|har (du|ni)|ge mig|behöver) .{0,25}adress', 'adress(en)? (till|för|på|hos)', 'för adress', '(what|which|give me|need|do you have|where can i find) .{0,25}address', 'address (of|for|to|at)', 'besöksadress', 'gatuadress', 'hemadress', 'postadress', 'visiting address', 'öppettid', 'öppet (på|i)', 'opening hours', '(what time|when) does .{0,50} open', 'när öppnar', 'vilken tid öppnar', 'open(ing)? times', 'var ligger', 'where is the .{0,20}office', 'vägbeskrivning', 'directions to',
     // printed material to order
     'beställa (affischer|material|broschyrer|foldrar|dekaler|trycksaker)', 'order (the |more |printed )*(posters|flyers|leaflets|brochures|stickers|material)',
     // bookings, meetings

@@ -108,6 +108,13 @@ describe('understandMessage', () => {
     expect(understandMessage(text, language).kind).toBe('outOfScope');
   });
 
+  it('reads an address asked for as a near miss, and one mentioned in a story as part of the story', () => {
+    expect(understandMessage('vad har kvinnojouren i Malmö för adress?', 'sv')).toMatchObject({ kind: 'outOfScope', nearMiss: true });
+    expect(understandMessage('which street address does the support clinic have?', 'en').nearMiss).toBe(true);
+    expect(understandMessage('the guest gave an address here in town but books a room every weekend and men visit, is that a sign of something?', 'en')).toMatchObject({ nearMiss: false });
+    expect(understandMessage('gästen har en adress här i stan men hyr rum varje helg och olika män kommer, är det konstigt?', 'sv').nearMiss).toBe(false);
+  });
+
   it('reads an age written in words, but not a time of day', () => {
     expect(understandMessage('en man gick precis upp till rummet med en tjej som ser ut att vara fjorton', 'sv')).toMatchObject({ possibleChild: true, danger: true });
     expect(understandMessage('a man came in at around eleven tonight with two women, paid cash', 'en').possibleChild).toBe(false);
