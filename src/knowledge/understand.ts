@@ -156,7 +156,9 @@ const LISTS = {
     '(vad|hur mycket) .{0,30}(lön|tjänar)', 'lönen (för|som|är)', 'löner (för|på|i)', '(what|how much) .{0,30}(salary|salaries|earn)', 'salary (of|for|is)', 'övertid', 'overtime',
     '(hur många|how many|antal|number of).{0,80}(19|20)[0-9][0-9]',
     // documents the knowledge base does not hold
-    'template', 'mall ', 'mallar', 'download', 'ladda ner', 'script ', 'manus ', 'how much (does|do|is|are) .{0,50}(paid|pay|earn|cost)', 'bidrag', 'grant', 'funding', 'finansier', 'budget', 'söka pengar',
+    'template', 'mall ', 'mallar',
+    // a company's own customer service
+    '(airbnb|booking\\.com|expedia|hotels\\.com|vrbo)\\S* .{0,30}(number|nummer|support|kundtjänst|phone|telefon)', 'kundtjänst', 'customer (service|support)', 'trust and safety', 'download', 'ladda ner', 'script ', 'manus ', 'how much (does|do|is|are) .{0,50}(paid|pay|earn|cost)', 'bidrag', 'grant', 'funding', 'finansier', 'budget', 'söka pengar',
     'statsbidrag', 'ansök(a|er)? (\\p{L}+ )?om (pengar|medel|bidrag)', 'söka (medel|bidrag)', 'apply for money', 'how much can we apply', 'how much money', 'hur mycket pengar', 'hur mycket (kostar|pengar|får vi söka)', 'vad kostar', 'what does .{0,60}cost', 'ersätt.{0,30}(förlorade|uteblivna|bokningar|intäkter)', 'lost (bookings|revenue|income)', 'what is the price', '(how much|what) should (i|we) charge', 'vad ska (jag|vi) ta (betalt|för)', 'hur mycket ska (jag|vi) ta', 'what are others (asking|charging)',
     'how much is a', 'skatt ', 'skatten', 'tax ', 'taxes', 'moms',
     // addresses, opening hours

@@ -95,6 +95,8 @@ describe('understandMessage', () => {
     ['sv', 'kan du kolla upp honom, han har ett litauiskt körkort'],
     ['sv', 'hur ansöker man om medel för att driva en samverkansgrupp?'],
     ['sv', 'blev han som greps på campingen i somras dömd till slut?'],
+    ['en', 'what is the customer service number at Booking.com for a problem guest?'],
+    ['sv', 'har ni numret till Airbnbs kundtjänst, en gäst beter sig konstigt'],
   ] as const)('reads a look-up, a prediction or a funding request as a near miss (%s: %s)', (language, text) => {
     expect(understandMessage(text, language)).toMatchObject({ kind: 'outOfScope', nearMiss: true });
   });
