@@ -43,6 +43,8 @@ export const DEFAULT_ANSWER_OPTIONS = { minConfidence: 0.6 } as const;
 const OWN_AUDIENCE_BONUS = 1;
 /** Weight of how well an article matches the asking sentences of a longer message. */
 const ASKED_WEIGHT = 0.4;
+/** Weight of how much the message resembles an article's example messages (a probability). */
+const EXAMPLE_WEIGHT = 1.5;
 /** Coverage at which a message with at least one domain word (a room, a report) counts as a question. */
 const DOMAIN_WORD_FLOOR = 0.3;
 /** Below `minConfidence` an in-domain question is still answered from this share of it; under it, choices. */
@@ -65,13 +67,13 @@ const SMALL_TALK = /^\s*(tack( så mycket)?|tusen tack|thanks?( you)?|thank you(
  * Order hits by coverage plus 0.7 × their BM25 score relative to the top one: long narratives give
  * BM25 many chances to favour an article that shares filler words, while coverage weighs rare words.
  */
-function rerank(hits: SearchHit[], reader: Audience, asked: readonly SearchHit[] = []): SearchHit[] {
+function rerank(hits: SearchHit[], reader: Audience, asked: readonly SearchHit[] = [], resemblance: ReadonlyMap<string, number> = new Map()): SearchHit[] {
   const top = hits[0]?.score || 1;
   const askedTop = asked[0]?.score || 1;
   const byAsked = new Map(asked.map((h) => [h.article.id, h.confidence + 0.7 * (h.score / askedTop)]));
   // Coordinators and staff may read the partners' routines too, but one written for them comes first.
   const key = (h: SearchHit) =>
-    h.confidence + 0.7 * (h.score / top) + (h.article.audience.includes(reader) ? OWN_AUDIENCE_BONUS : 0) + ASKED_WEIGHT * (byAsked.get(h.article.id) ?? 0);
+    h.confidence + 0.7 * (h.score / top) + (h.article.audience.includes(reader) ? OWN_AUDIENCE_BONUS : 0) + ASKED_WEIGHT * (byAsked.get(h.article.id) ?? 0) + EXAMPLE_WEIGHT * (resemblance.get(h.article.id) ?? 0);
   return [...hits].sort((a, b) => key(b) - key(a));
 }
 
@@ -109,7 +111,7 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
   const asking = sentences(text);
   const askedText = asking.length > 1 ? (asking.some((s) => s.asks) ? asking.filter((s) => s.asks) : asking.slice(-1)).map((s) => s.text).join(' ') : '';
   const asked = askedText ? index.search(index.correctSpelling(askedText, language), { language, audience, limit: 8 }) : [];
-  const hits = rerank(index.search(corrected, { language, audience, limit: 8 }), audience, asked);
+  const hits = rerank(index.search(corrected, { language, audience, limit: 8 }), audience, asked, index.resemblance(corrected, language));
   const minConfidence = options.minConfidence ?? DEFAULT_ANSWER_OPTIONS.minConfidence;
   // The preference for the reader's own routines must not hide one they may read that answers in full.
   const own = (h: SearchHit) => h.article.audience.includes(audience);

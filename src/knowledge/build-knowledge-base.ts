@@ -2,7 +2,8 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { AppError } from '../errors';
 import { KB_LANGUAGES, type Article, type KbLanguage } from './article';
-import { KNOWLEDGE_FOLDER, THESAURUS_FILE, type KnowledgeFiles } from './knowledge-files';
+import type { ArticleExamples } from './example-classifier';
+import { EXAMPLES_FILE, KNOWLEDGE_FOLDER, THESAURUS_FILE, type KnowledgeFiles } from './knowledge-files';
 import { parseArticle, type KbProblem } from './parse-article';
 import { KnowledgeIndex } from './search-index';
 import { createThesaurus, type Thesaurus, type ThesaurusGroups } from './thesaurus';
@@ -16,6 +17,8 @@ export interface LoadedKnowledgeBase {
 }
 
 const ThesaurusFile = z.array(z.array(z.coerce.string().min(1)).min(2, 'a synonym group needs at least two members'));
+/** Example messages by article id; each a message as a user would write it. */
+const ExamplesFile = z.record(z.string().min(1), z.array(z.coerce.string().trim().min(1).max(1000)));
 
 /**
  * Parse, validate and index a knowledge base's files: the one path from text to a searchable
@@ -28,6 +31,7 @@ export function buildKnowledgeBase(files: KnowledgeFiles, languages: readonly Kb
   const problems: KbProblem[] = [];
   const articles: Article[] = [];
   const thesaurus = {} as Record<KbLanguage, ThesaurusGroups>;
+  const examples: Partial<Record<KbLanguage, ArticleExamples>> = {};
   for (const lng of languages) {
     const folder = files[lng];
     if (!folder) {
@@ -40,7 +44,16 @@ export function buildKnowledgeBase(files: KnowledgeFiles, languages: readonly Kb
       else problems.push(...result.problems);
     }
     const thesaurusText = folder[THESAURUS_FILE];
-    thesaurus[lng] = thesaurusText === undefined ? [] : readThesaurus(thesaurusText, `${lng}/${KNOWLEDGE_FOLDER}/${THESAURUS_FILE}`, problems);
+    thesaurus[lng] = thesaurusText === undefined ? [] : readYamlFile(ThesaurusFile, thesaurusText, `${lng}/${KNOWLEDGE_FOLDER}/${THESAURUS_FILE}`, problems, []);
+    const examplesText = folder[EXAMPLES_FILE];
+    if (examplesText !== undefined) examples[lng] = readYamlFile(ExamplesFile, examplesText, `${lng}/${KNOWLEDGE_FOLDER}/${EXAMPLES_FILE}`, problems, {});
+  }
+  // Examples for an article that does not exist would steer towards nothing: say so, as for a broken link.
+  for (const [lng, byId] of Object.entries(examples)) {
+    const ids = new Set(articles.filter((a) => a.language === lng).map((a) => a.id));
+    for (const id of Object.keys(byId ?? {})) {
+      if (!ids.has(id)) problems.push({ file: `${lng}/${KNOWLEDGE_FOLDER}/${EXAMPLES_FILE}`, message: `examples for "${id}", which is no article` });
+    }
   }
   problems.push(...validateKnowledgeBase(articles, languages));
   if (articles.length === 0 && problems.length === 0) problems.push({ file: KNOWLEDGE_FOLDER, message: 'no articles found' });
@@ -48,16 +61,16 @@ export function buildKnowledgeBase(files: KnowledgeFiles, languages: readonly Kb
     throw new AppError('KB_INVALID', `Knowledge base is invalid:\n${problems.map((p) => `  ${p.file}: ${p.message}`).join('\n')}`);
   }
   const compiled = createThesaurus(thesaurus);
-  return { articles, index: KnowledgeIndex.build(articles, compiled), thesaurus: compiled };
+  return { articles, index: KnowledgeIndex.build(articles, compiled, examples), thesaurus: compiled };
 }
 
-function readThesaurus(text: string, rel: string, problems: KbProblem[]): ThesaurusGroups {
+function readYamlFile<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, text: string, rel: string, problems: KbProblem[], empty: T): T {
   try {
-    const parsed = ThesaurusFile.safeParse(parseYaml(text));
+    const parsed = schema.safeParse(parseYaml(text));
     if (parsed.success) return parsed.data;
     problems.push(...parsed.error.issues.map((i) => ({ file: rel, message: `${i.path.join('.')}: ${i.message}` })));
   } catch (err) {
     problems.push({ file: rel, message: `not valid YAML: ${(err as Error).message.split('\n')[0]}` });
   }
-  return [];
+  return empty;
 }

@@ -1,5 +1,6 @@
 import { canRead, type Article, type Audience, type KbLanguage } from './article';
 import type { Thesaurus } from './thesaurus';
+import { ExampleClassifier, type ArticleExamples } from './example-classifier';
 import { SpellingCorrector } from './spelling';
 import { TermIndexBuilder, type QueryTerm, type TermIndex, type TermMatches } from './term-index';
 import { isStopword, splitCompound, stem, tokenize } from './text-analysis';
@@ -106,17 +107,31 @@ export class KnowledgeIndex {
   /** The last question searched: answering asks again for the other audiences. */
   private last: Searched | undefined;
 
+  private readonly classifiers: ReadonlyMap<KbLanguage, ExampleClassifier>;
+
   private constructor(
     private readonly indexes: ReadonlyMap<KbLanguage, LanguageIndex>,
     private readonly thesaurus: Thesaurus,
-  ) {}
+    examples: Partial<Record<KbLanguage, ArticleExamples>>,
+  ) {
+    // Examples are spelt as users write; they are corrected as messages are, against the articles' words.
+    this.classifiers = new Map(
+      [...indexes.keys()].map((l) => [l, ExampleClassifier.train(examples[l] ?? {}, l, (text) => this.correctSpelling(text, l))]),
+    );
+  }
 
-  static build(articles: readonly Article[], thesaurus: Thesaurus): KnowledgeIndex {
+  static build(articles: readonly Article[], thesaurus: Thesaurus, examples: Partial<Record<KbLanguage, ArticleExamples>> = {}): KnowledgeIndex {
     const languages = [...new Set(articles.map((a) => a.language))];
     return new KnowledgeIndex(
       new Map(languages.map((l) => [l, buildLanguageIndex(articles.filter((a) => a.language === l), l)])),
       thesaurus,
+      examples,
     );
+  }
+
+  /** How much the (spelling-corrected) message resembles each article's example messages: a probability per article id. */
+  resemblance(corrected: string, language: KbLanguage): Map<string, number> {
+    return this.classifiers.get(language)?.classify(corrected) ?? new Map<string, number>();
   }
 
   article(id: string, language: KbLanguage): Article | undefined {

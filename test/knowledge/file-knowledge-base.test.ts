@@ -96,6 +96,14 @@ describe('loadKnowledgeBase', () => {
     expect(loadError(root)).toContain('en/knowledge/thesaurus.yaml: 0: a synonym group needs at least two members');
   });
 
+  it('refuses example messages for an article that does not exist, and an example that is not text', () => {
+    const root = copyOfLocales();
+    writeFileSync(path.join(root, 'sv/knowledge/examples.yaml'), 'no-such-routine:\n  - "vad gör jag nu"\n');
+    expect(loadError(root)).toContain('sv/knowledge/examples.yaml: examples for "no-such-routine", which is no article');
+    writeFileSync(path.join(root, 'sv/knowledge/examples.yaml'), 'helplines:\n  - ""\n');
+    expect(loadError(root)).toContain('sv/knowledge/examples.yaml: helplines.0:');
+  });
+
   it('reads local placeholder values and rejects unknown names', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'local-'));
     dirs.push(dir);

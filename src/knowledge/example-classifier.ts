@@ -1,0 +1,69 @@
+import type { KbLanguage } from './article';
+import { analyze } from './text-analysis';
+
+/** Example messages per article id (`locales/<lng>/knowledge/examples.yaml`), like the trigger phrases of a helpdesk bot's topics. */
+export type ArticleExamples = Readonly<Record<string, readonly string[]>>;
+
+/** Additive smoothing: a word no example of an article uses still gets a small share. */
+const SMOOTHING = 0.5;
+
+/**
+ * Which article a message resembles, learnt from example messages written the way users write:
+ * a naive Bayes classifier over the words (stems, stop words out) and pairs of neighbouring words
+ * the message contains, each counted once per message.
+ * @remarks The search matches the message against what an article says; this matches it against
+ * how people ask for it ("can the guest find out it was me" is about anonymity, though it shares
+ * no word with the routine). The examples only steer the ranking: the answer is always the article.
+ */
+export class ExampleClassifier {
+  private constructor(
+    private readonly language: KbLanguage,
+    private readonly ids: readonly string[],
+    /** log P(feature | article), per feature, in the order of `ids`. */
+    private readonly logChance: ReadonlyMap<string, Float64Array>,
+    /** How sure the classifier may be: the log-likelihoods are divided by this before they are compared. */
+    private readonly temperature: number,
+  ) {}
+
+  /**
+   * @param prepare applied to each example first (the same spelling correction that messages get).
+   * @param temperature larger values spread the probability over more articles.
+   */
+  static train(examples: ArticleExamples, language: KbLanguage, prepare: (text: string) => string = (t) => t, temperature = 3): ExampleClassifier {
+    const ids = Object.keys(examples).filter((id) => (examples[id]?.length ?? 0) > 0).sort();
+    const counts = new Map<string, Float64Array>();
+    const totals = new Float64Array(ids.length);
+    ids.forEach((id, c) => {
+      for (const example of examples[id] ?? []) {
+        for (const feature of features(prepare(example), language)) {
+          let row = counts.get(feature);
+          if (!row) counts.set(feature, (row = new Float64Array(ids.length)));
+          row[c] = (row[c] as number) + 1;
+          totals[c] = (totals[c] as number) + 1;
+        }
+      }
+    });
+    const vocabulary = counts.size;
+    const denominator = Float64Array.from(totals, (t) => t + SMOOTHING * vocabulary);
+    const logChance = new Map([...counts].map(([feature, row]) => [feature, Float64Array.from(row, (n, c) => Math.log((n + SMOOTHING) / (denominator[c] as number)))]));
+    return new ExampleClassifier(language, ids, logChance, temperature);
+  }
+
+  /** Probability per article id that the message asks for it (summing to 1); empty without examples or known words. */
+  classify(text: string): Map<string, number> {
+    const known = features(text, this.language).filter((f) => this.logChance.has(f));
+    if (this.ids.length === 0 || known.length === 0) return new Map();
+    const scores = this.ids.map((_, c) => known.reduce((sum, f) => sum + ((this.logChance.get(f) as Float64Array)[c] as number), 0) / this.temperature);
+    const top = Math.max(...scores);
+    const weights = scores.map((s) => Math.exp(s - top));
+    const total = weights.reduce((a, b) => a + b, 0);
+    return new Map(this.ids.map((id, c) => [id, (weights[c] as number) / total]));
+  }
+}
+
+/** The distinct stems of a text and the pairs of neighbouring stems ("own list", "time think"). */
+function features(text: string, language: KbLanguage): string[] {
+  const stems = analyze(text, language);
+  const pairs = stems.slice(1).map((s, i) => `${stems[i]} ${s}`);
+  return [...new Set([...stems, ...pairs])];
+}
