@@ -43,6 +43,8 @@ export const DEFAULT_ANSWER_OPTIONS = { minConfidence: 0.6 } as const;
 const OWN_AUDIENCE_BONUS = 1;
 /** Weight of how well an article matches the asking sentences of a longer message. */
 const ASKED_WEIGHT = 0.4;
+/** How much more of the question another audience's routine must cover to come before the reader's own. */
+const FULL_ANSWER_MARGIN = 0.3;
 /** Weight of how much the message resembles an article's example messages (a probability). */
 const EXAMPLE_WEIGHT = 1.5;
 /** Coverage at which a message with at least one domain word (a room, a report) counts as a question. */
@@ -113,9 +115,11 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
   const asked = askedText ? index.search(index.correctSpelling(askedText, language), { language, audience, limit: 8 }) : [];
   const hits = rerank(index.search(corrected, { language, audience, limit: 8 }), audience, asked, index.resemblance(corrected, language));
   const minConfidence = options.minConfidence ?? DEFAULT_ANSWER_OPTIONS.minConfidence;
-  // The preference for the reader's own routines must not hide one they may read that answers in full.
+  // The preference for the reader's own routines must not hide one they may read that answers in full
+  // and clearly better (a coordinator's "what do I do first with a new report" stays with triage,
+  // though the partners' staff-safety routine shares more of its everyday words).
   const own = (h: SearchHit) => h.article.audience.includes(audience);
-  const fullAnswer = hits[0] && own(hits[0]) && hits[0].confidence < minConfidence ? hits.find((h) => !own(h) && h.confidence >= minConfidence) : undefined;
+  const fullAnswer = hits[0] && own(hits[0]) && hits[0].confidence < minConfidence ? hits.find((h) => !own(h) && h.confidence >= minConfidence && h.confidence >= (hits[0]?.confidence ?? 0) + FULL_ANSWER_MARGIN) : undefined;
   const best = fullAnswer ?? hits[0];
   const visible = (a: Article | undefined): a is Article => !!a && canRead(audience, a);
 

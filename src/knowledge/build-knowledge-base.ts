@@ -48,10 +48,12 @@ export function buildKnowledgeBase(files: KnowledgeFiles, languages: readonly Kb
     const examplesText = folder[EXAMPLES_FILE];
     if (examplesText !== undefined) examples[lng] = readYamlFile(ExamplesFile, examplesText, `${lng}/${KNOWLEDGE_FOLDER}/${EXAMPLES_FILE}`, problems, {});
   }
-  // Examples for an article that does not exist would steer towards nothing: say so, as for a broken link.
-  for (const [lng, byId] of Object.entries(examples)) {
-    const ids = new Set(articles.filter((a) => a.language === lng).map((a) => a.id));
-    for (const id of Object.keys(byId ?? {})) {
+  // Examples for an article that does not exist would steer towards nothing: say so, as for a broken
+  // link (an article file that did not parse has its own problem already).
+  for (const lng of languages) {
+    const articleFiles = Object.keys(files[lng] ?? {}).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3));
+    const ids = new Set([...articles.filter((a) => a.language === lng).map((a) => a.id), ...articleFiles]);
+    for (const id of Object.keys(examples[lng] ?? {})) {
       if (!ids.has(id)) problems.push({ file: `${lng}/${KNOWLEDGE_FOLDER}/${EXAMPLES_FILE}`, message: `examples for "${id}", which is no article` });
     }
   }

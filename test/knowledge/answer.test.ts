@@ -104,6 +104,11 @@ describe('answerQuestion', () => {
     expect(r.type === 'answer' && r.article.id).toBe('labour-exploitation');
   });
 
+  it('keeps a coordinator on their own routine unless another answers clearly better', () => {
+    const r = answerQuestion('a new report just came in from a hotel in the night, what do i do first', kb.index, { language: 'en', audience: 'coordinator' });
+    expect(r.type === 'answer' && r.article.id).toBe('coordinator-triage');
+  });
+
   it('weighs what a longer message asks, not only the setting it describes', () => {
     // The group is named in the story; the question is about the buyers.
     const text = 'Our Stad för stad group met again today, police and social services and the Salvation Army. They asked me something. What can we do about the demand side?';
