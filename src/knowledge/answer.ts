@@ -65,18 +65,43 @@ const INJECTION = [
 ];
 const SMALL_TALK = /^\s*(tack( så mycket)?|tusen tack|thanks?( you)?|thank you( so much)?|ok(ay)?|bra|good|great|perfekt|perfect|hej då|bye|god natt|good night)\s*[.!]*\s*$/i;
 
+/** Share of a hit's BM25 score, relative to the top one, that counts beside its coverage. */
+const BM25_SHARE = 0.7;
+
+/** What else weighs in the ranking, beside how well each article matches the whole message. */
+interface RankingEvidence {
+  /** The same search over the message's asking sentences only (empty for a one-sentence message). */
+  readonly asked: readonly SearchHit[];
+  /** How much the message resembles each article's example messages (probability by article id). */
+  readonly resemblance: ReadonlyMap<string, number>;
+}
+
+/** Coverage plus a share of BM25 relative to the top hit: long narratives give BM25 many chances to favour an article that shares filler words, while coverage weighs rare words. */
+const matchOf = (h: SearchHit, top: number) => h.confidence + BM25_SHARE * (h.score / top);
+
 /**
- * Order hits by coverage plus 0.7 × their BM25 score relative to the top one: long narratives give
- * BM25 many chances to favour an article that shares filler words, while coverage weighs rare words.
+ * Order hits by how well they match the message, what its asking sentences ask, which routine's
+ * example messages it resembles, and whether the routine is written for the reader.
  */
-function rerank(hits: SearchHit[], reader: Audience, asked: readonly SearchHit[] = [], resemblance: ReadonlyMap<string, number> = new Map()): SearchHit[] {
+function rerank(hits: SearchHit[], reader: Audience, { asked, resemblance }: RankingEvidence): SearchHit[] {
   const top = hits[0]?.score || 1;
   const askedTop = asked[0]?.score || 1;
-  const byAsked = new Map(asked.map((h) => [h.article.id, h.confidence + 0.7 * (h.score / askedTop)]));
+  const byAsked = new Map(asked.map((h) => [h.article.id, matchOf(h, askedTop)]));
   // Coordinators and staff may read the partners' routines too, but one written for them comes first.
   const key = (h: SearchHit) =>
-    h.confidence + 0.7 * (h.score / top) + (h.article.audience.includes(reader) ? OWN_AUDIENCE_BONUS : 0) + ASKED_WEIGHT * (byAsked.get(h.article.id) ?? 0) + EXAMPLE_WEIGHT * (resemblance.get(h.article.id) ?? 0);
+    matchOf(h, top) +
+    (h.article.audience.includes(reader) ? OWN_AUDIENCE_BONUS : 0) +
+    ASKED_WEIGHT * (byAsked.get(h.article.id) ?? 0) +
+    EXAMPLE_WEIGHT * (resemblance.get(h.article.id) ?? 0);
   return [...hits].sort((a, b) => key(b) - key(a));
+}
+
+/** The sentences of a longer message that ask (end in "?"), else its last one; empty for a message of one sentence. */
+function askingPart(text: string): string {
+  const all = sentences(text);
+  if (all.length < 2) return '';
+  const asking = all.filter((s) => s.asks);
+  return (asking.length > 0 ? asking : all.slice(-1)).map((s) => s.text).join(' ');
 }
 
 export function isInjectionAttempt(text: string): boolean {
@@ -110,10 +135,9 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
   if (understood.kind === 'command') return none('outOfScope', undefined, { kind: 'command' });
 
   // A story that ends in a question: what it asks weighs again on its own, so that the setting ("our Stad för stad group") does not outrank it.
-  const asking = sentences(text);
-  const askedText = asking.length > 1 ? (asking.some((s) => s.asks) ? asking.filter((s) => s.asks) : asking.slice(-1)).map((s) => s.text).join(' ') : '';
-  const asked = askedText ? index.search(index.correctSpelling(askedText, language), { language, audience, limit: 8 }) : [];
-  const hits = rerank(index.search(corrected, { language, audience, limit: 8 }), audience, asked, index.resemblance(corrected, language));
+  const asking = askingPart(text);
+  const asked = asking ? index.search(index.correctSpelling(asking, language), { language, audience, limit: 8 }) : [];
+  const hits = rerank(index.search(corrected, { language, audience, limit: 8 }), audience, { asked, resemblance: index.resemblance(corrected, language) });
   const minConfidence = options.minConfidence ?? DEFAULT_ANSWER_OPTIONS.minConfidence;
   // The preference for the reader's own routines must not hide one they may read that answers in full
   // and clearly better (a coordinator's "what do I do first with a new report" stays with triage,
