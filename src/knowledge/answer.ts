@@ -3,6 +3,7 @@ import type { KnowledgeIndex, SearchHit } from './search-index';
 import { understandMessage, type Understanding } from './understand';
 import { FIRST_ROUTINES } from './first-routines';
 import { sentences } from './text-analysis';
+import { OUTSIDE } from './example-classifier';
 
 export type NoAnswerReason = 'empty' | 'smallTalk' | 'injection' | 'lowConfidence' | 'outOfScope';
 export type MessageKind = Understanding['kind'];
@@ -47,6 +48,8 @@ const ASKED_WEIGHT = 0.4;
 const FULL_ANSWER_MARGIN = 0.3;
 /** Weight of how much the message resembles an article's example messages (a probability). */
 const EXAMPLE_WEIGHT = 1.5;
+/** How many times more a message must resemble the messages no routine answers than the closest routine's examples to be refused. */
+const OUTSIDE_MARGIN = 1.5;
 /** Coverage at which a message with at least one domain word (a room, a report) counts as a question. */
 const DOMAIN_WORD_FLOOR = 0.3;
 /** Below `minConfidence` an in-domain question is still answered from this share of it; under it, choices. */
@@ -96,6 +99,13 @@ function rerank(hits: SearchHit[], reader: Audience, { asked, resemblance }: Ran
   return [...hits].sort((a, b) => key(b) - key(a));
 }
 
+/** Does the message resemble the messages no routine answers more than any routine's examples (by {@link OUTSIDE_MARGIN})? */
+function looksOutside(likeness: ReadonlyMap<string, number>): boolean {
+  const outside = likeness.get(OUTSIDE) ?? 0;
+  const closestRoutine = Math.max(0, ...[...likeness].filter(([id]) => id !== OUTSIDE).map(([, p]) => p));
+  return outside > OUTSIDE_MARGIN * closestRoutine;
+}
+
 /** The sentences of a longer message that ask (end in "?"), else its last one; empty for a message of one sentence. */
 function askingPart(text: string): string {
   const all = sentences(text);
@@ -137,7 +147,8 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
   // A story that ends in a question: what it asks weighs again on its own, so that the setting ("our Stad för stad group") does not outrank it.
   const asking = askingPart(text);
   const asked = asking ? index.search(index.correctSpelling(asking, language), { language, audience, limit: 8 }) : [];
-  const hits = rerank(index.search(corrected, { language, audience, limit: 8 }), audience, { asked, resemblance: index.resemblance(corrected, language) });
+  const resemblance = index.resemblance(corrected, language);
+  const hits = rerank(index.search(corrected, { language, audience, limit: 8 }), audience, { asked, resemblance });
   const minConfidence = options.minConfidence ?? DEFAULT_ANSWER_OPTIONS.minConfidence;
   // The preference for the reader's own routines must not hide one they may read that answers in full
   // and clearly better (a coordinator's "what do I do first with a new report" stays with triage,
@@ -165,6 +176,10 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
   let kind = understood.kind;
   const enough = understood.domain >= 1 ? DOMAIN_WORD_FLOOR : minConfidence;
   if (kind === 'outOfScope' && !understood.nearMiss && !understood.offTopic && best && best.confidence >= enough) kind = 'question';
+  // More like the messages no routine answers (an address, statistics, the wifi) than like any routine's
+  // examples: refused, whatever words it shares with a routine. What a longer message asks decides.
+  const likeness = asking ? index.resemblance(index.correctSpelling(asking, language), language) : resemblance;
+  if (!understood.danger && kind !== 'situation' && looksOutside(likeness)) kind = 'outOfScope';
   if (kind === 'outOfScope') return none('outOfScope', best);
 
   if (understood.danger) {

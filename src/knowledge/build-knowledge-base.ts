@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../errors';
 import { KB_LANGUAGES, type Article, type KbLanguage } from './article';
 import type { ArticleExamples } from './example-classifier';
-import { EXAMPLES_FILE, KNOWLEDGE_FOLDER, THESAURUS_FILE, type KnowledgeFiles } from './knowledge-files';
+import { EXAMPLES_FILE, KNOWLEDGE_FOLDER, OUTSIDE_FILE, THESAURUS_FILE, type KnowledgeFiles } from './knowledge-files';
 import { parseArticle, type KbProblem } from './parse-article';
 import { KnowledgeIndex } from './search-index';
 import { createThesaurus, type Thesaurus, type ThesaurusGroups } from './thesaurus';
@@ -18,7 +18,10 @@ export interface LoadedKnowledgeBase {
 
 const ThesaurusFile = z.array(z.array(z.coerce.string().min(1)).min(2, 'a synonym group needs at least two members'));
 /** Example messages by article id; each a message as a user would write it. */
-const ExamplesFile = z.record(z.string().min(1), z.array(z.coerce.string().trim().min(1).max(1000)));
+const Example = z.coerce.string().trim().min(1).max(1000);
+const ExamplesFile = z.record(z.string().min(1), z.array(Example));
+/** Messages no routine answers (a street address, statistics, the wifi), written as users write them. */
+const OutsideFile = z.array(Example);
 
 /**
  * Parse, validate and index a knowledge base's files: the one path from text to a searchable
@@ -32,6 +35,7 @@ export function buildKnowledgeBase(files: KnowledgeFiles, languages: readonly Kb
   const articles: Article[] = [];
   const thesaurus = {} as Record<KbLanguage, ThesaurusGroups>;
   const examples: Partial<Record<KbLanguage, ArticleExamples>> = {};
+  const outside: Partial<Record<KbLanguage, readonly string[]>> = {};
   for (const lng of languages) {
     const folder = files[lng];
     if (!folder) {
@@ -47,6 +51,8 @@ export function buildKnowledgeBase(files: KnowledgeFiles, languages: readonly Kb
     thesaurus[lng] = thesaurusText === undefined ? [] : readYamlFile(ThesaurusFile, thesaurusText, `${lng}/${KNOWLEDGE_FOLDER}/${THESAURUS_FILE}`, problems, []);
     const examplesText = folder[EXAMPLES_FILE];
     if (examplesText !== undefined) examples[lng] = readYamlFile(ExamplesFile, examplesText, `${lng}/${KNOWLEDGE_FOLDER}/${EXAMPLES_FILE}`, problems, {});
+    const outsideText = folder[OUTSIDE_FILE];
+    if (outsideText !== undefined) outside[lng] = readYamlFile(OutsideFile, outsideText, `${lng}/${KNOWLEDGE_FOLDER}/${OUTSIDE_FILE}`, problems, []);
   }
   // Examples for an article that does not exist would steer towards nothing: say so, as for a broken
   // link (an article file that did not parse has its own problem already).
@@ -63,7 +69,7 @@ export function buildKnowledgeBase(files: KnowledgeFiles, languages: readonly Kb
     throw new AppError('KB_INVALID', `Knowledge base is invalid:\n${problems.map((p) => `  ${p.file}: ${p.message}`).join('\n')}`);
   }
   const compiled = createThesaurus(thesaurus);
-  return { articles, index: KnowledgeIndex.build(articles, compiled, examples), thesaurus: compiled };
+  return { articles, index: KnowledgeIndex.build(articles, compiled, { examples, outside }), thesaurus: compiled };
 }
 
 function readYamlFile<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, text: string, rel: string, problems: KbProblem[], empty: T): T {

@@ -4,6 +4,9 @@ import { analyze } from './text-analysis';
 /** Example messages per article id (`locales/<lng>/knowledge/examples.yaml`), like the trigger phrases of a helpdesk bot's topics. */
 export type ArticleExamples = Readonly<Record<string, readonly string[]>>;
 
+/** The class of messages no routine answers (`outside.yaml`); no article id has parentheses. */
+export const OUTSIDE = '(outside)';
+
 /** Additive smoothing: a word no example of an article uses still gets a small share. */
 const SMOOTHING = 0.5;
 

@@ -1,6 +1,12 @@
 import { canRead, type Article, type Audience, type KbLanguage } from './article';
 import type { Thesaurus } from './thesaurus';
-import { ExampleClassifier, type ArticleExamples } from './example-classifier';
+import { ExampleClassifier, OUTSIDE, type ArticleExamples } from './example-classifier';
+
+/** Messages as users write them: per article id (`examples.yaml`), and ones no routine answers (`outside.yaml`), per language. */
+export interface ExampleMessages {
+  readonly examples?: Partial<Record<KbLanguage, ArticleExamples>>;
+  readonly outside?: Partial<Record<KbLanguage, readonly string[]>>;
+}
 import { SpellingCorrector } from './spelling';
 import { TermIndexBuilder, type QueryTerm, type TermIndex, type TermMatches } from './term-index';
 import { isStopword, splitCompound, stem, tokenize } from './text-analysis';
@@ -112,15 +118,15 @@ export class KnowledgeIndex {
   private constructor(
     private readonly indexes: ReadonlyMap<KbLanguage, LanguageIndex>,
     private readonly thesaurus: Thesaurus,
-    examples: Partial<Record<KbLanguage, ArticleExamples>>,
+    { examples = {}, outside = {} }: ExampleMessages,
   ) {
     // Examples are spelt as users write; they are corrected as messages are, against the articles' words.
     this.classifiers = new Map(
-      [...indexes.keys()].map((l) => [l, ExampleClassifier.train(examples[l] ?? {}, l, (text) => this.correctSpelling(text, l))]),
+      [...indexes.keys()].map((l) => [l, ExampleClassifier.train({ ...examples[l], [OUTSIDE]: outside[l] ?? [] }, l, (text) => this.correctSpelling(text, l))]),
     );
   }
 
-  static build(articles: readonly Article[], thesaurus: Thesaurus, examples: Partial<Record<KbLanguage, ArticleExamples>> = {}): KnowledgeIndex {
+  static build(articles: readonly Article[], thesaurus: Thesaurus, examples: ExampleMessages = {}): KnowledgeIndex {
     const languages = [...new Set(articles.map((a) => a.language))];
     return new KnowledgeIndex(
       new Map(languages.map((l) => [l, buildLanguageIndex(articles.filter((a) => a.language === l), l)])),
@@ -129,7 +135,7 @@ export class KnowledgeIndex {
     );
   }
 
-  /** How much the (spelling-corrected) message resembles each article's example messages: a probability per article id. */
+  /** How much the (spelling-corrected) message resembles each article's example messages: a probability per article id, and per {@link OUTSIDE} for the messages no routine answers. */
   resemblance(corrected: string, language: KbLanguage): Map<string, number> {
     return this.classifiers.get(language)?.classify(corrected) ?? new Map<string, number>();
   }

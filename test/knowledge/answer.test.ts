@@ -104,6 +104,20 @@ describe('answerQuestion', () => {
     expect(r.type === 'answer' && r.article.id).toBe('labour-exploitation');
   });
 
+  it('refuses what resembles the messages no routine answers, though no word list names it', () => {
+    for (const [text, language] of [
+      ['can you translate the police report the victim got into romanian', 'en'],
+      ['what do you think, will the man from room 12 get prison?', 'en'],
+      ['kan du skriva ett mejl till polisen åt mig om att vi vill ha en utbildningsdag i vår', 'sv'],
+    ] as const) {
+      const r = answerQuestion(text, kb.index, { language, audience: 'partner' });
+      expect(r.type === 'noAnswer' && [r.reason, r.choices.length]).toEqual(['outOfScope', 0]);
+    }
+    // A question a routine answers is not pulled along by the same words.
+    const r = answerQuestion('can the police see the report I write in the bot?', kb.index, { language: 'en', audience: 'partner' });
+    expect(r.type).toBe('answer');
+  });
+
   it('keeps a coordinator on their own routine unless another answers clearly better', () => {
     const r = answerQuestion('a new report just came in from a hotel in the night, what do i do first', kb.index, { language: 'en', audience: 'coordinator' });
     expect(r.type === 'answer' && r.article.id).toBe('coordinator-triage');

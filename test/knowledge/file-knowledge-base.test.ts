@@ -104,6 +104,12 @@ describe('loadKnowledgeBase', () => {
     expect(loadError(root)).toContain('sv/knowledge/examples.yaml: helplines.0:');
   });
 
+  it('refuses a list of messages outside the knowledge base that is not a list of texts', () => {
+    const root = copyOfLocales();
+    writeFileSync(path.join(root, 'en/knowledge/outside.yaml'), 'wifi: "what is the password"\n');
+    expect(loadError(root)).toContain('en/knowledge/outside.yaml: : Expected array');
+  });
+
   it('reads local placeholder values and rejects unknown names', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'local-'));
     dirs.push(dir);
