@@ -157,9 +157,11 @@ const LISTS = {
     '(hur många|how many|antal|number of).{0,80}(19|20)[0-9][0-9]',
     // documents the knowledge base does not hold
     'template', 'mall ', 'mallar',
+    // a task in the hotel's own system
+    '(in|i) (our|vårt|vårat) (booking )?(system|bokningssystem)', '(cancel|avboka|ändra) (booking|bokning|bokningen) (nr |nummer |number )?\\d+',
     // a company's own customer service
     '(airbnb|booking\\.com|expedia|hotels\\.com|vrbo)\\S* .{0,30}(number|nummer|support|kundtjänst|phone|telefon)', 'kundtjänst', 'customer (service|support)', 'trust and safety', 'download', 'ladda ner', 'script ', 'manus ', 'how much (does|do|is|are) .{0,50}(paid|pay|earn|cost)', 'bidrag', 'grant', 'funding', 'finansier', 'budget', 'söka pengar',
-    'statsbidrag', 'ansök(a|er)? (\\p{L}+ )?om (pengar|medel|bidrag)', 'söka (medel|bidrag)', 'apply for money', 'how much can we apply', 'how much money', 'hur mycket pengar', 'hur mycket (kostar|pengar|får vi söka)', 'vad kostar', 'what does .{0,60}cost', 'ersätt.{0,30}(förlorade|uteblivna|bokningar|intäkter)', 'lost (bookings|revenue|income)', 'what is the price', '(how much|what) should (i|we) charge', 'vad ska (jag|vi) ta (betalt|för)', 'hur mycket ska (jag|vi) ta', 'what are others (asking|charging)',
+    'statsbidrag', 'ansök(a|er)? (\\p{L}+ )?om (pengar|medel|bidrag)', 'söka (medel|bidrag)', 'apply for money', 'how much can we apply', 'how much money', 'hur mycket pengar', 'hur mycket (kostar|pengar|får vi söka)', 'vad kostar', '(vad|hur mycket) (ska|bör|får) .{0,40}kosta', 'what does .{0,60}cost', 'how much should .{0,40}cost', 'ersätt.{0,30}(förlorade|uteblivna|bokningar|intäkter)', 'lost (bookings|revenue|income)', 'what is the price', '(how much|what) should (i|we) charge', 'vad ska (jag|vi) ta (betalt|för)', 'hur mycket ska (jag|vi) ta', 'what are others (asking|charging)',
     'how much is a', 'skatt ', 'skatten', 'tax ', 'taxes', 'moms',
     // addresses, opening hours
     // asked for, not mentioned ("the guest has an address here in town")
@@ -173,11 +175,11 @@ const LISTS = {
     'vad heter (polisen|hon|han|hen|\\p{L}*(handläggare|koordinator|samordnare|chef|kontaktperson)\\p{L}*)', 'what is the name of (the|our|my) \\p{L}*(coordinator|officer|social worker|manager|contact)', 'who is the (\\p{L}+ )?(coordinator|officer|contact person) (in|for|at)',
     'mejladress', 'mailadress', 'e-?postadress', 'e-?mail ?address', 'vilken (mejl|e-?post|mail)',
     // a look-up of one person or one case: the bot holds no registers and no case files
-    'efterlyst', 'belastningsregist', 'straffregist', 'brottsregist', 'is (he|she|this guy|this man) wanted', 'wanted by (the )?police', 'criminal record', 'background check', 'look (him|her) up', 'check (him|her) (up|out)', 'kolla upp (honom|henne|gästen|mannen|killen)',
+    'har (polisen|de|dom) (gripit|tagit fast|anhållit|häktat|åtalat)', '(has|have) (the )?police (arrested|caught|charged)', 'efterlyst', 'belastningsregist', 'straffregist', 'brottsregist', 'is (he|she|this guy|this man) wanted', 'wanted by (the )?police', 'criminal record', 'background check', 'look (him|her) up', 'check (him|her) (up|out)', 'kolla upp (honom|henne|gästen|mannen|killen)',
     'kan (du|ni) kolla (upp|vad som hände|hur det gick|ärendet|om (han|hon))', 'can you (check|look up|find out) (what happened|how .{0,20} went|the case|whether (he|she)|if (he|she))', 'vad har (hon|han) för nummer', 'direktnummer', 'direct (mobile|number|line)', 'mobile (number )?for',
     'mobilnummer till', 'kontaktperson.{0,40}(nummer|mobil|telefon|mejl|e-?post)', 'contact person.{0,40}(number|phone|mobile|e-?mail)', 'inspector', 'kommissarie', 'inspektör', 'name of the (officer|police|social worker|coordinator)',
     // dates of meetings, fees, which named places, jobs
-    'vilket datum', 'när är nästa .{0,20}(träff|möte|utbildning)', 'what date', 'when is the next .{0,20}(meeting|training|session)', '(meeting|möte|möten|mötes) ?(dates?|datum)', 'arvode', 'fee ', 'fees ',
+    'vilket datum', 'vilken dag (har|är|blir)', 'när är nästa .{0,20}(träff|möte|utbildning)', 'nästa (möte|träff)', 'next (meeting|session)', 'what date', 'when is the next .{0,20}(meeting|training|session)', '(meeting|möte|möten|mötes) ?(dates?|datum)', 'arvode', 'fee ', 'fees ',
     'vilka (hotell|campingar|företag|lägenheter).{0,20} (har|som)', 'which (hotels|campsites|companies|flats|apartments).{0,20} (have|had|are|were)',
     'lediga (tjänster|jobb)', 'söka jobb', 'job opening', 'vacanc', 'hiring', 'apply for (a|the) job', 'work as a',
   ],
@@ -194,6 +196,7 @@ const LISTS = {
     // a passport to renew or an embassy, prices and discounts, invoices, parking, meeting rooms and coffee
     'ambassad', 'embassy', 'konsulat', 'consulate', 'nya? pass', 'new passport', 'förnya (mitt |ett |sitt )?pass', 'renew (my |a |his |her )?passport', 'passansökan', 'passport application', 'hämta(r)? ut (mitt|ett|sitt|det)', 'move (it|the car|their car|the van)', 'flytta (bilen|på bilen)',
     'lost (his|her|my) passport', 'tappat (sitt|mitt|hennes|hans) pass', 'bor .{0,30}gratis', 'stays? (for )?free', 'free of charge', 'rabatt', 'discount', 'faktur', 'invoice', 'var (får|kan) (man|jag|vi) parkera', 'where (can|do|should) (i|we) park', 'parking (ticket|fine|space|spot|permit)', 'p-bot', 'parkeringsbot', 'p-plats',
+    'dog ', 'dogs ', 'pet ', 'pets ', 'hund ', 'hunden', 'hundar', 'husdjur', 'police academy', 'polisutbildning', 'polishögskola', 'entrance (test|exam)', 'antagningsprov',
     'team meeting', 'teammöte', 'personalmöte', 'staff meeting', 'konferensrum', 'conference room', 'fika ', 'fikat',
   ],
   /** Hypothetical phrasing: asks what to do if something happens, rather than reporting it. */

@@ -97,6 +97,10 @@ describe('understandMessage', () => {
     ['sv', 'blev han som greps på campingen i somras dömd till slut?'],
     ['en', 'what is the customer service number at Booking.com for a problem guest?'],
     ['sv', 'har ni numret till Airbnbs kundtjänst, en gäst beter sig konstigt'],
+    ['sv', 'vilken dag är nästa träff med samverkansgruppen?'],
+    ['sv', 'har polisen gripit killen från rum 7 som vi tipsade om?'],
+    ['en', 'please cancel booking 5521 in our system, the police asked us to'],
+    ['sv', 'hur mycket ska ett rum kosta om soc bokar det åt en klient?'],
   ] as const)('reads a look-up, a prediction or a funding request as a near miss (%s: %s)', (language, text) => {
     expect(understandMessage(text, language)).toMatchObject({ kind: 'outOfScope', nearMiss: true });
   });
@@ -106,6 +110,8 @@ describe('understandMessage', () => {
     ['en', 'is there a discount on rooms for police officers on duty?'],
     ['sv', 'vilket konferensrum har vi teammöte i på tisdag?'],
     ['en', 'where can I park my car when I visit the social services office?'],
+    ['en', 'is a guest allowed to keep a dog in the room overnight?'],
+    ['sv', 'när är antagningsprovet till polisutbildningen?'],
   ] as const)('reads an everyday errand that shares a word with the domain as out of scope (%s: %s)', (language, text) => {
     expect(understandMessage(text, language).kind).toBe('outOfScope');
   });
