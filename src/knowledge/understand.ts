@@ -47,7 +47,7 @@ const LISTS = {
     'scream', 'screem', 'yelling for help', '(she|he|the woman|the girl) (wants?|needs?|begs?|begged|beg) (for )?help', '(hon|han|kvinnan|tjejen) (vill ha|behöver|bönar om|tigger om) hjälp',
     'prisoner', '(är|som) fånge', 'fången', 'fångenskap',
     // violence, threats, weapons
-    'slår', 'slog', 'slagen', 'slagits', 'misshandl', 'våld', 'smäller i', 'bråk', 'blöd', 'hotar', 'hotade', 'hotat', 'hotad', 'hotfull', 'dödshot',
+    'slår', 'slog', 'slå (henne|honom|mig|dem|dom)', 'slagen', 'slagits', 'göm(mer|ma|de)? sig (för|från|bakom|i|på)', '(hiding|hides|hid|hide) (from|behind)', 'misshandl', 'våld', 'smäller i', 'bråk', 'blöd', 'hotar', 'hotade', 'hotat', 'hotad', 'hotfull', 'dödshot',
     'kniv', 'pistol', 'vapen', 'skjut', 'beväpn', 'våldtä',
     'hitting', 'hiting', 'hittin', 'hit her', 'hit him', 'beat', 'beaten', 'hurt', 'violen', 'assault', 'attack', 'threat', 'kill ', 'killed', 'killing', 'kills ', 'knife', 'gun ', 'guns ', 'weapon', 'armed', 'shoot',
     'bleed', 'rape', 'strangl', 'choking', 'dragg', 'drags? (her|him)', 'pull(s|ed)? (her|him) (by|into|back)', 'by (her|his) hair', 'shoved', 'pushed (her|him)', 'grabbed (her|him)',

@@ -29,6 +29,9 @@ describe('understandMessage', () => {
     ['en', 'a lady just came to the desk, she needs help, her boyfriend is outside in the car'],
     ['sv', 'en tjej ringde till receptionen och sa att hon vill ha hjälp, hon är på rum 8'],
     ['en', 'the cleaner say the woman in 3 told her she is a prisoner there'],
+    // learner Swedish, and someone hiding from a man
+    ['sv', 'en kvinna sitter i frukostrummet nu, hon säga mannen slå henne i natt'],
+    ['en', 'a girl is hiding from a man in our laundry room right now, she is shaking'],
     // "ringer om en kvinna" is a call about a woman, not "what if"
     ['sv', 'polisen ringer om en kvinna som är inlåst i en lägenhet, vad gör vi'],
   ] as const)('sees danger in a situation (%s: %s)', (language, text) => {
