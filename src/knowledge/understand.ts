@@ -42,7 +42,7 @@ const LISTS = {
     '(not|don\'t|dont|doesn\'t|didn\'t|never) let (her|him|them|me) (go|leave|out)', '(won\'t|wont|will not|doesn\'t|doesnt) let (a|the|this|that) \\p{L}+ (go|leave|out)', 'no let (her|him|them) (go|leave)', 'not letting (her|him|them|me) (go|leave)',
     // asks for help, screaming
     '(inte|int|ej) låter (henne|honom|dem|dom|mig) (gå|lämna|åka)', 'låter (henne|honom|dem|dom) inte (gå|lämna|åka)', 'låst (dörren|dörrarna|bilen)', 'locked the (door|doors|car)',
-    'hjälp mig', 'ropa(r|de)? på hjälp', 'skrek på hjälp', 'ber om hjälp', 'bad om hjälp', 'skrik', 'skrek', 'gråt.{0,20}(hjälp|rädd)',
+    'hjälp mig', '(ber|bad) (mig|oss) (att )?ringa (polis|112)', '(asks?|asked|begs?|begged) (me|us) to call (the )?(police|112)', '(blir|blev) tvingad', 'being forced (to|into)', 'ropa(r|de)? på hjälp', 'skrek på hjälp', 'ber om hjälp', 'bad om hjälp', 'skrik', 'skrek', 'gråt.{0,20}(hjälp|rädd)',
     '(?<!(can|could|would|will|pls|please|plz) (you|u|someone|somebody|anyone) )help me', 'help us', 'asks? for help', 'asked for help', 'asking for help', '(cry|cries|crying|cried|call|calls|calling|called) for help', 'shouting for help',
     'scream', 'screem', 'yelling for help', '(she|he|the woman|the girl) (wants?|needs?|begs?|begged|beg) (for )?help', '(hon|han|kvinnan|tjejen) (vill ha|behöver|bönar om|tigger om) hjälp',
     'prisoner', '(är|som) fånge', 'fången', 'fångenskap',
@@ -73,7 +73,7 @@ const LISTS = {
     `runt ${AGE}`, `ca ${AGE}`, '1[0-7] år', '1[0-7]-åring', '1[0-7]åring',
     'under 18', 'under eighteen', 'underage', 'under age', 'minor ', 'minors ', 'child', 'kid ', 'kids ', 'teen', 'schoolgirl', 'schoolboy', 'school uniform', 'school age', 'skolålder', 'skolåldern', 'boy ', 'boys ', 'young girl',
     'looks? (very |so |really )?young', 'looked (very |so |really )?young', 'look very young', 'very young', 'too young', `maybe ${AGE}`, `around ${AGE}`, `about ${AGE}`,
-    `max ${AGE}`, '1[0-7] max', `looks (like |about |around |maybe )?${AGE}`, '1[0-7] years', '1[0-7] year old', '1[0-7] ?yo ', '1[0-7] ?y/o', '1[0-7] ?(yr|yrs) old', `age ${AGE}`,
+    `max ${AGE}`, '1[0-7] max', `looks (like |about |around |maybe )?${AGE}`, '1[0-7] years', '1[0-7] year( |$)', '1[0-7] year old', '1[0-7] ?yo ', '1[0-7] ?y/o', '1[0-7] ?(yr|yrs) old', `age ${AGE}`,
   ],
   /** Observation now or tonight: the writer describes a scene, not a rule. */
   situation: [
@@ -176,7 +176,9 @@ const LISTS = {
     'mejladress', 'mailadress', 'e-?postadress', 'e-?mail ?address', 'vilken (mejl|e-?post|mail)',
     // a look-up of one person or one case: the bot holds no registers and no case files
     'har (polisen|de|dom) (gripit|tagit fast|anhållit|häktat|åtalat)', '(has|have) (the )?police (arrested|caught|charged)', 'efterlyst', 'belastningsregist', 'straffregist', 'brottsregist', 'is (he|she|this guy|this man) wanted', 'wanted by (the )?police', 'criminal record', 'background check', 'look (him|her) up', 'check (him|her) (up|out)', 'kolla upp (honom|henne|gästen|mannen|killen)',
-    'kan (du|ni) kolla (upp|vad som hände|hur det gick|ärendet|om (han|hon))', 'can you (check|look up|find out) (what happened|how .{0,20} went|the case|whether (he|she)|if (he|she))', 'vad har (hon|han) för nummer', 'direktnummer', 'direct (mobile|number|line)', 'mobile (number )?for',
+    'kan (du|ni) kolla (upp|vad som hände|hur det gick|ärendet|om (han|hon))', 'can you (check|look up|find out) (what happened|how .{0,20} went|the case|whether (he|she)|if (he|she))', 'vad har (hon|han) för nummer', 'direktnummer', 'direct (mobile|number|line)', 'personal (mobile|number|phone)', 'privat(a)? (nummer|mobil|telefon)', 'yes or no', 'ja eller nej',
+    // a task for the bot itself
+    '(can|could) you (cancel|book|change|reserve) (the|a|my|our|this)', 'kan du (avboka|boka om|ändra bokningen)', 'mobile (number )?for',
     'mobilnummer till', 'kontaktperson.{0,40}(nummer|mobil|telefon|mejl|e-?post)', 'contact person.{0,40}(number|phone|mobile|e-?mail)', 'inspector', 'kommissarie', 'inspektör', 'name of the (officer|police|social worker|coordinator)',
     // dates of meetings, fees, which named places, jobs
     'vilket datum', 'vilken dag (har|är|blir)', 'när är nästa .{0,20}(träff|möte|utbildning)', 'nästa (möte|träff)', 'next (meeting|session)', 'what date', 'when is the next .{0,20}(meeting|training|session)', '(meeting|möte|möten|mötes) ?(dates?|datum)', 'arvode', 'fee ', 'fees ',
@@ -197,6 +199,7 @@ const LISTS = {
     'ambassad', 'embassy', 'konsulat', 'consulate', 'nya? pass', 'new passport', 'förnya (mitt |ett |sitt )?pass', 'renew (my |a |his |her )?passport', 'passansökan', 'passport application', 'hämta(r)? ut (mitt|ett|sitt|det)', 'move (it|the car|their car|the van)', 'flytta (bilen|på bilen)',
     'lost (his|her|my) passport', 'tappat (sitt|mitt|hennes|hans) pass', 'bor .{0,30}gratis', 'stays? (for )?free', 'free of charge', 'rabatt', 'discount', 'faktur', 'invoice', 'var (får|kan) (man|jag|vi) parkera', 'where (can|do|should) (i|we) park', 'parking (ticket|fine|space|spot|permit)', 'p-bot', 'parkeringsbot', 'p-plats',
     'dog ', 'dogs ', 'pet ', 'pets ', 'hund ', 'hunden', 'hundar', 'husdjur', 'police academy', 'polisutbildning', 'polishögskola', 'entrance (test|exam)', 'antagningsprov',
+    'försäkringskassan', 'vab ', 'föräldraledig', 'parental leave', 'receipt', 'kvitto', 'streetlight', 'street light', 'gatlykta', 'gatubelysning', 'vat rate', 'vat ',
     'team meeting', 'teammöte', 'personalmöte', 'staff meeting', 'konferensrum', 'conference room', 'fika ', 'fikat',
   ],
   /** Hypothetical phrasing: asks what to do if something happens, rather than reporting it. */

@@ -29,6 +29,8 @@ describe('understandMessage', () => {
     ['en', 'a lady just came to the desk, she needs help, her boyfriend is outside in the car'],
     ['sv', 'en tjej ringde till receptionen och sa att hon vill ha hjälp, hon är på rum 8'],
     ['en', 'the cleaner say the woman in 3 told her she is a prisoner there'],
+    // asked to call the police, forced now
+    ['sv', 'en kvinna i lobbyn ber oss ringa polisen, hon blir tvingad av killen hon kom med'],
     // learner Swedish, and someone hiding from a man
     ['sv', 'en kvinna sitter i frukostrummet nu, hon säga mannen slå henne i natt'],
     ['en', 'a girl is hiding from a man in our laundry room right now, she is shaking'],
@@ -104,6 +106,8 @@ describe('understandMessage', () => {
     ['sv', 'har polisen gripit killen från rum 7 som vi tipsade om?'],
     ['en', 'please cancel booking 5521 in our system, the police asked us to'],
     ['sv', 'hur mycket ska ett rum kosta om soc bokar det åt en klient?'],
+    ['en', 'could you cancel the booking for the guest in room 9, police said he is a pimp'],
+    ['sv', 'har du samordnarens privata nummer? polisen behöver det'],
   ] as const)('reads a look-up, a prediction or a funding request as a near miss (%s: %s)', (language, text) => {
     expect(understandMessage(text, language)).toMatchObject({ kind: 'outOfScope', nearMiss: true });
   });
@@ -114,6 +118,7 @@ describe('understandMessage', () => {
     ['sv', 'vilket konferensrum har vi teammöte i på tisdag?'],
     ['en', 'where can I park my car when I visit the social services office?'],
     ['en', 'is a guest allowed to keep a dog in the room overnight?'],
+    ['sv', 'hur gör jag för att anmäla vab när ungen är sjuk, jag jobbar på soc'],
     ['sv', 'när är antagningsprovet till polisutbildningen?'],
   ] as const)('reads an everyday errand that shares a word with the domain as out of scope (%s: %s)', (language, text) => {
     expect(understandMessage(text, language).kind).toBe('outOfScope');
