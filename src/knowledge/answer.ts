@@ -49,7 +49,7 @@ const FULL_ANSWER_MARGIN = 0.3;
 /** Weight of how much the message resembles an article's example messages (a probability). */
 const EXAMPLE_WEIGHT = 1.5;
 /** How many times more a message must resemble the messages no routine answers than the closest routine's examples to be refused. */
-const OUTSIDE_MARGIN = 1.5;
+const OUTSIDE_MARGIN = 2;
 /** Coverage at which a message with at least one domain word (a room, a report) counts as a question. */
 const DOMAIN_WORD_FLOOR = 0.3;
 /** Below `minConfidence` an in-domain question is still answered from this share of it; under it, choices. */
