@@ -121,17 +121,18 @@ export class KnowledgeIndex {
     { examples = {}, outside = {} }: ExampleMessages,
   ) {
     // Examples are spelt as users write; they are corrected as messages are, against the articles' words.
-    this.classifiers = new Map(
-      [...indexes.keys()].map((l) => [l, ExampleClassifier.train({ ...examples[l], [OUTSIDE]: outside[l] ?? [] }, l, (text) => this.correctSpelling(text, l))]),
-    );
+    // Messages outside the knowledge base only mean something beside the routines' own examples: alone
+    // they would be the only class, and every question would look outside.
+    const classes = (l: KbLanguage): ArticleExamples => (Object.keys(examples[l] ?? {}).length > 0 ? { ...examples[l], [OUTSIDE]: outside[l] ?? [] } : {});
+    this.classifiers = new Map([...indexes.keys()].map((l) => [l, ExampleClassifier.train(classes(l), l, (text) => this.correctSpelling(text, l))]));
   }
 
-  static build(articles: readonly Article[], thesaurus: Thesaurus, examples: ExampleMessages = {}): KnowledgeIndex {
+  static build(articles: readonly Article[], thesaurus: Thesaurus, messages: ExampleMessages = {}): KnowledgeIndex {
     const languages = [...new Set(articles.map((a) => a.language))];
     return new KnowledgeIndex(
       new Map(languages.map((l) => [l, buildLanguageIndex(articles.filter((a) => a.language === l), l)])),
       thesaurus,
-      examples,
+      messages,
     );
   }
 

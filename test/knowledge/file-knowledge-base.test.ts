@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/knowledge/answer';
 import { loadKnowledgeBase, loadLocalValues } from '../../src/knowledge/file-knowledge-base';
 import { LOCALES_DIR } from '../../src/paths';
 
@@ -108,6 +109,14 @@ describe('loadKnowledgeBase', () => {
     const root = copyOfLocales();
     writeFileSync(path.join(root, 'en/knowledge/outside.yaml'), 'wifi: "what is the password"\n');
     expect(loadError(root)).toContain('en/knowledge/outside.yaml: : Expected array');
+  });
+
+  it('answers as before from a knowledge base with messages outside it but no examples of its routines', () => {
+    const root = copyOfLocales();
+    rmSync(path.join(root, 'en/knowledge/examples.yaml'));
+    const kb = loadKnowledgeBase(root);
+    const r = answerQuestion('Which number does Bris have for children?', kb.index, { language: 'en', audience: 'staff' });
+    expect(r.type === 'answer' && r.article.sources.length > 0).toBe(true);
   });
 
   it('reads local placeholder values and rejects unknown names', () => {
