@@ -178,7 +178,10 @@ const LISTS = {
     'har (polisen|de|dom) (gripit|tagit fast|anhållit|häktat|åtalat)', '(has|have) (the )?police (arrested|caught|charged)', 'efterlyst', 'belastningsregist', 'straffregist', 'brottsregist', 'is (he|she|this guy|this man) wanted', 'wanted by (the )?police', 'criminal record', 'background check', 'look (him|her) up', 'check (him|her) (up|out)', 'kolla upp (honom|henne|gästen|mannen|killen)',
     'kan (du|ni) kolla (upp|vad som hände|hur det gick|ärendet|om (han|hon))', 'can you (check|look up|find out) (what happened|how .{0,20} went|the case|whether (he|she)|if (he|she))', 'vad har (hon|han) för nummer', 'direktnummer', 'direct (mobile|number|line)', 'personal (mobile|number|phone)', 'privat(a)? (nummer|mobil|telefon)', 'yes or no', 'ja eller nej',
     // a task for the bot itself
-    '(can|could) you (cancel|book|change|reserve) (the|a|my|our|this)', 'kan du (avboka|boka om|ändra bokningen)', 'mobile (number )?for',
+    '(can|could) (you|u) (cancel|book|change|reserve) (the|a|my|our|this|room)', 'kan du (avboka|boka om|ändra bokningen)',
+    '(skriv|formulera) (ett|en) (mejl|mail|brev|sms)', '(write|draft) (me )?(an? )?(e-?mail|letter|text) (to|for)', '(kan|kunde) du (skriva|mejla|maila|ringa|skicka)', '(can|could) (you|u) (write|e-?mail|call|send|text) ',
+    // a verdict on one named person or room
+    '(är|e) (kvinnan|tjejen|mannen|killen|gästen|hon|han) (i|på) (rum|rummet|stuga) .{0,60}(eller inte|eller\\?)', '(is|was) (the )?(woman|girl|man|guy|guest) in (room|cabin) .{0,60}or not', 'mobile (number )?for',
     'mobilnummer till', 'kontaktperson.{0,40}(nummer|mobil|telefon|mejl|e-?post)', 'contact person.{0,40}(number|phone|mobile|e-?mail)', 'inspector', 'kommissarie', 'inspektör', 'name of the (officer|police|social worker|coordinator)',
     // dates of meetings, fees, which named places, jobs
     'vilket datum', 'vilken dag (har|är|blir)', 'när är nästa .{0,20}(träff|möte|utbildning)', 'nästa (möte|träff)', 'next (meeting|session)', 'what date', 'when is the next .{0,20}(meeting|training|session)', '(meeting|möte|möten|mötes) ?(dates?|datum)', 'arvode', 'fee ', 'fees ',
@@ -199,6 +202,7 @@ const LISTS = {
     'ambassad', 'embassy', 'konsulat', 'consulate', 'nya? pass', 'new passport', 'förnya (mitt |ett |sitt )?pass', 'renew (my |a |his |her )?passport', 'passansökan', 'passport application', 'hämta(r)? ut (mitt|ett|sitt|det)', 'move (it|the car|their car|the van)', 'flytta (bilen|på bilen)',
     'lost (his|her|my) passport', 'tappat (sitt|mitt|hennes|hans) pass', 'bor .{0,30}gratis', 'stays? (for )?free', 'free of charge', 'rabatt', 'discount', 'faktur', 'invoice', 'var (får|kan) (man|jag|vi) parkera', 'where (can|do|should) (i|we) park', 'parking (ticket|fine|space|spot|permit)', 'p-bot', 'parkeringsbot', 'p-plats',
     'dog ', 'dogs ', 'pet ', 'pets ', 'hund ', 'hunden', 'hundar', 'husdjur', 'police academy', 'polisutbildning', 'polishögskola', 'entrance (test|exam)', 'antagningsprov',
+    'restaurang', 'restaurant', 'julbord', 'christmas (party|dinner)', 'museum', 'museet', 'feber', 'fever', 'vabba', 'hur många handdukar', 'how many towels',
     'försäkringskassan', 'vab ', 'föräldraledig', 'parental leave', 'receipt', 'kvitto', 'streetlight', 'street light', 'gatlykta', 'gatubelysning', 'vat rate', 'vat ',
     'team meeting', 'teammöte', 'personalmöte', 'staff meeting', 'konferensrum', 'conference room', 'fika ', 'fikat',
   ],

@@ -108,6 +108,8 @@ describe('understandMessage', () => {
     ['sv', 'hur mycket ska ett rum kosta om soc bokar det åt en klient?'],
     ['en', 'could you cancel the booking for the guest in room 9, police said he is a pimp'],
     ['sv', 'har du samordnarens privata nummer? polisen behöver det'],
+    ['sv', 'kan du skriva ett mejl till polisen om att vi vill ha en träff?'],
+    ['en', 'is the guy in room 12 a pimp or not, he is here every weekend'],
   ] as const)('reads a look-up, a prediction or a funding request as a near miss (%s: %s)', (language, text) => {
     expect(understandMessage(text, language)).toMatchObject({ kind: 'outOfScope', nearMiss: true });
   });
@@ -119,6 +121,7 @@ describe('understandMessage', () => {
     ['en', 'where can I park my car when I visit the social services office?'],
     ['en', 'is a guest allowed to keep a dog in the room overnight?'],
     ['sv', 'hur gör jag för att anmäla vab när ungen är sjuk, jag jobbar på soc'],
+    ['en', 'any tips for a good restaurant for the team christmas dinner?'],
     ['sv', 'när är antagningsprovet till polisutbildningen?'],
   ] as const)('reads an everyday errand that shares a word with the domain as out of scope (%s: %s)', (language, text) => {
     expect(understandMessage(text, language).kind).toBe('outOfScope');
@@ -151,7 +154,8 @@ describe('understandMessage', () => {
 
   it.each([
     ['en', 'Who won the Champions League final this year?', false],
-    ['sv', 'Kan du skriva en kort dikt till en kollega?', false],
+    // a task for the bot to do counts as a near miss
+    ['sv', 'Kan du skriva en kort dikt till en kollega?', true],
     ['sv', 'Ungefär vad ligger lönen på för en regionkoordinator?', true],
     ['en', 'How many trafficking cases went to court in Sweden in 2024?', true],
     ['en', 'Can our hotel get a government grant for anti-trafficking training?', true],
