@@ -179,7 +179,7 @@ const LISTS = {
     'kan (du|ni) kolla (upp|vad som hände|hur det gick|ärendet|om (han|hon))', 'can you (check|look up|find out) (what happened|how .{0,20} went|the case|whether (he|she)|if (he|she))', 'vad har (hon|han) för nummer', 'direktnummer', 'direct (mobile|number|line)', 'personal (mobile|number|phone)', 'privat(a)? (nummer|mobil|telefon)', 'yes or no', 'ja eller nej',
     // a task for the bot itself
     '(can|could) (you|u) (cancel|book|change|reserve) (the|a|my|our|this|room)', 'kan du (avboka|boka om|ändra bokningen)',
-    '(skriv|formulera) (ett|en) (mejl|mail|brev|sms)', '(write|draft) (me )?(an? )?(e-?mail|letter|text) (to|for)', '(kan|kunde) du (skriva|mejla|maila|ringa|skicka)', '(can|could) (you|u) (write|e-?mail|call|send|text) ',
+    '(skriv|formulera) (ett|en) (mejl|mail|brev|sms)', '(write|draft) (me )?(an? )?(e-?mail|letter|text) (to|for)', '(kan|kunde) du (skriva|mejla|maila|ringa|skicka|översätta)', '(can|could) (you|u) (write|e-?mail|call|send|text|translate) ',
     // a verdict on one named person or room
     '(är|e) (kvinnan|tjejen|mannen|killen|gästen|hon|han) (i|på) (rum|rummet|stuga) .{0,60}(eller inte|eller\\?)', '(is|was) (the )?(woman|girl|man|guy|guest) in (room|cabin) .{0,60}or not', 'mobile (number )?for',
     'mobilnummer till', 'kontaktperson.{0,40}(nummer|mobil|telefon|mejl|e-?post)', 'contact person.{0,40}(number|phone|mobile|e-?mail)', 'inspector', 'kommissarie', 'inspektör', 'name of the (officer|police|social worker|coordinator)',

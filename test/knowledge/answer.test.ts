@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/knowledge/answer';
+import { understandMessage } from '../../src/knowledge/understand';
 import { loadKnowledgeBase } from '../../src/knowledge/file-knowledge-base';
 import { LOCALES_DIR } from '../../src/paths';
 
@@ -106,10 +107,11 @@ describe('answerQuestion', () => {
 
   it('refuses what resembles the messages no routine answers, though no word list names it', () => {
     for (const [text, language] of [
-      ['can you translate the police report the victim got into romanian', 'en'],
+      ['the police asked for our guest register from last month, how do i export it from the booking system', 'en'],
+      ['which police station in town is closest to our hotel for the night staff to walk to', 'en'],
       ['what do you think, will the man from room 12 get prison?', 'en'],
-      ['kan du skriva ett mejl till polisen åt mig om att vi vill ha en utbildningsdag i vår', 'sv'],
     ] as const) {
+      expect(understandMessage(text, language)).toMatchObject({ nearMiss: false, offTopic: false });
       const r = answerQuestion(text, kb.index, { language, audience: 'partner' });
       expect(r.type === 'noAnswer' && [r.reason, r.choices.length]).toEqual(['outOfScope', 0]);
     }
