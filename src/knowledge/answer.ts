@@ -146,7 +146,8 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
 
   // A story that ends in a question: what it asks weighs again on its own, so that the setting ("our Stad för stad group") does not outrank it.
   const asking = askingPart(text);
-  const asked = asking ? index.search(index.correctSpelling(asking, language), { language, audience, limit: 8 }) : [];
+  const correctedAsking = asking ? index.correctSpelling(asking, language) : '';
+  const asked = correctedAsking ? index.search(correctedAsking, { language, audience, limit: 8 }) : [];
   const resemblance = index.resemblance(corrected, language);
   const hits = rerank(index.search(corrected, { language, audience, limit: 8 }), audience, { asked, resemblance });
   const minConfidence = options.minConfidence ?? DEFAULT_ANSWER_OPTIONS.minConfidence;
@@ -178,7 +179,7 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
   if (kind === 'outOfScope' && !understood.nearMiss && !understood.offTopic && best && best.confidence >= enough) kind = 'question';
   // More like the messages no routine answers (an address, statistics, the wifi) than like any routine's
   // examples: refused, whatever words it shares with a routine. What a longer message asks decides.
-  const likeness = asking ? index.resemblance(index.correctSpelling(asking, language), language) : resemblance;
+  const likeness = correctedAsking ? index.resemblance(correctedAsking, language) : resemblance;
   if (!understood.danger && kind !== 'situation' && looksOutside(likeness)) kind = 'outOfScope';
   if (kind === 'outOfScope') return none('outOfScope', best);
 

@@ -54,9 +54,9 @@ export class ExampleClassifier {
 
   /** Probability per article id that the message asks for it (summing to 1); empty without examples or known words. */
   classify(text: string): Map<string, number> {
-    const known = features(text, this.language).filter((f) => this.logChance.has(f));
+    const known = features(text, this.language).flatMap((f) => this.logChance.get(f) ?? []);
     if (this.ids.length === 0 || known.length === 0) return new Map();
-    const scores = this.ids.map((_, c) => known.reduce((sum, f) => sum + ((this.logChance.get(f) as Float64Array)[c] as number), 0) / this.temperature);
+    const scores = this.ids.map((_, c) => known.reduce((sum, row) => sum + (row[c] as number), 0) / this.temperature);
     const top = Math.max(...scores);
     const weights = scores.map((s) => Math.exp(s - top));
     const total = weights.reduce((a, b) => a + b, 0);

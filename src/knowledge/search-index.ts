@@ -1,15 +1,15 @@
 import { canRead, type Article, type Audience, type KbLanguage } from './article';
 import type { Thesaurus } from './thesaurus';
 import { ExampleClassifier, OUTSIDE, type ArticleExamples } from './example-classifier';
+import { SpellingCorrector } from './spelling';
+import { TermIndexBuilder, type QueryTerm, type TermIndex, type TermMatches } from './term-index';
+import { isStopword, splitCompound, stem, tokenize } from './text-analysis';
 
 /** Messages as users write them: per article id (`examples.yaml`), and ones no routine answers (`outside.yaml`), per language. */
 export interface ExampleMessages {
   readonly examples?: Partial<Record<KbLanguage, ArticleExamples>>;
   readonly outside?: Partial<Record<KbLanguage, readonly string[]>>;
 }
-import { SpellingCorrector } from './spelling';
-import { TermIndexBuilder, type QueryTerm, type TermIndex, type TermMatches } from './term-index';
-import { isStopword, splitCompound, stem, tokenize } from './text-analysis';
 
 /** A ranked article with how well it covers the question (0..1) and its raw BM25 score. */
 export interface SearchHit {

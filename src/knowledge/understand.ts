@@ -69,9 +69,9 @@ const LISTS = {
   child: [
     'unge ', 'ungen', 'ungar', `mer än ${AGE}`, `more than ${AGE}`, '1[0-7] ?- ?1[0-7]( |år|years)', '(she|he|hon|han) (is|är|e|says she is|says he is) 1[0-7]( |$)',
     'under 18', 'under arton', 'minderårig', 'barn', 'ungt barn', 'tonåring', 'skolelev', 'högstadie', 'gymnasie', 'pojke', 'flicka', 'ser ung ut', 'ser väldigt ung',
-    `ser ut att vara (max |typ |kanske |runt |ca )?${AGE}`, 'verkar (väldigt |mycket |jätte)?ung', 'väldigt ung', 'jätteung', 'för ung', `kanske ${AGE}`, `max ${AGE}`, `typ ${AGE}`,
+    `ser ut att vara (max |typ |kanske |runt |ca )?${AGE}`, 'verkar (väldigt |mycket |jätte)?ung', 'väldigt ung', 'jätteung', 'för ung', `kanske ${AGE}`, `typ ${AGE}`,
     `runt ${AGE}`, `ca ${AGE}`, '1[0-7] år', '1[0-7]-åring', '1[0-7]åring',
-    'under 18', 'under eighteen', 'underage', 'under age', 'minor ', 'minors ', 'child', 'kid ', 'kids ', 'teen', 'schoolgirl', 'schoolboy', 'school uniform', 'school age', 'skolålder', 'skolåldern', 'boy ', 'boys ', 'young girl',
+    'under eighteen', 'underage', 'under age', 'minor ', 'minors ', 'child', 'kid ', 'kids ', 'teen', 'schoolgirl', 'schoolboy', 'school uniform', 'school age', 'skolålder', 'skolåldern', 'boy ', 'boys ', 'young girl',
     'looks? (very |so |really )?young', 'looked (very |so |really )?young', 'look very young', 'very young', 'too young', `maybe ${AGE}`, `around ${AGE}`, `about ${AGE}`,
     `max ${AGE}`, '1[0-7] max', `looks (like |about |around |maybe )?${AGE}`, '1[0-7] years', '1[0-7] year( |$)', '1[0-7] year old', '1[0-7] ?yo ', '1[0-7] ?y/o', '1[0-7] ?(yr|yrs) old', `age ${AGE}`,
   ],
@@ -188,7 +188,7 @@ const LISTS = {
     'vilka (hotell|campingar|företag|lägenheter).{0,20} (har|som)', 'which (hotels|campsites|companies|flats|apartments).{0,20} (have|had|are|were)',
     'lediga (tjänster|jobb)', 'söka jobb', 'job opening', 'vacanc', 'hiring', 'apply for (a|the) job', 'work as a',
   ],
-  /** Everyday topics far from the domain (IT, weather, food, sport, chores): out of scope unless the domain words weigh twice the usual. */
+  /** Everyday topics far from the domain (IT, weather, food, sport, chores): out of scope unless more than two strong domain words say otherwise. */
   offTopic: [
     'vpn', 'lösenord', 'password', 'laptop', 'dator', 'skrivare', 'printer', 'wifi', 'wi-fi', 'inloggning', 'log in', 'login', 'bug ', 'buggen', 'excel', 'outlook',
     'teams-kanal', 'teams channel', 'uppdatera appen', 'update the app',
