@@ -108,7 +108,7 @@ const EvalCase = z.object({
   expect: z.array(z.union([z.string(), z.array(z.string()).min(1)])).optional(),
   no_answer: z.boolean().optional(),
   category: z.enum(CATEGORIES).optional(),
-  kind: z.enum(['situation', 'question', 'outOfScope']).optional(),
+  kind: z.enum(['situation', 'question', 'outOfScope', 'command']).optional(),
   writer: z.string().optional(),
   article: z.string().optional(),
   danger: z.boolean().optional(),
@@ -136,8 +136,8 @@ function judge(c: EvalCase, r: AskResult, articleText?: ArticleText): string | u
   if (c.no_answer) {
     if (r.answered) return `expected no answer, got "${r.articleId}" (confidence ${r.confidence})`;
     // Offering routines to choose from is right for an in-domain question no routine answers for
-    // this asker, but not for out-of-scope text, which must be refused outright.
-    if (r.choices.length > 0 && (c.kind === undefined || c.kind === 'outOfScope')) return `expected a refusal, got choices ${JSON.stringify(r.choices)}`;
+    // this asker, but not for out-of-scope text or a task for the bot, which must be refused outright.
+    if (r.choices.length > 0 && c.kind !== 'question' && c.kind !== 'situation') return `expected a refusal, got choices ${JSON.stringify(r.choices)}`;
     return undefined;
   }
   let text = r.text;

@@ -50,6 +50,8 @@ const FULL_ANSWER_MARGIN = 0.3;
 const EXAMPLE_WEIGHT = 1.5;
 /** How many times more a message must resemble the messages no routine answers than the closest routine's examples to be refused. */
 const OUTSIDE_MARGIN = 2;
+/** How much a message must resemble one routine's examples to count as in the domain though it shares few of the routines' words. */
+const ROUTINE_LIKENESS_FLOOR = 0.25;
 /** Coverage at which a message with at least one domain word (a room, a report) counts as a question. */
 const DOMAIN_WORD_FLOOR = 0.3;
 /** Below `minConfidence` an in-domain question is still answered from this share of it; under it, choices. */
@@ -104,6 +106,13 @@ function looksOutside(likeness: ReadonlyMap<string, number>): boolean {
   const outside = likeness.get(OUTSIDE) ?? 0;
   const closestRoutine = Math.max(0, ...[...likeness].filter(([id]) => id !== OUTSIDE).map(([, p]) => p));
   return outside > OUTSIDE_MARGIN * closestRoutine;
+}
+
+/** Does the message resemble one routine's examples (at least {@link ROUTINE_LIKENESS_FLOOR}) more than the messages no routine answers (by {@link OUTSIDE_MARGIN})? */
+function soundsLikeRoutine(likeness: ReadonlyMap<string, number>): boolean {
+  const outside = likeness.get(OUTSIDE) ?? 0;
+  const closestRoutine = Math.max(0, ...[...likeness].filter(([id]) => id !== OUTSIDE).map(([, p]) => p));
+  return closestRoutine >= ROUTINE_LIKENESS_FLOOR && closestRoutine > OUTSIDE_MARGIN * outside;
 }
 
 /** The sentences of a longer message that ask (end in "?"), else its last one; empty for a message of one sentence. */
@@ -176,7 +185,10 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
   // or an everyday topic (a printer, the weather) is refused whatever it shares with an article.
   let kind = understood.kind;
   const enough = understood.domain >= 1 ? DOMAIN_WORD_FLOOR : minConfidence;
-  if (kind === 'outOfScope' && !understood.nearMiss && !understood.offTopic && best && best.confidence >= enough) kind = 'question';
+  // So does one asked the way people ask for a routine, in words the routines do not use ("the cook sleeps
+  // in the storeroom and the boss takes his money" is labour exploitation).
+  const inDomain = (best !== undefined && best.confidence >= enough) || soundsLikeRoutine(resemblance);
+  if (kind === 'outOfScope' && !understood.nearMiss && !understood.offTopic && inDomain) kind = 'question';
   // More like the messages no routine answers (an address, statistics, the wifi) than like any routine's
   // examples: refused, whatever words it shares with a routine. What a longer message asks decides.
   const likeness = correctedAsking ? index.resemblance(correctedAsking, language) : resemblance;

@@ -120,6 +120,16 @@ describe('answerQuestion', () => {
     expect(r.type).toBe('answer');
   });
 
+  it('takes up a story told in words no routine uses when it is asked the way people ask for a routine', () => {
+    // Neither message names exploitation, wages or work the way the routines do; the examples of the labour routine are asked like them.
+    const sv = 'kocken sover i förrådet och chefen tar hans pengar, vem pratar jag med';
+    expect(understandMessage(sv, 'sv').kind).toBe('outOfScope');
+    const answered = answerQuestion(sv, kb.index, { language: 'sv', audience: 'partner' });
+    expect(answered.type === 'answer' && answered.article.id).toBe('labour-exploitation');
+    const en = answerQuestion('our gardener works every day from six to midnight and another man collects his money', kb.index, { language: 'en', audience: 'partner' });
+    expect(en.type === 'answer' ? en.article.id : en.choices[0]?.id).toBe('labour-exploitation');
+  });
+
   it('keeps a coordinator on their own routine unless another answers clearly better', () => {
     const r = answerQuestion('a new report just came in from a hotel in the night, what do i do first', kb.index, { language: 'en', audience: 'coordinator' });
     expect(r.type === 'answer' && r.article.id).toBe('coordinator-triage');
