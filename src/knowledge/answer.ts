@@ -47,7 +47,7 @@ const ASKED_WEIGHT = 0.4;
 /** How much more of the question another audience's routine must cover to come before the reader's own. */
 const FULL_ANSWER_MARGIN = 0.3;
 /** Weight of how much the message resembles an article's example messages (a probability). */
-const EXAMPLE_WEIGHT = 1.5;
+const EXAMPLE_WEIGHT = 4;
 /** How many times more a message must resemble the messages no routine answers than the closest routine's examples to be refused. */
 const OUTSIDE_MARGIN = 2;
 /** How much a message must resemble one routine's examples to count as in the domain though it shares few of the routines' words. */

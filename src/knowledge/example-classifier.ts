@@ -32,7 +32,7 @@ export class ExampleClassifier {
    * @param prepare applied to each example first (the same spelling correction that messages get).
    * @param temperature larger values spread the probability over more articles.
    */
-  static train(examples: ArticleExamples, language: KbLanguage, prepare: (text: string) => string = (t) => t, temperature = 4): ExampleClassifier {
+  static train(examples: ArticleExamples, language: KbLanguage, prepare: (text: string) => string = (t) => t, temperature = 3): ExampleClassifier {
     const ids = Object.keys(examples).filter((id) => (examples[id]?.length ?? 0) > 0).sort();
     const counts = new Map<string, Float64Array>();
     const totals = new Float64Array(ids.length);
