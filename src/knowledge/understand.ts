@@ -115,7 +115,7 @@ const LISTS = {
     'metodstöd', 'method support', 'the note', 'my note', 'a note', 'anteckning', 'my report', 'min rapport', 'jämm', 'länsstyrels', 'migrationsverk',
     'buyer', 'köpare', 'torsk', 'konfronter', 'confront', 'frågar? (tjejen|henne|honom|gästen|kvinnan|mannen)', 'prata med (tjejen|henne|honom|gästen|kvinnan|mannen)',
     'ask (her|him|the guest|the girl|the woman|the man)', 'talk to (her|him|the guest|the girl|the woman|the man)', 'straff', 'penalty', 'prison', 'fängelse', 'lag ', 'the law', 'olagligt', 'illegal', 'åtal', 'prosecut',
-    'tvångsarbete', 'forced labour', 'forced labor', 'arbetskraftsexploatering', 'labour exploitation', 'labor exploitation', 'kordinator', 'koordinatorn',
+    'tillslag', 'razzia', 'raid', 'tvångsarbete', 'forced labour', 'forced labor', 'arbetskraftsexploatering', 'labour exploitation', 'labor exploitation', 'kordinator', 'koordinatorn',
     '(är|e|ett|kanske) offer', 'offret', 'offren',
     // the local group's own work
     'mönstergenomg', 'pattern review', 'handlingsplan', 'action plan', 'samverkansgrupp', 'lokala gruppen', 'local group',
@@ -165,7 +165,7 @@ const LISTS = {
     'how much is a', 'skatt ', 'skatten', 'tax ', 'taxes', 'moms',
     // addresses, opening hours
     // asked for, not mentioned ("the guest has an address here in town")
-    '(vilken|vad är|vad har|var är|har (du|ni)|ge mig|behöver) .{0,25}adress', 'adress(en)? (till|för|på|hos)', 'för adress', '(what|which|give me|need|do you have|where can i find) .{0,25}address', 'address (of|for|to|at)', 'besöksadress', 'gatuadress', 'hemadress', 'postadress', 'visiting address', 'öppettid', 'öppet (på|i)', 'opening hours', '(what time|when) does .{0,50} open', 'när öppnar', 'vilken tid öppnar', 'open(ing)? times', 'var ligger', 'where is the .{0,20}office', 'vägbeskrivning', 'directions to',
+    '(vilken|vad är|vad har|var är|har (du|ni)|ge mig|behöver) .{0,25}adress', 'adress(en)? (till|för|på|hos)', 'för adress', '(what|which|give me|need|do you have|where can i find) .{0,25}address', 'address (of|for|to|at)', 'besöksadress', 'gatuadress', 'hemadress', 'postadress', 'visiting address', 'var ligger', 'where is the .{0,20}office', 'vägbeskrivning', 'directions to',
     // printed material to order
     'beställa (affischer|material|broschyrer|foldrar|dekaler|trycksaker)', 'order (the |more |printed )*(posters|flyers|leaflets|brochures|stickers|material)',
     // bookings, meetings
@@ -188,6 +188,9 @@ const LISTS = {
     'vilka (hotell|campingar|företag|lägenheter).{0,20} (har|som)', 'which (hotels|campsites|companies|flats|apartments).{0,20} (have|had|are|were)',
     'lediga (tjänster|jobb)', 'söka jobb', 'job opening', 'vacanc', 'hiring', 'apply for (a|the) job', 'work as a',
   ],
+  /** Opening hours: a near miss for an office or a clinic, but the routines give the hours of the national phone lines. */
+  openingHours: ['öppettid', 'öppet (på|i)', 'opening hours', '(what time|when) does .{0,50} open', 'när öppnar', 'vilken tid öppnar', 'open(ing)? times'],
+  phoneLine: ['stödtelefon', 'stodtelefon', 'support ?phone', 'helpline', 'hotline', 'stödlinje', 'jourtelefon', 'phone line', 'telefonlinje', '114 14'],
   /** Everyday topics far from the domain (IT, weather, food, sport, chores): out of scope unless more than two strong domain words say otherwise. */
   offTopic: [
     'vpn', 'lösenord', 'password', 'laptop', 'dator', 'skrivare', 'printer', 'wifi', 'wi-fi', 'inloggning', 'log in', 'login', 'bug ', 'buggen', 'excel', 'outlook',
@@ -229,10 +232,10 @@ const NOW = /(^| )(just nu|right now|nu|now|i natt|inatt|i kväll|ikväll|tonigh
  * Erik", "vilket nummer har Anna Lindqvist", "Eriks mobil"). Names of services the articles give
  * ("Bris", "Mika") are known words, so they stay questions.
  */
-const CONTACT_WORD = '(?:telefonnummer|mobilnummer|nummer|numret|mobil|mobilen|telefon|mejl|e-?post|e-?mail|mail|number|phone|mobile|contact details|kontaktuppgifter)';
+const CONTACT_WORD = '(?:telefonnummer|mobilnummer|nummer|numret|mobil|mobilen|telefon|mejl|e-?post|e-?mail|mail|number|phone|mobile|contact details|kontaktuppgifter|kontaktperson(?:en)?|contact person)';
 const NAME = '([A-ZÅÄÖ][a-zåäöéü]{2,})';
 const ASKS_FOR_PERSON = [
-  new RegExp(`${CONTACT_WORD}\\s+(?:of|to|for|till|för|har|åt|från)\\s+${NAME}`, 'gu'),
+  new RegExp(`${CONTACT_WORD}\\s+(?:of|to|for|at|till|för|har|åt|från|på|hos|vid)\\s+${NAME}`, 'gu'),
   new RegExp(`${NAME}(?:'s|s)\\s+(?:\\p{L}+\\s+)?${CONTACT_WORD}`, 'gu'),
 ];
 
@@ -251,6 +254,10 @@ function asksForPerson(text: string, knows: (word: string) => boolean): boolean 
   if (!HAS_CONTACT_WORD.test(text)) return false;
   return NAMES_SOMEONE.test(text) || [...text.matchAll(FULL_NAME)].some((m) => !knows(m[1] as string) || !knows(m[2] as string));
 }
+
+/** A message that opens with an order to write or translate something: a task for the bot, which only shows routines. */
+const TASK_FOR_BOT = /^ (skriv|formulera|översätt|sammanfatta|write|draft|compose|translate|summari[sz]e) (ett|en|mig|åt|om|till|a|an|me|the|this|our|my|up) /u;
+const asksForTask = (normalized: string): boolean => TASK_FOR_BOT.test(normalized);
 
 /** å, ä, ö written as a, a, o: phones and foreign keyboards often lack them. */
 const fold = (text: string): string => text.replace(/[åä]/g, 'a').replace(/ö/g, 'o');
@@ -310,7 +317,8 @@ export function understandMessage(text: string, _language: KbLanguage, corrected
   const childSign = has('child');
   const possibleChild = childSign && situational && !over && !hypothetical;
   const danger = dangerSign || possibleChild;
-  const nearMiss = (has('nearMiss') || asksForPerson(text, knows)) && !dangerSign;
+  const asksOpeningHours = has('openingHours') && !has('phoneLine');
+  const nearMiss = (has('nearMiss') || asksOpeningHours || asksForTask(raw) || asksForPerson(text, knows)) && !dangerSign;
   const score = (t: string) => count('strong', t) * 3 + count('suspicion', t) * 2 + Math.min(count('weak', t), 3);
   const domain = Math.max(score(raw), score(normalizeMessage(corrected))) + (childSign ? 1 : 0);
   // An everyday topic (a printer, the weather, a passport to renew) needs more domain words than two strong ones to count as in the domain: "my passport" and "the police" alone are not enough.

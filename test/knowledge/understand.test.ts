@@ -87,6 +87,29 @@ describe('understandMessage', () => {
     expect(understandMessage('vilket nummer har Bris?', 'sv', '', knows)).toMatchObject({ nearMiss: false });
   });
 
+  it('asks for the contact person at an organisation no article names: a near miss', () => {
+    const knows = (word: string) => ['frälsningsarmén'].includes(word.toLowerCase());
+    expect(understandMessage('Who is the contact person at Elite Hotels for this?', 'en', '', knows)).toMatchObject({ kind: 'outOfScope', nearMiss: true });
+    expect(understandMessage('vem är kontaktperson hos Frälsningsarmén i Stad för stad', 'sv', '', knows).nearMiss).toBe(false);
+  });
+
+  it('reads an order to write something as a task for the bot, and "write it in the bot" as a question', () => {
+    expect(understandMessage('Skriv en inbjudan till nästa träff med hotellen', 'sv')).toMatchObject({ kind: 'outOfScope', nearMiss: true });
+    expect(understandMessage('Draft a thank-you note to the campsite owners', 'en')).toMatchObject({ kind: 'outOfScope', nearMiss: true });
+    expect(understandMessage('Skriv in det i boten eller ring polisen?', 'sv')).toMatchObject({ kind: 'question', nearMiss: false });
+  });
+
+  it('asks for opening hours: a near miss for an office, a question for the phone lines the routines give', () => {
+    expect(understandMessage('Vilka öppettider har socialkontoret på torget?', 'sv')).toMatchObject({ kind: 'outOfScope', nearMiss: true });
+    expect(understandMessage('När har stödtelefonen öppet?', 'sv')).toMatchObject({ kind: 'question', nearMiss: false });
+    expect(understandMessage('what time does the helpline open on sundays', 'en')).toMatchObject({ kind: 'question', nearMiss: false });
+  });
+
+  it('reads a raid as the domain', () => {
+    expect(understandMessage('the raid was last night and two of the women want out, what now', 'en').kind).not.toBe('outOfScope');
+    expect(understandMessage('tillslaget var i går och två av kvinnorna vill ha hjälp, vad nu', 'sv').kind).not.toBe('outOfScope');
+  });
+
   it('reads a request to the bot as no cry for help', () => {
     expect(understandMessage('could you help me fill in the expense form for the train ticket', 'en').danger).toBe(false);
     expect(understandMessage('she kept saying help me, help me, and he pulled her back', 'en').danger).toBe(true);
