@@ -52,6 +52,8 @@ const EXAMPLE_WEIGHT = 4;
 const OUTSIDE_MARGIN = 2;
 /** How much a message must resemble one routine's examples to count as in the domain though it shares few of the routines' words. */
 const ROUTINE_LIKENESS_FLOOR = 0.25;
+/** How much a message must resemble one routine's examples for that routine to answer a danger story in place of "what to do now": more than all the others together. */
+const RECOGNISED_ROUTINE = 0.5;
 /** Coverage at which a message with at least one domain word (a room, a report) counts as a question. */
 const DOMAIN_WORD_FLOOR = 0.3;
 /** Below `minConfidence` an in-domain question is still answered from this share of it; under it, choices. */
@@ -168,9 +170,9 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
   const best = fullAnswer ?? hits[0];
   const visible = (a: Article | undefined): a is Article => !!a && canRead(audience, a);
 
-  const answer = (article: Article, hit: SearchHit | undefined, kind: MessageKind, danger: boolean): Answer => {
+  const answer = (article: Article, hit: SearchHit | undefined, kind: MessageKind, danger: boolean, beside?: Article): Answer => {
     const other = (a: Article | undefined): a is Article => visible(a) && a.id !== article.id;
-    const own = article.related.map((id) => index.article(id, language)).filter(other);
+    const own = [beside, ...article.related.map((id) => index.article(id, language))].filter(other);
     const nearby = hits.filter((h) => h.confidence >= minConfidence / 2).map((h) => h.article).filter(other);
     const related = [...new Map([...own, ...nearby].map((a) => [a.id, a])).values()].slice(0, 3);
     return { type: 'answer', article, score: hit?.score ?? 0, confidence: hit?.confidence ?? 0, related, kind, danger };
@@ -198,11 +200,14 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
   if (understood.danger) {
     const child = understood.possibleChild ? byId(CHILD_ROUTINE[audience]) : undefined;
     // Someone describing danger now gets the audience's "what to do now" routine (the edge shows 112
-    // first), however well another routine matches the scene (that one is offered beside it); a
-    // question that mentions danger gets its best routine.
-    const firstAid = understood.observed ? byId(WHAT_TO_DO_NOW[audience]) : undefined;
-    const article = child ?? firstAid ?? (best && best.confidence >= SITUATION_FLOOR * minConfidence ? best.article : byId(WHAT_TO_DO_NOW[audience]) ?? best?.article);
-    if (article) return answer(article, hits.find((h) => h.article.id === article.id), 'situation', true);
+    // first), however well another routine matches the scene (that one is offered beside it), unless
+    // the message is asked the way people ask for one routine (more likely than all others together):
+    // then that routine, with "what to do now" first beside it. A question that mentions danger gets its best routine.
+    const whatToDoNow = byId(WHAT_TO_DO_NOW[audience]);
+    const recognised = best && (resemblance.get(best.article.id) ?? 0) >= RECOGNISED_ROUTINE;
+    const firstAid = understood.observed && !recognised ? whatToDoNow : undefined;
+    const article = child ?? firstAid ?? (best && best.confidence >= SITUATION_FLOOR * minConfidence ? best.article : whatToDoNow ?? best?.article);
+    if (article) return answer(article, hits.find((h) => h.article.id === article.id), 'situation', true, whatToDoNow);
   }
   if (best && best.confidence >= minConfidence) return answer(best.article, best, kind, false);
   if (kind === 'situation') {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/knowledge/answer';
 import { understandMessage } from '../../src/knowledge/understand';
+import { FIRST_ROUTINES } from '../../src/knowledge/first-routines';
 import { loadKnowledgeBase } from '../../src/knowledge/file-knowledge-base';
 import { LOCALES_DIR } from '../../src/paths';
 
@@ -128,6 +129,15 @@ describe('answerQuestion', () => {
     expect(answered.type === 'answer' && answered.article.id).toBe('labour-exploitation');
     const en = answerQuestion('our gardener works every day from six to midnight and another man collects his money', kb.index, { language: 'en', audience: 'partner' });
     expect(en.type === 'answer' ? en.article.id : en.choices[0]?.id).toBe('labour-exploitation');
+  });
+
+  it('answers a danger story asked the way people ask for one routine with that routine, 112 first and "what to do now" beside it', () => {
+    const text = 'Vi har en kvinna hos oss som är livrädd för mannen som sålde henne. Hon har inga papper här och vill inte prata med polisen än. Kan hon få stanna en månad och tänka?';
+    const r = answerQuestion(text, kb.index, { language: 'sv', audience: 'staff' });
+    expect(r.type === 'answer' && [r.danger, r.article.id, r.related[0]?.id]).toEqual([true, 'reflection-period', FIRST_ROUTINES.whatToDoNow.staff]);
+    // A scene without such a question still gets "what to do now".
+    const scene = answerQuestion('A girl came down to the desk crying and says she is not allowed to leave, the man is watching us from the lift', kb.index, { language: 'en', audience: 'partner' });
+    expect(scene.type === 'answer' && [scene.danger, scene.article.id]).toEqual([true, FIRST_ROUTINES.whatToDoNow.partner]);
   });
 
   it('keeps a coordinator on their own routine unless another answers clearly better', () => {
