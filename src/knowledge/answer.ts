@@ -5,7 +5,11 @@ import { FIRST_ROUTINES } from './first-routines';
 import { sentences } from './text-analysis';
 import { OUTSIDE } from './example-classifier';
 
-export type NoAnswerReason = 'empty' | 'smallTalk' | 'injection' | 'lowConfidence' | 'outOfScope';
+/**
+ * Why there is no answer. `nearMiss`: the domain's own words, but something no routine holds (a figure,
+ * an address, one person or case); a coordinator may know. `outOfScope`: outside the domain.
+ */
+export type NoAnswerReason = 'empty' | 'smallTalk' | 'injection' | 'lowConfidence' | 'nearMiss' | 'outOfScope';
 export type MessageKind = Understanding['kind'];
 
 export type Answer =
@@ -54,6 +58,8 @@ const OUTSIDE_MARGIN = 2;
 const ROUTINE_LIKENESS_FLOOR = 0.25;
 /** How much a message must resemble one routine's examples for that routine to answer a danger story in place of "what to do now": more than all the others together. */
 const RECOGNISED_ROUTINE = 0.5;
+/** Domain score of one strong domain word (the police, social services, trafficking): a refused message with one is a near miss, not an errand. */
+const DOMAIN_WORD = 3;
 /** Coverage at which a message with at least one domain word (a room, a report) counts as a question. */
 const DOMAIN_WORD_FLOOR = 0.3;
 /** Below `minConfidence` an in-domain question is still answered from this share of it; under it, choices. */
@@ -79,7 +85,7 @@ const BM25_SHARE = 0.7;
 interface RankingEvidence {
   /** The same search over the message's asking sentences only (empty for a one-sentence message). */
   readonly asked: readonly SearchHit[];
-  /** How much the message resembles each article's example messages (probability by article id). */
+  /** How much the message resembles each article's example messages (probability by article id), the whole message and its asking sentences half each. */
   readonly resemblance: ReadonlyMap<string, number>;
 }
 
@@ -159,7 +165,10 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
   const asking = askingPart(text);
   const correctedAsking = asking ? index.correctSpelling(asking, language) : '';
   const asked = correctedAsking ? index.search(correctedAsking, { language, audience, limit: 8 }) : [];
-  const resemblance = index.resemblance(corrected, language);
+  // Which routine's examples the message resembles: the whole message and what it asks count half each.
+  const wholeLikeness = index.resemblance(corrected, language);
+  const askedLikeness = correctedAsking ? index.resemblance(correctedAsking, language) : wholeLikeness;
+  const resemblance = new Map([...wholeLikeness].map(([id, p]) => [id, (p + (askedLikeness.get(id) ?? 0)) / 2]));
   const hits = rerank(index.search(corrected, { language, audience, limit: 8 }), audience, { asked, resemblance });
   const minConfidence = options.minConfidence ?? DEFAULT_ANSWER_OPTIONS.minConfidence;
   // The preference for the reader's own routines must not hide one they may read that answers in full
@@ -193,9 +202,8 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
   if (kind === 'outOfScope' && !understood.nearMiss && !understood.offTopic && inDomain) kind = 'question';
   // More like the messages no routine answers (an address, statistics, the wifi) than like any routine's
   // examples: refused, whatever words it shares with a routine. What a longer message asks decides.
-  const likeness = correctedAsking ? index.resemblance(correctedAsking, language) : resemblance;
-  if (!understood.danger && kind !== 'situation' && looksOutside(likeness)) kind = 'outOfScope';
-  if (kind === 'outOfScope') return none('outOfScope', best);
+  if (!understood.danger && kind !== 'situation' && looksOutside(askedLikeness)) kind = 'outOfScope';
+  if (kind === 'outOfScope') return none(understood.domain >= DOMAIN_WORD && !understood.offTopic ? 'nearMiss' : 'outOfScope', best);
 
   if (understood.danger) {
     const child = understood.possibleChild ? byId(CHILD_ROUTINE[audience]) : undefined;
@@ -204,7 +212,7 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
     // the message is asked the way people ask for one routine (more likely than all others together):
     // then that routine, with "what to do now" first beside it. A question that mentions danger gets its best routine.
     const whatToDoNow = byId(WHAT_TO_DO_NOW[audience]);
-    const recognised = best && (resemblance.get(best.article.id) ?? 0) >= RECOGNISED_ROUTINE;
+    const recognised = best && (wholeLikeness.get(best.article.id) ?? 0) >= RECOGNISED_ROUTINE;
     const firstAid = understood.observed && !recognised ? whatToDoNow : undefined;
     const article = child ?? firstAid ?? (best && best.confidence >= SITUATION_FLOOR * minConfidence ? best.article : whatToDoNow ?? best?.article);
     if (article) return answer(article, hits.find((h) => h.article.id === article.id), 'situation', true, whatToDoNow);

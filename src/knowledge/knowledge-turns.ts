@@ -182,12 +182,14 @@ export function knowledgeTurns(deps: TurnDeps, kb: KnowledgeTurnDeps): Knowledge
       return;
     }
     log.info('question not answered', { reason: result.reason, confidence: Number(result.bestConfidence.toFixed(2)), audience });
-    if (result.reason === 'lowConfidence') {
+    // A question in the domain that no routine answers, or that asks what no routine holds (a figure, an
+    // address, one case): a coordinator may know, so it can be passed on.
+    if (result.reason === 'lowConfidence' || result.reason === 'nearMiss') {
       // A count for the statistics; losing one must not cost the asker their answer.
       await kb.countUnanswered?.(await turn.access()).catch((err: unknown) => log.warn('unanswered question not counted', errorFields(err)));
       conversation.pendingQuestion = { text, language: lng, token: randomUUID() };
       const choices = result.choices.map((a) => ({ id: a.id, title: a.title }));
-      const message = t(choices.length > 0 ? 'knowledge:noAnswer.choices' : 'knowledge:noAnswer.lowConfidence');
+      const message = t(result.reason === 'nearMiss' ? 'knowledge:noAnswer.nearMiss' : choices.length > 0 ? 'knowledge:noAnswer.choices' : 'knowledge:noAnswer.lowConfidence');
       await turn.send({ card: noAnswerCard({ message, danger: t('knowledge:noAnswer.danger'), askCoordinator: t('knowledge:answer.askCoordinator') }, choices) });
       return;
     }

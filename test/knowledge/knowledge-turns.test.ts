@@ -51,6 +51,22 @@ describe('knowledge turns', () => {
     expect(second).toContain('Sources');
   });
 
+  it('offers a coordinator for a near miss in the domain, and refuses an errand outright', async () => {
+    const { turns } = setup();
+    const t = turnDeps().i18n.t('en');
+    const nearMiss = recordingTurn({ text: 'How many sex buyers were convicted in our county last year?' });
+    await turns.otherMessage(nearMiss);
+    const card = JSON.stringify(nearMiss.cards()[0]);
+    expect(card).toContain(t('knowledge:noAnswer.nearMiss'));
+    expect(card).toContain(t('knowledge:answer.askCoordinator'));
+    expect(nearMiss.state.conversation.pendingQuestion).toMatchObject({ text: 'How many sex buyers were convicted in our county last year?', language: 'en' });
+    const errand = recordingTurn({ text: 'Who won the Champions League final this year?' });
+    await turns.otherMessage(errand);
+    expect(errand.texts()).toEqual([t('knowledge:noAnswer.outOfScope')]);
+    expect(errand.cards()).toEqual([]);
+    expect(errand.state.conversation.pendingQuestion).toBeUndefined();
+  });
+
   it('says it cannot read a card action with no text and no verb of its own', async () => {
     const { turns } = setup();
     const turn = recordingTurn({ hasCardData: true });

@@ -84,7 +84,7 @@ describe('answers in Teams (real bot, real Azurite)', () => {
   });
 
   it('offers the closest routines and a coordinator for an in-domain question no routine answers', async () => {
-    const { replies } = await ask('Hur lång tid tar polisens utredning av människohandel?');
+    const { replies } = await ask('Hur ska hotellet jobba förebyggande mot människohandel på lång sikt?');
     const card = cardOf(replies[0]);
     expect(JSON.stringify(card)).toContain('Jag har ingen rutin som svarar precis på det');
     expect(JSON.stringify(card)).toContain('knowledge.askCoordinator');
