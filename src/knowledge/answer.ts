@@ -109,11 +109,11 @@ function rerank(hits: SearchHit[], reader: Audience, { asked, resemblance }: Ran
   return [...hits].sort((a, b) => key(b) - key(a));
 }
 
-/** Does the message resemble the messages no routine answers more than any routine's examples (by {@link OUTSIDE_MARGIN})? */
-function looksOutside(likeness: ReadonlyMap<string, number>): boolean {
+/** Does the message resemble the messages no routine answers more than any routine's examples (by `margin` times)? */
+function looksOutside(likeness: ReadonlyMap<string, number>, margin = OUTSIDE_MARGIN): boolean {
   const outside = likeness.get(OUTSIDE) ?? 0;
   const closestRoutine = Math.max(0, ...[...likeness].filter(([id]) => id !== OUTSIDE).map(([, p]) => p));
-  return outside > OUTSIDE_MARGIN * closestRoutine;
+  return outside > margin * closestRoutine;
 }
 
 /** Does the message resemble one routine's examples (at least {@link ROUTINE_LIKENESS_FLOOR}) more than the messages no routine answers (by {@link OUTSIDE_MARGIN})? */
@@ -234,5 +234,8 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
   );
   if (elsewhere >= minConfidence && elsewhere > (best?.confidence ?? 0) + 0.2) return none('lowConfidence', best, { kind });
   if (best && best.confidence >= QUESTION_FLOOR * minConfidence) return answer(best.article, best, kind, false);
+  // Routines to choose from are for a question in the domain: with no strong domain word (only a room,
+  // a campsite) and more like the messages no routine answers than like any routine, it is an errand.
+  if (understood.domain < DOMAIN_WORD && looksOutside(askedLikeness, 1)) return none('outOfScope', best);
   return none('lowConfidence', best, { kind, choices: hits.slice(0, 3).map((h) => h.article) });
 }

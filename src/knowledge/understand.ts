@@ -99,7 +99,7 @@ const LISTS = {
     'exploit', 'utnytt', 'exploat', 'exploatering', 'människoexploatering', 'tvinga', 'forced', 'offer för', 'victim', 'polis', 'police', 'cops', 'snut', 'aina ', '114 14', '112', 'socialtjänst', 'socialtjanst',
     'soc ', 'socialjour', 'social services', 'social worker', 'socialsekreterare', 'orosanmäl', 'orosanmal', 'anmäla oro', 'anmäler oro', 'concern report', 'betänketid',
     'reflection period', 'uppehållstillstånd', 'residence permit', 'permit', 'samordnar', 'koordinator', 'coordinator', 'nspm', 'nmt', 'jämställdhetsmyndighet',
-    'gender equality agency', 'stad för stad', 'stad-för-stad', 'city by city', 'frälsningsarmé', 'salvation army', 'stödtelefon', 'stodtelefon', 'support phone',
+    'gender equality agency', 'en säker hand', 'stad för stad', 'stad-för-stad', 'city by city', 'frälsningsarmé', 'salvation army', 'stödtelefon', 'stodtelefon', 'support phone',
     'stödlinje', 'helpline', 'hotline', 'kvinnofrid', 'bris ', 'mika', 'sekretess', 'secrecy', 'confidential', 'tystnadsplikt', 'anmälarskydd', 'personuppgift',
     'personal data', 'gdpr', 'data controller', 'controller', 'anonym', 'målsägande', 'injured party', 'skyddsbedömning', 'skyddsboende', 'skyddat boende',
     'protected housing', 'acute protection', 'akut skydd', 'kondom', 'condom', 'stör ej', 'do not disturb', 'dont disturb', 'don\'t disturb', 'sugar', 'escort',

@@ -153,6 +153,12 @@ describe('answerQuestion', () => {
     expect(r.type === 'answer' && r.article.id).toBe('demand-prevention');
   });
 
+  it('offers no routines to choose from for an errand at the premises that resembles what no routine answers', () => {
+    const text = 'how long can guests leave their caravan on our site over winter';
+    expect(understandMessage(text, 'en')).toMatchObject({ nearMiss: false, offTopic: false });
+    expect(answerQuestion(text, kb.index, { language: 'en', audience: 'partner' })).toMatchObject({ type: 'noAnswer', reason: 'outOfScope', choices: [] });
+  });
+
   it('offers the closest routines the asker may see when an in-domain question matches weakly', () => {
     const r = answerQuestion('soc och polisen samarbete hotell', kb.index, { language: 'sv', audience: 'partner' });
     if (r.type === 'noAnswer') {
