@@ -233,9 +233,10 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
       .map((h) => h.confidence),
   );
   if (elsewhere >= minConfidence && elsewhere > (best?.confidence ?? 0) + 0.2) return none('lowConfidence', best, { kind });
-  if (best && best.confidence >= QUESTION_FLOOR * minConfidence) return answer(best.article, best, kind, false);
-  // Routines to choose from are for a question in the domain: with no strong domain word (only a room,
-  // a campsite) and more like the messages no routine answers than like any routine, it is an errand.
+  // A partial match or routines to choose from are for a question in the domain: with no strong domain
+  // word (only a room, a campsite) and more like the messages no routine answers than like any routine,
+  // it is an errand ("which paint for the hotel's corridors").
   if (understood.domain < DOMAIN_WORD && looksOutside(askedLikeness, 1)) return none('outOfScope', best);
+  if (best && best.confidence >= QUESTION_FLOOR * minConfidence) return answer(best.article, best, kind, false);
   return none('lowConfidence', best, { kind, choices: hits.slice(0, 3).map((h) => h.article) });
 }

@@ -153,8 +153,10 @@ describe('answerQuestion', () => {
     expect(r.type === 'answer' && r.article.id).toBe('demand-prevention');
   });
 
-  it('offers no routines to choose from for an errand at the premises that resembles what no routine answers', () => {
-    const text = 'how long can guests leave their caravan on our site over winter';
+  it.each([
+    'how long can guests leave their caravan on our site over winter',
+    'which paint colour should we pick for the corridors of the hotel',
+  ])('offers neither a routine nor routines to choose from for an errand at the premises: %s', (text) => {
     expect(understandMessage(text, 'en')).toMatchObject({ nearMiss: false, offTopic: false });
     expect(answerQuestion(text, kb.index, { language: 'en', audience: 'partner' })).toMatchObject({ type: 'noAnswer', reason: 'outOfScope', choices: [] });
   });
