@@ -162,7 +162,8 @@ const LISTS = {
     // a company's own customer service
     '(airbnb|booking\\.com|expedia|hotels\\.com|vrbo)\\S* .{0,30}(number|nummer|support|kundtjänst|phone|telefon)', 'kundtjänst', 'customer (service|support)', 'trust and safety', 'download', 'ladda ner', 'script ', 'manus ', 'how much (does|do|is|are) .{0,50}(paid|pay|earn|cost)', 'bidrag', 'grant', 'funding', 'finansier', 'budget', 'söka pengar',
     'statsbidrag', 'ansök(a|er)? (\\p{L}+ )?om (pengar|medel|bidrag)', 'söka (medel|bidrag)', 'apply for money', 'how much can we apply', 'how much money', 'hur mycket pengar', 'hur mycket (kostar|pengar|får vi söka)', 'vad kostar', '(vad|hur mycket) (ska|bör|får) .{0,40}kosta', 'what does .{0,60}cost', 'how much should .{0,40}cost', 'ersätt.{0,30}(förlorade|uteblivna|bokningar|intäkter)', 'lost (bookings|revenue|income)', 'what is the price', '(how much|what) should (i|we) charge', 'vad ska (jag|vi) ta (betalt|för)', 'hur mycket ska (jag|vi) ta', 'what are others (asking|charging)',
-    'how much is a', 'skatt ', 'skatten', 'tax ', 'taxes', 'moms',
+    // an amount in kronor: the routines name who pays, never how much
+    'kronor', '\\d+ ?(kr|sek) ', 'how much is a', 'skatt ', 'skatten', 'tax ', 'taxes', 'moms',
     // addresses, opening hours
     // asked for, not mentioned ("the guest has an address here in town")
     '(vilken|vad är|vad har|var är|har (du|ni)|ge mig|behöver) .{0,25}adress', 'adress(en)? (till|för|på|hos)', 'för adress', '(what|which|give me|need|do you have|where can i find) .{0,25}address', 'address (of|for|to|at)', 'besöksadress', 'gatuadress', 'hemadress', 'postadress', 'visiting address', 'var ligger', 'where is the .{0,20}office', 'vägbeskrivning', 'directions to',

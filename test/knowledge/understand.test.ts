@@ -105,6 +105,12 @@ describe('understandMessage', () => {
     expect(understandMessage('what time does the helpline open on sundays', 'en')).toMatchObject({ kind: 'question', nearMiss: false });
   });
 
+  it('reads an amount in kronor as a near miss, and who pays as a question', () => {
+    expect(understandMessage('hur många kronor får hon om dagen under betänketiden?', 'sv')).toMatchObject({ kind: 'outOfScope', nearMiss: true });
+    expect(understandMessage('does the municipality pay 500 kr a night for the room?', 'en')).toMatchObject({ kind: 'outOfScope', nearMiss: true });
+    expect(understandMessage('who pays for her housing during the reflection period?', 'en')).toMatchObject({ kind: 'question', nearMiss: false });
+  });
+
   it('reads a raid as the domain', () => {
     expect(understandMessage('the raid was last night and two of the women want out, what now', 'en').kind).not.toBe('outOfScope');
     expect(understandMessage('tillslaget var i går och två av kvinnorna vill ha hjälp, vad nu', 'sv').kind).not.toBe('outOfScope');
