@@ -1,6 +1,6 @@
 import { canRead, type Article, type Audience, type KbLanguage } from './article';
 import type { KnowledgeIndex, SearchHit } from './search-index';
-import { understandMessage, type Understanding } from './understand';
+import { IN_DOMAIN_SCORE, understandMessage, type Understanding } from './understand';
 import { FIRST_ROUTINES } from './first-routines';
 import { sentences } from './text-analysis';
 import { OUTSIDE } from './example-classifier';
@@ -58,8 +58,6 @@ const OUTSIDE_MARGIN = 2;
 const ROUTINE_LIKENESS_FLOOR = 0.25;
 /** How much a message must resemble one routine's examples for that routine to answer a danger story in place of "what to do now": more than all the others together. */
 const RECOGNISED_ROUTINE = 0.5;
-/** Domain score of one strong domain word (the police, social services, trafficking): a refused message with one is a near miss, not an errand. */
-const DOMAIN_WORD = 3;
 /** Coverage at which a message with at least one domain word (a room, a report) counts as a question. */
 const DOMAIN_WORD_FLOOR = 0.3;
 /** Below `minConfidence` an in-domain question is still answered from this share of it; under it, choices. */
@@ -109,18 +107,18 @@ function rerank(hits: SearchHit[], reader: Audience, { asked, resemblance }: Ran
   return [...hits].sort((a, b) => key(b) - key(a));
 }
 
+/** How much the message resembles the closest routine's examples. */
+const closestRoutine = (likeness: ReadonlyMap<string, number>): number => Math.max(0, ...[...likeness].filter(([id]) => id !== OUTSIDE).map(([, p]) => p));
+
 /** Does the message resemble the messages no routine answers more than any routine's examples (by `margin` times)? */
 function looksOutside(likeness: ReadonlyMap<string, number>, margin = OUTSIDE_MARGIN): boolean {
-  const outside = likeness.get(OUTSIDE) ?? 0;
-  const closestRoutine = Math.max(0, ...[...likeness].filter(([id]) => id !== OUTSIDE).map(([, p]) => p));
-  return outside > margin * closestRoutine;
+  return (likeness.get(OUTSIDE) ?? 0) > margin * closestRoutine(likeness);
 }
 
 /** Does the message resemble one routine's examples (at least {@link ROUTINE_LIKENESS_FLOOR}) more than the messages no routine answers (by {@link OUTSIDE_MARGIN})? */
 function soundsLikeRoutine(likeness: ReadonlyMap<string, number>): boolean {
-  const outside = likeness.get(OUTSIDE) ?? 0;
-  const closestRoutine = Math.max(0, ...[...likeness].filter(([id]) => id !== OUTSIDE).map(([, p]) => p));
-  return closestRoutine >= ROUTINE_LIKENESS_FLOOR && closestRoutine > OUTSIDE_MARGIN * outside;
+  const routine = closestRoutine(likeness);
+  return routine >= ROUTINE_LIKENESS_FLOOR && routine > OUTSIDE_MARGIN * (likeness.get(OUTSIDE) ?? 0);
 }
 
 /** The sentences of a longer message that ask (end in "?"), else its last one; empty for a message of one sentence. */
@@ -203,7 +201,7 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
   // More like the messages no routine answers (an address, statistics, the wifi) than like any routine's
   // examples: refused, whatever words it shares with a routine. What a longer message asks decides.
   if (!understood.danger && kind !== 'situation' && looksOutside(askedLikeness)) kind = 'outOfScope';
-  if (kind === 'outOfScope') return none(understood.domain >= DOMAIN_WORD && !understood.offTopic ? 'nearMiss' : 'outOfScope', best);
+  if (kind === 'outOfScope') return none(understood.domain >= IN_DOMAIN_SCORE && !understood.offTopic ? 'nearMiss' : 'outOfScope', best);
 
   if (understood.danger) {
     const child = understood.possibleChild ? byId(CHILD_ROUTINE[audience]) : undefined;
@@ -236,7 +234,7 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
   // A partial match or routines to choose from are for a question in the domain: with no strong domain
   // word (only a room, a campsite) and more like the messages no routine answers than like any routine,
   // it is an errand ("which paint for the hotel's corridors").
-  if (understood.domain < DOMAIN_WORD && looksOutside(askedLikeness, 1)) return none('outOfScope', best);
+  if (understood.domain < IN_DOMAIN_SCORE && looksOutside(askedLikeness, 1)) return none('outOfScope', best);
   if (best && best.confidence >= QUESTION_FLOOR * minConfidence) return answer(best.article, best, kind, false);
   return none('lowConfidence', best, { kind, choices: hits.slice(0, 3).map((h) => h.article) });
 }

@@ -191,6 +191,7 @@ const LISTS = {
   ],
   /** Opening hours: a near miss for an office or a clinic, but the routines give the hours of the national phone lines. */
   openingHours: ['öppettid', 'öppet (på|i)', 'opening hours', '(what time|when) does .{0,50} open', 'när öppnar', 'vilken tid öppnar', 'open(ing)? times'],
+  /** The national phone lines, whose hours the routines give. */
   phoneLine: ['stödtelefon', 'stodtelefon', 'support ?phone', 'helpline', 'hotline', 'stödlinje', 'jourtelefon', 'phone line', 'telefonlinje', '114 14'],
   /** Everyday topics far from the domain (IT, weather, food, sport, chores): out of scope unless more than two strong domain words say otherwise. */
   offTopic: [
@@ -292,6 +293,9 @@ const COMMAND = new RegExp((LISTS.command as readonly string[])[0] as string, 'u
 const GLOBAL = Object.fromEntries(Object.entries(COMPILED).map(([n, re]) => [n, new RegExp(re.source, 'gu')])) as Record<ListName, RegExp>;
 const count = (name: ListName, text: string): number => [...text.matchAll(GLOBAL[name])].length;
 
+/** Domain score that puts a message in the domain on its own: one strong domain word (the police, social services, trafficking). */
+export const IN_DOMAIN_SCORE = 3;
+
 /** Lower-case, NFC, one kind of apostrophe, single spaces; padded so "soc " matches at the end. */
 export function normalizeMessage(text: string): string {
   // A sentence's end is kept as a bar, so that no phrase is matched across two sentences ("salary. Is this").
@@ -324,7 +328,7 @@ export function understandMessage(text: string, _language: KbLanguage, corrected
   const domain = Math.max(score(raw), score(normalizeMessage(corrected))) + (childSign ? 1 : 0);
   // An everyday topic (a printer, the weather, a passport to renew) needs more domain words than two strong ones to count as in the domain: "my passport" and "the police" alone are not enough.
   const offTopic = has('offTopic') && !danger;
-  const inDomain = danger || domain >= (offTopic ? 7 : 3);
+  const inDomain = danger || domain >= (offTopic ? 7 : IN_DOMAIN_SCORE);
 
   const kind = nearMiss || !inDomain ? 'outOfScope' : danger || situational ? 'situation' : 'question';
   return { kind, danger, possibleChild, observed: situational && !over, nearMiss, domain, offTopic };
