@@ -33,7 +33,7 @@ const LISTS = {
     // held, locked in, not allowed to leave
     'får inte gå', 'får inte lämna', 'får inte gå ut', 'inte får gå', 'inte får lämna', 'inte fårgå', 'släpps inte', 'inlåst', 'låst in', 'låses in',
     'låser in', 'låst inne', 'hålls fast', 'hålls kvar', 'hålls inlåst', 'kan inte gå därifrån', 'kan inte lämna', 'vågar inte gå',
-    'not allowed to leave', 'not allowed to go', 'not allow to leave', 'not allow to go', 'can\'t leave', 'cant leave', 'cannot leave', 'can not leave',
+    'not allow(ed)? (to )?(leave|go|get out)', '(is|are|being) hold (in|inside|there)', 'lock(ed)? from (the )?outside', 'låst (utifrån|från utsidan)', 'can\'t leave', 'cant leave', 'cannot leave', 'can not leave',
     'won\'t let (her|him|them|me) (leave|go)', 'wont let (her|him|them|me) (leave|go)', 'held against', 'held captive', 'being held', 'held in',
     'locked in', 'locked up', 'lock(s|ed)? (her|him|them|the girl|the woman|girl|woman|a girl|a woman)',  'trapped', 'kept prisoner', 'not let out',
     '(is|are|was|were|being|get|got) lock(ed)? (in|inside|up)', 'lock in (the |an |a |his |their )?(apartment|flat|room|house|car|cabin|basement)',
@@ -44,7 +44,7 @@ const LISTS = {
     '(inte|int|ej) låter (henne|honom|dem|dom|mig) (gå|lämna|åka)', 'låter (henne|honom|dem|dom) inte (gå|lämna|åka)', 'låst (dörren|dörrarna|bilen)', 'locked the (door|doors|car)',
     'hjälp mig', '(ber|bad) (mig|oss) (att )?ringa (polis|112)', '(asks?|asked|begs?|begged) (me|us) to call (the )?(police|112)', '(blir|blev) tvingad', 'being forced (to|into)', 'ropa(r|de)? på hjälp', 'skrek på hjälp', 'ber om hjälp', 'bad om hjälp', 'skrik', 'skrek', 'gråt.{0,20}(hjälp|rädd)',
     '(?<!(can|could|would|will|pls|please|plz) (you|u|someone|somebody|anyone) )help me', 'help us', 'asks? for help', 'asked for help', 'asking for help', '(cry|cries|crying|cried|call|calls|calling|called) for help', 'shouting for help',
-    'scream', 'screem', 'yelling for help', '(she|he|the woman|the girl) (wants?|needs?|begs?|begged|beg) (for )?help', '(hon|han|kvinnan|tjejen) (vill ha|behöver|bönar om|tigger om) hjälp',
+    'help help', 'hjälp hjälp', '(say|says|saying|said) help', '(säger|sa|sade) hjälp', 'scream', 'screem', 'yelling for help', '(she|he|the woman|the girl) (wants?|needs?|begs?|begged|beg) (for )?help', '(hon|han|kvinnan|tjejen) (vill ha|behöver|bönar om|tigger om) hjälp',
     'prisoner', '(är|som) fånge', 'fången', 'fångenskap',
     // violence, threats, weapons
     'slår', 'slog', 'slå (henne|honom|mig|dem|dom)', 'slagen', 'slagits', 'göm(mer|ma|de)? sig (för|från|bakom|i|på)', '(hiding|hides|hid|hide) (from|behind)', 'misshandl', 'våld', 'smäller i', 'bråk', 'blöd', 'hotar', 'hotade', 'hotat', 'hotad', 'hotfull', 'dödshot',
@@ -73,7 +73,7 @@ const LISTS = {
     `runt ${AGE}`, `ca ${AGE}`, '1[0-7] år', '1[0-7]-åring', '1[0-7]åring',
     'under eighteen', 'underage', 'under age', 'minor ', 'minors ', 'child', 'kid ', 'kids ', 'teen', 'schoolgirl', 'schoolboy', 'school uniform', 'school age', 'skolålder', 'skolåldern', 'boy ', 'boys ', 'young girl',
     'looks? (very |so |really )?young', 'looked (very |so |really )?young', 'look very young', 'very young', 'too young', `maybe ${AGE}`, `around ${AGE}`, `about ${AGE}`,
-    `max ${AGE}`, '1[0-7] max', `looks (like |about |around |maybe )?${AGE}`, '1[0-7] years', '1[0-7] year( |$)', '1[0-7] year old', '1[0-7] ?yo ', '1[0-7] ?y/o', '1[0-7] ?(yr|yrs) old', `age ${AGE}`,
+    `max ${AGE}`, '1[0-7] max', '1[0-7] (or|eller|to|till) 1[0-7]', `(can't|cant|cannot|can not|isn't|isnt|not) (be )?(more|older) than ${AGE}`, `(kan inte vara|är inte|inte) (mer|äldre) än ${AGE}`, `looks (like |about |around |maybe )?${AGE}`, '1[0-7] years', '1[0-7] year( |$)', '1[0-7] year old', '1[0-7] ?yo ', '1[0-7] ?y/o', '1[0-7] ?(yr|yrs) old', `age ${AGE}`,
   ],
   /** Observation now or tonight: the writer describes a scene, not a rule. */
   situation: [
@@ -91,6 +91,7 @@ const LISTS = {
     'har precis', 'sms:?ade', 'messade',
     // a moment ago
     '(\\d+|a few|few|two|three|five|ten|några|ett par|två|tre|fem|tio) (minutes?|mins?|minuter|min) (ago|sedan|sen)', 'an hour ago', 'half an hour ago', 'för en (timme|halvtimme) sedan',
+    'gick (just|nyss|precis) (upp|in)', 'just (took|brought|went|came)', '(they\'re|theyre|they are|she is|she\'s) (up )?(in )?there now', '(they\'re|theyre|they are) in there', 'went inside', 'gick in (i|på|till)',
     'walked (past|in|by|through|up)', 'went upstairs', 'jsut', 'rn ', '(she is|she\'s|shes|he is|he\'s|hes) in (his|her|their|the) room', 'gick upp på rummet', 'took the (lift|elevator|stairs)', 'tog hissen', 'gick förbi',
   ],
   /** Words that put a message in the knowledge base's domain on their own. */
@@ -212,7 +213,7 @@ const LISTS = {
     'team meeting', 'teammöte', 'personalmöte', 'staff meeting', 'konferensrum', 'conference room', 'fika ', 'fikat',
   ],
   /** Hypothetical phrasing: asks what to do if something happens, rather than reporting it. */
-  hypothetical: ['what if', 'if (a|an|the|someone|somebody|i|we)', '(?<!(ringer|ringde|ringt|ringa|berättar|berättade|berättat|pratar|pratade|frågar|frågade|tips|tipset|tipsar|tipsade|orolig|oro|samtal|larm|larmar|larmade|rapport|anmälan|ärende|info|uppgifter) )om (en|någon|man|jag|vi|det|personen|gästen)', 'ifall', 'vad gör (man|jag) om', 'what do i do if', 'what should .{0,10}if'],
+  hypothetical: ['what if', '(?<!(know|sure|wonder|wondering|unsure|certain|tell) )if (a|an|the|someone|somebody|i|we)', '(?<!(vet|undrar|osäker på|säker på|ringer|ringde|ringt|ringa|berättar|berättade|berättat|pratar|pratade|frågar|frågade|tips|tipset|tipsar|tipsade|orolig|oro|samtal|larm|larmar|larmade|rapport|anmälan|ärende|info|uppgifter) )om (en|någon|man|jag|vi|det|personen|gästen)', 'ifall', 'vad gör (man|jag) om', 'what do i do if', 'what should .{0,10}if'],
   /** The event is over or nobody is at risk now. */
   notNow: [
     'ingen akut fara', 'ingen fara', 'inte i fara', 'ingen verkar vara i fara', 'ingen är i fara', 'har checkat ut', 'checkat ut',

@@ -111,6 +111,27 @@ describe('understandMessage', () => {
     expect(understandMessage('who pays for her housing during the reflection period?', 'en')).toMatchObject({ kind: 'question', nearMiss: false });
   });
 
+  it.each([
+    ['sv', 'en man i 60-årsåldern gick nyss upp på rummet med en tjej som ser ut att vara typ 13'],
+    ['en', 'she looks 12 or 13 and they just went up to his room'],
+    ['en', 'a boy who cannot be older than 14 went inside the cabin with a man, they are in there'],
+    ['en', 'not sure if i am overreacting but a girl who cant be more than 15 is in there with him now'],
+  ] as const)('reads a possible child with an adult now (%s: %s)', (language, text) => {
+    expect(understandMessage(text, language)).toMatchObject({ danger: true, possibleChild: true });
+  });
+
+  it.each([
+    ['en', 'the bathroom door is locked from the outside and someone inside keeps saying help'],
+    ['en', 'a woman is being hold in room 3 and not allowed go out'],
+    ['sv', 'dörren är låst utifrån och någon därinne ropar hjälp hjälp'],
+  ] as const)('reads someone held or calling for help now as danger (%s: %s)', (language, text) => {
+    expect(understandMessage(text, language).danger).toBe(true);
+  });
+
+  it('keeps a what-if about a child a question, not danger now', () => {
+    expect(understandMessage('what if a girl who looks 15 goes up with a man, what should we do', 'en')).toMatchObject({ danger: false, possibleChild: false });
+  });
+
   it('reads a raid as the domain', () => {
     expect(understandMessage('the raid was last night and two of the women want out, what now', 'en').kind).not.toBe('outOfScope');
     expect(understandMessage('tillslaget var i går och två av kvinnorna vill ha hjälp, vad nu', 'sv').kind).not.toBe('outOfScope');
