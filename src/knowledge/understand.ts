@@ -33,7 +33,7 @@ const LISTS = {
     // held, locked in, not allowed to leave
     'får inte gå', 'får inte lämna', 'får inte gå ut', 'inte får gå', 'inte får lämna', 'inte fårgå', 'släpps inte', 'inlåst', 'låst in', 'låses in',
     'låser in', 'låst inne', 'hålls fast', 'hålls kvar', 'hålls inlåst', 'kan inte gå därifrån', 'kan inte lämna', 'vågar inte gå',
-    'not allow(ed)? (to )?(leave|go|get out)', '(is|are|being) hold (in|inside|there)', 'lock(ed)? from (the )?outside', 'låst (utifrån|från utsidan)', 'can\'t leave', 'cant leave', 'cannot leave', 'can not leave',
+    'not allow(ed)? (to )?(leave|go|get out)', '(is|are|being) hold (in|inside|there)', 'lock(ed)? from (the )?outside', 'låst (utifrån|från utsidan)', '(being|is|are) kept (in|inside|locked|there)', 'hålls (i|på) (rum|rummet|stugan|lägenheten)', 'can\'t leave', 'cant leave', 'cannot leave', 'can not leave',
     'won\'t let (her|him|them|me) (leave|go)', 'wont let (her|him|them|me) (leave|go)', 'held against', 'held captive', 'being held', 'held in',
     'locked in', 'locked up', 'lock(s|ed)? (her|him|them|the girl|the woman|girl|woman|a girl|a woman)',  'trapped', 'kept prisoner', 'not let out',
     '(is|are|was|were|being|get|got) lock(ed)? (in|inside|up)', 'lock in (the |an |a |his |their )?(apartment|flat|room|house|car|cabin|basement)',
@@ -44,7 +44,7 @@ const LISTS = {
     '(inte|int|ej) låter (henne|honom|dem|dom|mig) (gå|lämna|åka)', 'låter (henne|honom|dem|dom) inte (gå|lämna|åka)', 'låst (dörren|dörrarna|bilen)', 'locked the (door|doors|car)',
     'hjälp mig', '(ber|bad) (mig|oss) (att )?ringa (polis|112)', '(asks?|asked|begs?|begged) (me|us) to call (the )?(police|112)', '(blir|blev) tvingad', 'being forced (to|into)', 'ropa(r|de)? på hjälp', 'skrek på hjälp', 'ber om hjälp', 'bad om hjälp', 'skrik', 'skrek', 'gråt.{0,20}(hjälp|rädd)',
     '(?<!(can|could|would|will|pls|please|plz) (you|u|someone|somebody|anyone) )help me', 'help us', 'asks? for help', 'asked for help', 'asking for help', '(cry|cries|crying|cried|call|calls|calling|called) for help', 'shouting for help',
-    'help help', 'hjälp hjälp', '(say|says|saying|said) help', '(säger|sa|sade) hjälp', 'scream', 'screem', 'yelling for help', '(she|he|the woman|the girl) (wants?|needs?|begs?|begged|beg) (for )?help', '(hon|han|kvinnan|tjejen) (vill ha|behöver|bönar om|tigger om) hjälp',
+    'help help', 'hjälp hjälp', '(asked|asks|begged|begs) (us|me) to help', '(bad|ber) (oss|mig) (att )?hjälpa', '(say|says|saying|said) help', '(säger|sa|sade) hjälp', 'scream', 'screem', 'yelling for help', '(she|he|the woman|the girl) (wants?|needs?|begs?|begged|beg) (for )?help', '(hon|han|kvinnan|tjejen) (vill ha|behöver|bönar om|tigger om) hjälp',
     'prisoner', '(är|som) fånge', 'fången', 'fångenskap',
     // violence, threats, weapons
     'slår', 'slog', 'slå (henne|honom|mig|dem|dom)', 'slagen', 'slagits', 'göm(mer|ma|de)? sig (för|från|bakom|i|på)', '(hiding|hides|hid|hide) (from|behind)', 'misshandl', 'våld', 'smäller i', 'bråk', 'blöd', 'hotar', 'hotade', 'hotat', 'hotad', 'hotfull', 'dödshot',

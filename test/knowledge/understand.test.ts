@@ -124,6 +124,8 @@ describe('understandMessage', () => {
     ['en', 'the bathroom door is locked from the outside and someone inside keeps saying help'],
     ['en', 'a woman is being hold in room 3 and not allowed go out'],
     ['sv', 'dörren är låst utifrån och någon därinne ropar hjälp hjälp'],
+    ['en', 'a woman at the desk says she is being kept in a flat upstairs and begged me to help'],
+    ['sv', 'en kvinna viskade att hon hålls i rummet och bad oss hjälpa henne'],
   ] as const)('reads someone held or calling for help now as danger (%s: %s)', (language, text) => {
     expect(understandMessage(text, language).danger).toBe(true);
   });
