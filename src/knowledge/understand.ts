@@ -46,9 +46,18 @@ const LISTS = {
     '(?<!(can|could|would|will|pls|please|plz) (you|u|someone|somebody|anyone) )help me', 'help us', 'asks? for help', 'asked for help', 'asking for help', '(cry|cries|crying|cried|call|calls|calling|called) for help', 'shouting for help',
     'help help', 'hjälp hjälp', '(asked|asks|begged|begs) (us|me) to help', '(bad|ber) (oss|mig) (att )?hjälpa', '(say|says|saying|said) help', '(säger|sa|sade) hjälp', 'scream', 'screem', 'yelling for help', '(she|he|the woman|the girl) (wants?|needs?|begs?|begged|beg) (for )?help', '(hon|han|kvinnan|tjejen) (vill ha|behöver|bönar om|tigger om) hjälp',
     'prisoner', '(är|som) fånge', 'fången', 'fångenskap',
+    // shut in, cannot get out, signals and notes asking for help
+    'let me out', 'släpp ut mig', '(can\'t|cant|cannot|can not) get out', '(kommer|kom) inte ut', 'kan inte komma ut', '(won\'t|wont|will not) open', 'shut (her|him|them|a|some|the) (\\p{L}+ )?(in|out)', 'stängt? in (henne|honom|dem|en)', 'utelåst',
+    '(pounding|banging|hammering) on', 'bankar (på|inifrån)', 'bankar och ropar', 'has(n\'t|nt| not) been out', 'inte varit ute', 'tar (med sig )?nyckeln', 'takes the key',
+    'sos', 'not free', 'inte fri', 'sells me', 'säljer mig', 'signal(l?ed|s|ing)? for help', 'hand signal', 'handsignal', 'signal for help', 'can\'t talk', 'cant talk', 'kan inte prata', 'send someone', 'skicka någon', 'skicka hjälp',
+    'begging (him |them )?(to stop|not to)', 'begs? (him |them )?(to stop|not to)', 'ber (honom|dem) sluta', 'bönar', 'being hit', '(blir|blev) slagen', 'slås ',
+    '(sprungit|sprang|flytt|flydde|rymt) från', '(ran|run|running) (away )?from (a|the|his|her)', 'fled from', 'escaped from',
+    '(have|has|got|keeps?) (her|his|their) (paper|papers|documents|id|ids)', 'tog mitt pass', 'took my passport',
+    // choking
+    'chok', 'strangl', 'stryp', 'can\'t breathe', 'cant breathe', 'kan inte andas', 'rosslar',
     // violence, threats, weapons
     'slår', 'slog', 'slå (henne|honom|mig|dem|dom)', 'slagen', 'slagits', 'göm(mer|ma|de)? sig (för|från|bakom|i|på)', '(hiding|hides|hid|hide) (from|behind)', 'misshandl', 'våld', 'smäller i', 'bråk', 'blöd', 'hotar', 'hotade', 'hotat', 'hotad', 'hotfull', 'dödshot',
-    'kniv', 'pistol', 'vapen', 'skjut', 'beväpn', 'våldtä',
+    'kniv', 'pistol', 'vapen', 'skjut', 'beväpn', 'våldtä', 'järnrör', 'tillhygge', 'kofot', 'yxa', 'machete', 'baseball bat', 'iron bar', 'crowbar', 'axe ',
     'hitting', 'hiting', 'hittin', 'hit her', 'hit him', 'beat', 'beaten', 'hurt', 'violen', 'assault', 'attack', 'threat', 'kill ', 'killed', 'killing', 'kills ', 'knife', 'gun ', 'guns ', 'weapon', 'armed', 'shoot',
     'bleed', 'rape', 'strangl', 'choking', 'dragg', 'drags? (her|him)', 'pull(s|ed)? (her|him) (by|into|back)', 'by (her|his) hair', 'shoved', 'pushed (her|him)', 'grabbed (her|him)',
     'drog (henne|honom|in|tillbaka)', 'släpade', 'i håret', 'knuffa', 'tog tag i (henne|honom)', 'slet (in|tag)',
@@ -68,7 +77,7 @@ const LISTS = {
   ],
   child: [
     'unge ', 'ungen', 'ungar', `mer än ${AGE}`, `more than ${AGE}`, '1[0-7] ?- ?1[0-7]( |år|years)', '(she|he|hon|han) (is|är|e|says she is|says he is) 1[0-7]( |$)',
-    'under 18', 'under arton', 'minderårig', 'barn', 'ungt barn', 'tonåring', 'skolelev', 'högstadie', 'gymnasie', 'pojke', 'flicka', 'ser ung ut', 'ser väldigt ung',
+    'under 18', 'under arton', 'under 1[0-7]', '1[0-7] ?[-–] ?1[0-7]', '1[0-7] (maybe|kanske|typ|max|or so|ish)', 'minderårig', 'barn', 'ungt barn', 'tonåring', 'skolelev', 'högstadie', 'gymnasie', 'pojke', 'flicka', 'ser ung ut', 'ser väldigt ung',
     `ser ut att vara (max |typ |kanske |runt |ca )?${AGE}`, 'verkar (väldigt |mycket |jätte)?ung', 'väldigt ung', 'jätteung', 'för ung', `kanske ${AGE}`, `typ ${AGE}`,
     `runt ${AGE}`, `ca ${AGE}`, '1[0-7] år', '1[0-7]-åring', '1[0-7]åring',
     'under eighteen', 'underage', 'under age', 'minor ', 'minors ', 'child', 'kid ', 'kids ', 'teen', 'schoolgirl', 'schoolboy', 'school uniform', 'school age', 'skolålder', 'skolåldern', 'boy ', 'boys ', 'young girl',
@@ -91,7 +100,7 @@ const LISTS = {
     'har precis', 'sms:?ade', 'messade',
     // a moment ago
     '(\\d+|a few|few|two|three|five|ten|några|ett par|två|tre|fem|tio) (minutes?|mins?|minuter|min) (ago|sedan|sen)', 'an hour ago', 'half an hour ago', 'för en (timme|halvtimme) sedan',
-    'gick (just|nyss|precis) (upp|in)', 'just (took|brought|went|came)', '(they\'re|theyre|they are|she is|she\'s) (up )?(in )?there now', '(they\'re|theyre|they are) in there', 'went inside', 'gick in (i|på|till)',
+    'gick (just|nyss|precis) (upp|in)', '(är|sitter) inne (hos|på|i)', 'inne hos', 'with (a )?(man|buyer|him|an older man|an adult) (in|at|behind)', 'i baksätet', 'in the back seat', 'står vid', 'standing (at|by) (the )?door', 'just (took|brought|went|came)', '(they\'re|theyre|they are|she is|she\'s) (up )?(in )?there now', '(they\'re|theyre|they are) in there', 'went inside', 'gick in (i|på|till)',
     'walked (past|in|by|through|up)', 'went upstairs', 'jsut', 'rn ', '(she is|she\'s|shes|he is|he\'s|hes) in (his|her|their|the) room', 'gick upp på rummet', 'took the (lift|elevator|stairs)', 'tog hissen', 'gick förbi',
   ],
   /** Words that put a message in the knowledge base's domain on their own. */
@@ -221,14 +230,14 @@ const LISTS = {
     'drove off', 'they left', 'is gone', 'it\'s gone', 'are gone', 'har åkt', 'är borta',
   ],
   /** An earlier time: the event is over, unless the message also says something is happening now. */
-  earlier: ['i går', 'igår', 'förra helgen', 'förra veckan', 'yesterday', 'last weekend', 'last week'],
+  earlier: ['i går', 'igår', 'i förrgår', 'förra helgen', 'förra veckan', 'förra månaden', 'yesterday', 'day before yesterday', 'last weekend', 'last week', 'last month'],
   command: ['^(hjälp|help|meny|menu|rapport|rapportera|report|avbryt|cancel|start|börja|status|mina ärenden|my cases)[.!]*$'],
 } as const;
 
 type ListName = keyof typeof LISTS;
 
 /** Words that put what is described in the present, whatever else the message says about earlier. */
-const NOW = /(^| )(just nu|right now|nu|now|i natt|inatt|i kväll|ikväll|tonight|gick precis|har precis gått|just (went|came|walked)|är där nu|är kvar|fortfarande|still (in|there|inside|with)|are in (the |his |her )?room|(is|are) there now)( |$)/u;
+const NOW = /(^| )(just nu|right now|nu|now|i natt|inatt|i kväll|ikväll|tonight|gick precis|har precis gått|just (went|came|walked)|är där nu|är kvar|fortfarande|still|are in (the |his |her )?room|(is|are) there now)( |$)/u;
 
 /**
  * Asks for a person's contact details: a contact word next to a capitalised name ("the number of
@@ -297,6 +306,9 @@ const count = (name: ListName, text: string): number => [...text.matchAll(GLOBAL
 /** Domain score that puts a message in the domain on its own: one strong domain word (the police, social services, trafficking). */
 export const IN_DOMAIN_SCORE = 3;
 
+/** A danger word that the message denies ("no violence", "nobody hurt", "inget våld"). */
+const DENIED_DANGER = /(?<![\p{L}])(no|not|nobody|no one|noone|never|without|inget|ingen|inte|utan) (\p{L}+ ){0,2}(violence|violent|hurt|threats?|weapons?|våld|skadad|skadade|hot|vapen)(?![\p{L}])/gu;
+
 /** Lower-case, NFC, one kind of apostrophe, single spaces; padded so "soc " matches at the end. */
 export function normalizeMessage(text: string): string {
   // A sentence's end is kept as a bar, so that no phrase is matched across two sentences ("salary. Is this").
@@ -319,7 +331,8 @@ export function understandMessage(text: string, _language: KbLanguage, corrected
   // "Checked in yesterday" does not make a child going up to a room now a thing of the past.
   const over = has('notNow') || (has('earlier') && !NOW.test(all));
   const hypothetical = has('hypothetical') && !/(^| )(just nu|right now|nu|now)( |$)/u.test(all);
-  const dangerSign = has('danger') && !hypothetical;
+  // "Nobody seems hurt", "inget våld": a danger word denied is no danger sign; nor is one that is over, unless something goes on now.
+  const dangerSign = COMPILED.danger.test(all.replace(DENIED_DANGER, ' ')) && !hypothetical && !(over && !NOW.test(all));
   const childSign = has('child');
   const possibleChild = childSign && situational && !over && !hypothetical;
   const danger = dangerSign || possibleChild;

@@ -130,6 +130,30 @@ describe('understandMessage', () => {
     expect(understandMessage(text, language).danger).toBe(true);
   });
 
+  it.each([
+    ['en', 'someone is choking a woman in the stairwell'],
+    ['en', 'there is a napkin on the tray that says SOS and she is still in the room with him'],
+    ['en', 'a guy shut a girl in the laundry room and she is banging on the door'],
+    ['en', 'i hear slaps and a woman begging him to stop'],
+    ['sv', 'en kille med ett järnrör går runt stugorna och letar efter henne'],
+    ['sv', 'hon har sprungit från en lägenhet och mannen ringer hela tiden'],
+  ] as const)('reads danger told without the obvious words (%s: %s)', (language, text) => {
+    expect(understandMessage(text, language).danger).toBe(true);
+  });
+
+  it.each([
+    ['en', 'lots of short visits to room 9 tonight, cash only, nobody seems hurt. worth a tip?'],
+    ['sv', 'samma bil hämtar tjejer varje kväll, inget våld alls, bara konstigt'],
+    ['sv', 'mannen som hotade receptionisten förra månaden har inte synts sedan dess'],
+  ] as const)('does not read a denied or past danger as danger now (%s: %s)', (language, text) => {
+    expect(understandMessage(text, language).danger).toBe(false);
+  });
+
+  it('reads danger that goes on now though something else is over', () => {
+    expect(understandMessage('the man has checked out but the girl is still locked in the room', 'en').danger).toBe(true);
+    expect(understandMessage('han slog henne i går och hon är kvar på rummet med honom', 'sv').danger).toBe(true);
+  });
+
   it('keeps a what-if about a child a question, not danger now', () => {
     expect(understandMessage('what if a girl who looks 15 goes up with a man, what should we do', 'en')).toMatchObject({ danger: false, possibleChild: false });
   });
