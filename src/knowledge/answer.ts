@@ -58,6 +58,8 @@ const OUTSIDE_MARGIN = 2;
 const ROUTINE_LIKENESS_FLOOR = 0.25;
 /** How much a message must resemble one routine's examples for that routine to answer a danger story in place of "what to do now": more than all the others together. */
 const RECOGNISED_ROUTINE = 0.5;
+/** How likely a scene described now must be to tell of danger, by the examples of danger and calm look-alikes, for 112 to come first. */
+const DANGER_LIKENESS = 0.99;
 /** Coverage at which a message with at least one domain word (a room, a report) counts as a question. */
 const DOMAIN_WORD_FLOOR = 0.3;
 /** Below `minConfidence` an in-domain question is still answered from this share of it; under it, choices. */
@@ -193,6 +195,10 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
   // it (a third); with none, only when one covers it well. A near miss (statistics, address, booking)
   // or an everyday topic (a printer, the weather) is refused whatever it shares with an article.
   let kind = understood.kind;
+  // Danger now that no word list names ("a note on the tray says SOS"), told the way the examples of
+  // danger are, in a message that describes a scene now: 112 first as well.
+  const danger = understood.danger || (understood.observed && !understood.nearMiss && !understood.offTopic && (understood.kind === 'situation' || !looksOutside(wholeLikeness, 1)) && index.dangerLikeness(corrected, language) > DANGER_LIKENESS);
+  if (danger) kind = 'situation';
   const enough = understood.domain >= 1 ? DOMAIN_WORD_FLOOR : minConfidence;
   // So does one asked the way people ask for a routine, in words the routines do not use ("the cook sleeps
   // in the storeroom and the boss takes his money" is labour exploitation).
@@ -200,10 +206,10 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
   if (kind === 'outOfScope' && !understood.nearMiss && !understood.offTopic && inDomain) kind = 'question';
   // More like the messages no routine answers (an address, statistics, the wifi) than like any routine's
   // examples: refused, whatever words it shares with a routine. What a longer message asks decides.
-  if (!understood.danger && kind !== 'situation' && looksOutside(askedLikeness)) kind = 'outOfScope';
+  if (!danger && kind !== 'situation' && looksOutside(askedLikeness)) kind = 'outOfScope';
   if (kind === 'outOfScope') return none(understood.domain >= IN_DOMAIN_SCORE && !understood.offTopic ? 'nearMiss' : 'outOfScope', best);
 
-  if (understood.danger) {
+  if (danger) {
     const child = understood.possibleChild ? byId(CHILD_ROUTINE[audience]) : undefined;
     // Someone describing danger now gets the audience's "what to do now" routine (the edge shows 112
     // first), however well another routine matches the scene (that one is offered beside it), unless

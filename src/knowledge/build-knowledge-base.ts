@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { AppError } from '../errors';
 import { KB_LANGUAGES, type Article, type KbLanguage } from './article';
 import type { ArticleExamples } from './example-classifier';
-import { EXAMPLES_FILE, KNOWLEDGE_FOLDER, OUTSIDE_FILE, THESAURUS_FILE, type KnowledgeFiles } from './knowledge-files';
+import { DANGER_FILE, EXAMPLES_FILE, KNOWLEDGE_FOLDER, OUTSIDE_FILE, THESAURUS_FILE, type KnowledgeFiles } from './knowledge-files';
 import { parseArticle, type KbProblem } from './parse-article';
-import { KnowledgeIndex } from './search-index';
+import { KnowledgeIndex, type DangerExamples } from './search-index';
 import { createThesaurus, type Thesaurus, type ThesaurusGroups } from './thesaurus';
 import { validateKnowledgeBase } from './validate-knowledge-base';
 
@@ -22,6 +22,8 @@ const Example = z.coerce.string().trim().min(1).max(1000);
 const ExamplesFile = z.record(z.string().min(1), z.array(Example));
 /** Messages no routine answers (a street address, statistics, the wifi), written as users write them. */
 const OutsideFile = z.array(Example);
+/** Messages that tell of someone in danger now, and look-alikes where nobody is (over, a what-if, a suspicion). */
+const DangerFile = z.object({ danger: z.array(Example).min(1), calm: z.array(Example).min(1) }).strict();
 
 /**
  * Parse, validate and index a knowledge base's files: the one path from text to a searchable
@@ -36,6 +38,7 @@ export function buildKnowledgeBase(files: KnowledgeFiles, languages: readonly Kb
   const thesaurus = {} as Record<KbLanguage, ThesaurusGroups>;
   const examples: Partial<Record<KbLanguage, ArticleExamples>> = {};
   const outside: Partial<Record<KbLanguage, readonly string[]>> = {};
+  const danger: Partial<Record<KbLanguage, DangerExamples>> = {};
   for (const lng of languages) {
     const folder = files[lng];
     if (!folder) {
@@ -53,6 +56,8 @@ export function buildKnowledgeBase(files: KnowledgeFiles, languages: readonly Kb
     if (examplesText !== undefined) examples[lng] = readYamlFile(ExamplesFile, examplesText, `${lng}/${KNOWLEDGE_FOLDER}/${EXAMPLES_FILE}`, problems, {});
     const outsideText = folder[OUTSIDE_FILE];
     if (outsideText !== undefined) outside[lng] = readYamlFile(OutsideFile, outsideText, `${lng}/${KNOWLEDGE_FOLDER}/${OUTSIDE_FILE}`, problems, []);
+    const dangerText = folder[DANGER_FILE];
+    if (dangerText !== undefined) danger[lng] = readYamlFile(DangerFile, dangerText, `${lng}/${KNOWLEDGE_FOLDER}/${DANGER_FILE}`, problems, { danger: [], calm: [] });
   }
   // Examples for an article that does not exist would steer towards nothing: say so, as for a broken
   // link (an article file that did not parse has its own problem already).
@@ -69,7 +74,7 @@ export function buildKnowledgeBase(files: KnowledgeFiles, languages: readonly Kb
     throw new AppError('KB_INVALID', `Knowledge base is invalid:\n${problems.map((p) => `  ${p.file}: ${p.message}`).join('\n')}`);
   }
   const compiled = createThesaurus(thesaurus);
-  return { articles, index: KnowledgeIndex.build(articles, compiled, { examples, outside }), thesaurus: compiled };
+  return { articles, index: KnowledgeIndex.build(articles, compiled, { examples, outside, danger }), thesaurus: compiled };
 }
 
 function readYamlFile<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, text: string, rel: string, problems: KbProblem[], empty: T): T {

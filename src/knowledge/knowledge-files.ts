@@ -2,11 +2,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { KB_LANGUAGES, type KbLanguage } from './article';
 
-/** Where the knowledge base lives: `<root>/<lng>/knowledge/*.md`, with `thesaurus.yaml`, `examples.yaml` and `outside.yaml` beside them. */
+/** Where the knowledge base lives: `<root>/<lng>/knowledge/*.md`, with `thesaurus.yaml`, `examples.yaml`, `outside.yaml` and `danger.yaml` beside them. */
 export const KNOWLEDGE_FOLDER = 'knowledge';
 export const THESAURUS_FILE = 'thesaurus.yaml';
 export const EXAMPLES_FILE = 'examples.yaml';
 export const OUTSIDE_FILE = 'outside.yaml';
+export const DANGER_FILE = 'danger.yaml';
 
 /**
  * The text of a knowledge base, as read from a folder or from a published version: per language
@@ -17,12 +18,12 @@ export type KnowledgeFiles = Readonly<Partial<Record<KbLanguage, Readonly<Record
 
 /** Is this a file the knowledge base reads (an article, the thesaurus, the example messages)? Everything else in the folder is ignored. */
 export function isKnowledgeFile(name: string): boolean {
-  return (name.endsWith('.md') || name === THESAURUS_FILE || name === EXAMPLES_FILE || name === OUTSIDE_FILE) && !/[\\/]/.test(name);
+  return (name.endsWith('.md') || name === THESAURUS_FILE || name === EXAMPLES_FILE || name === OUTSIDE_FILE || name === DANGER_FILE) && !/[\\/]/.test(name);
 }
 
 /**
  * Read the knowledge-base files of a folder laid out as `locales/` is (`<root>/<lng>/knowledge/`).
- * Only articles (`*.md`), `thesaurus.yaml`, `examples.yaml` and `outside.yaml` are read, in name order.
+ * Only articles (`*.md`), `thesaurus.yaml`, `examples.yaml`, `outside.yaml` and `danger.yaml` are read, in name order.
  */
 export function readKnowledgeFiles(root: string, languages: readonly KbLanguage[] = KB_LANGUAGES): KnowledgeFiles {
   const out: Partial<Record<KbLanguage, Record<string, string>>> = {};

@@ -5,11 +5,21 @@ import { SpellingCorrector } from './spelling';
 import { TermIndexBuilder, type QueryTerm, type TermIndex, type TermMatches } from './term-index';
 import { isStopword, splitCompound, stem, tokenize } from './text-analysis';
 
-/** Messages as users write them: per article id (`examples.yaml`), and ones no routine answers (`outside.yaml`), per language. */
+/** Messages that tell of someone in danger now, and look-alikes where nobody is (`danger.yaml`). */
+export interface DangerExamples {
+  readonly danger: readonly string[];
+  readonly calm: readonly string[];
+}
+
+/** Messages as users write them: per article id (`examples.yaml`), ones no routine answers (`outside.yaml`), and danger now or not (`danger.yaml`), per language. */
 export interface ExampleMessages {
   readonly examples?: Partial<Record<KbLanguage, ArticleExamples>>;
   readonly outside?: Partial<Record<KbLanguage, readonly string[]>>;
+  readonly danger?: Partial<Record<KbLanguage, DangerExamples>>;
 }
+
+const DANGER = 'danger';
+const CALM = 'calm';
 
 /** A ranked article with how well it covers the question (0..1) and its raw BM25 score. */
 export interface SearchHit {
@@ -118,13 +128,24 @@ export class KnowledgeIndex {
   private constructor(
     private readonly indexes: ReadonlyMap<KbLanguage, LanguageIndex>,
     private readonly thesaurus: Thesaurus,
-    { examples = {}, outside = {} }: ExampleMessages,
+    { examples = {}, outside = {}, danger = {} }: ExampleMessages,
   ) {
     // Examples are spelt as users write; they are corrected as messages are, against the articles' words.
     // Messages outside the knowledge base only mean something beside the routines' own examples: alone
     // they would be the only class, and every question would look outside.
     const classes = (l: KbLanguage): ArticleExamples => (Object.keys(examples[l] ?? {}).length > 0 ? { ...examples[l], [OUTSIDE]: outside[l] ?? [] } : {});
     this.classifiers = new Map([...indexes.keys()].map((l) => [l, ExampleClassifier.train(classes(l), l, (text) => this.correctSpelling(text, l))]));
+    // Danger against calm look-alikes: two classes, so no temperature is needed to spread them.
+    const dangerClasses = (l: KbLanguage): ArticleExamples => ({ [DANGER]: danger[l]?.danger ?? [], [CALM]: danger[l]?.calm ?? [] });
+    this.dangerClassifiers = new Map([...indexes.keys()].map((l) => [l, ExampleClassifier.train(dangerClasses(l), l, (text) => this.correctSpelling(text, l), 1)]));
+  }
+
+  private readonly dangerClassifiers: ReadonlyMap<KbLanguage, ExampleClassifier>;
+
+  /** How likely the (spelling-corrected) message tells of someone in danger now, learnt from `danger.yaml` (0 without it). */
+  dangerLikeness(corrected: string, language: KbLanguage): number {
+    const likeness = this.dangerClassifiers.get(language)?.classify(corrected);
+    return likeness?.has(CALM) ? (likeness.get(DANGER) ?? 0) : 0;
   }
 
   static build(articles: readonly Article[], thesaurus: Thesaurus, messages: ExampleMessages = {}): KnowledgeIndex {

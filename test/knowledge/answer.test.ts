@@ -141,6 +141,15 @@ describe('answerQuestion', () => {
     expect(scene.type === 'answer' && [scene.danger, scene.article.id]).toEqual([true, FIRST_ROUTINES.whatToDoNow.partner]);
   });
 
+  it('shows 112 first for danger now that no word list names, learnt from the examples of danger', () => {
+    const text = 'the man in 14 is standing over the girl on the bed and she is shaking and looking at me, he told me to go away, what now';
+    expect(understandMessage(text, 'en').danger).toBe(false);
+    const r = answerQuestion(text, kb.index, { language: 'en', audience: 'partner' });
+    expect(r.type === 'answer' && [r.danger, r.article.id]).toEqual([true, FIRST_ROUTINES.whatToDoNow.partner]);
+    // An errand told with "tonight" is no scene of danger.
+    expect(answerQuestion('What time does the pharmacy across the street close tonight?', kb.index, { language: 'en', audience: 'partner' })).toMatchObject({ type: 'noAnswer', danger: false });
+  });
+
   it('keeps a coordinator on their own routine unless another answers clearly better', () => {
     const r = answerQuestion('a new report just came in from a hotel in the night, what do i do first', kb.index, { language: 'en', audience: 'coordinator' });
     expect(r.type === 'answer' && r.article.id).toBe('coordinator-triage');

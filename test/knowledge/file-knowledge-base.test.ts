@@ -111,6 +111,12 @@ describe('loadKnowledgeBase', () => {
     expect(loadError(root)).toContain('en/knowledge/outside.yaml: : Expected array');
   });
 
+  it('refuses examples of danger without the calm look-alikes beside them', () => {
+    const root = copyOfLocales();
+    writeFileSync(path.join(root, 'sv/knowledge/danger.yaml'), 'danger:\n  - "hon får inte gå ut"\n');
+    expect(loadError(root)).toContain('sv/knowledge/danger.yaml: calm: Required');
+  });
+
   it('answers as before from a knowledge base with messages outside it but no examples of its routines', () => {
     const root = copyOfLocales();
     rmSync(path.join(root, 'en/knowledge/examples.yaml'));
