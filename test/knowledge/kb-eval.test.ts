@@ -53,6 +53,16 @@ describe('knowledge base evaluation sets', () => {
     expect(missed).toEqual([]);
   });
 
+  it('shows 112 first for the danger messages it is tuned on, and rarely for their calm look-alikes', () => {
+    // The tuning half of the danger set (test/fixtures/danger-test.yaml judges; it is not read here).
+    const items = parse(readFileSync(path.join(PROJECT_ROOT, 'test/fixtures/danger-tuning.yaml'), 'utf8')) as { q: string; lang: KbLanguage; audience: Audience; danger: boolean }[];
+    const flagged = (item: (typeof items)[number]) => kb.ask(item.q, item.lang, item.audience).danger;
+    const danger = items.filter((item) => item.danger);
+    const calm = items.filter((item) => !item.danger);
+    expect(danger.filter(flagged).length / danger.length).toBeGreaterThanOrEqual(0.95);
+    expect(calm.filter(flagged).length / calm.length).toBeLessThanOrEqual(0.05);
+  });
+
   it('keeps its accuracy on the sets it is tuned on (a floor against a word-list change that breaks more than it mends)', () => {
     const results = TUNING_SETS.map((name) => evaluateFile(readFileSync(path.join(PROJECT_ROOT, `test/fixtures/kb-eval/${name}.yaml`), 'utf8'), kb.ask, kb.articleText));
     const passed = results.reduce((n, r) => n + r.passed, 0);
