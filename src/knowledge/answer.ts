@@ -190,15 +190,19 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
     const a = index.article(id, language);
     return visible(a) ? a : undefined;
   };
+  const hitOf = (article: Article) => hits.find((h) => h.article.id === article.id);
+  const whatToDoNow = byId(WHAT_TO_DO_NOW[audience]);
+  // A scene gets its best routine when that one matches a little; else the audience's "what to do now".
+  const sceneRoutine = best && best.confidence >= SITUATION_FLOOR * minConfidence ? best.article : whatToDoNow ?? best?.article;
 
-  // A message with few domain words counts as in the domain when one article covers a fair share of
-  // it (a third); with none, only when one covers it well. A near miss (statistics, address, booking)
-  // or an everyday topic (a printer, the weather) is refused whatever it shares with an article.
   let kind = understood.kind;
   // Danger now that no word list names ("a note on the tray says SOS"), told the way the examples of
   // danger are, in a message that describes a scene now: 112 first as well.
   const danger = understood.danger || (understood.observed && !understood.nearMiss && !understood.offTopic && (understood.kind === 'situation' || !looksOutside(wholeLikeness, 1)) && index.dangerLikeness(corrected, language) > DANGER_LIKENESS);
   if (danger) kind = 'situation';
+  // A message with few domain words counts as in the domain when one article covers a fair share of
+  // it (a third); with none, only when one covers it well. A near miss (statistics, address, booking)
+  // or an everyday topic (a printer, the weather) is refused whatever it shares with an article.
   const enough = understood.domain >= 1 ? DOMAIN_WORD_FLOOR : minConfidence;
   // So does one asked the way people ask for a routine, in words the routines do not use ("the cook sleeps
   // in the storeroom and the boss takes his money" is labour exploitation).
@@ -215,17 +219,13 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
     // first), however well another routine matches the scene (that one is offered beside it), unless
     // the message is asked the way people ask for one routine (more likely than all others together):
     // then that routine, with "what to do now" first beside it. A question that mentions danger gets its best routine.
-    const whatToDoNow = byId(WHAT_TO_DO_NOW[audience]);
     const recognised = best && (wholeLikeness.get(best.article.id) ?? 0) >= RECOGNISED_ROUTINE;
     const firstAid = understood.observed && !recognised ? whatToDoNow : undefined;
-    const article = child ?? firstAid ?? (best && best.confidence >= SITUATION_FLOOR * minConfidence ? best.article : whatToDoNow ?? best?.article);
-    if (article) return answer(article, hits.find((h) => h.article.id === article.id), 'situation', true, whatToDoNow);
+    const article = child ?? firstAid ?? sceneRoutine;
+    if (article) return answer(article, hitOf(article), 'situation', true, whatToDoNow);
   }
   if (best && best.confidence >= minConfidence) return answer(best.article, best, kind, false);
-  if (kind === 'situation') {
-    const article = best && best.confidence >= SITUATION_FLOOR * minConfidence ? best.article : byId(WHAT_TO_DO_NOW[audience]) ?? best?.article;
-    if (article) return answer(article, hits.find((h) => h.article.id === article.id), kind, false);
-  }
+  if (kind === 'situation' && sceneRoutine) return answer(sceneRoutine, hitOf(sceneRoutine), kind, false);
 
   // A routine that answers well exists, but not one this reader may read: say so rather than offer others.
   const elsewhere = Math.max(

@@ -124,6 +124,7 @@ export class KnowledgeIndex {
   private last: Searched | undefined;
 
   private readonly classifiers: ReadonlyMap<KbLanguage, ExampleClassifier>;
+  private readonly dangerClassifiers: ReadonlyMap<KbLanguage, ExampleClassifier>;
 
   private constructor(
     private readonly indexes: ReadonlyMap<KbLanguage, LanguageIndex>,
@@ -134,13 +135,13 @@ export class KnowledgeIndex {
     // Messages outside the knowledge base only mean something beside the routines' own examples: alone
     // they would be the only class, and every question would look outside.
     const classes = (l: KbLanguage): ArticleExamples => (Object.keys(examples[l] ?? {}).length > 0 ? { ...examples[l], [OUTSIDE]: outside[l] ?? [] } : {});
-    this.classifiers = new Map([...indexes.keys()].map((l) => [l, ExampleClassifier.train(classes(l), l, (text) => this.correctSpelling(text, l))]));
     // Danger against calm look-alikes: two classes, so no temperature is needed to spread them.
     const dangerClasses = (l: KbLanguage): ArticleExamples => ({ [DANGER]: danger[l]?.danger ?? [], [CALM]: danger[l]?.calm ?? [] });
-    this.dangerClassifiers = new Map([...indexes.keys()].map((l) => [l, ExampleClassifier.train(dangerClasses(l), l, (text) => this.correctSpelling(text, l), 1)]));
+    const perLanguage = (classesOf: (l: KbLanguage) => ArticleExamples, temperature?: number) =>
+      new Map([...indexes.keys()].map((l) => [l, ExampleClassifier.train(classesOf(l), l, (text) => this.correctSpelling(text, l), temperature)]));
+    this.classifiers = perLanguage(classes);
+    this.dangerClassifiers = perLanguage(dangerClasses, 1);
   }
-
-  private readonly dangerClassifiers: ReadonlyMap<KbLanguage, ExampleClassifier>;
 
   /** How likely the (spelling-corrected) message tells of someone in danger now, learnt from `danger.yaml` (0 without it). */
   dangerLikeness(corrected: string, language: KbLanguage): number {

@@ -49,17 +49,17 @@ const LISTS = {
     // shut in, cannot get out, signals and notes asking for help
     'let me out', 'släpp ut mig', '(can\'t|cant|cannot|can not) get out', '(kommer|kom) inte ut', 'kan inte komma ut', '(won\'t|wont|will not) open', 'shut (her|him|them|a|some|the) (\\p{L}+ )?(in|out)', 'stängt? in (henne|honom|dem|en)', 'utelåst',
     '(pounding|banging|hammering) on', 'bankar (på|inifrån)', 'bankar och ropar', 'has(n\'t|nt| not) been out', 'inte varit ute', 'tar (med sig )?nyckeln', 'takes the key',
-    'sos', 'not free', 'inte fri', 'sells me', 'säljer mig', 'signal(l?ed|s|ing)? for help', 'hand signal', 'handsignal', 'signal for help', 'can\'t talk', 'cant talk', 'kan inte prata', 'send someone', 'skicka någon', 'skicka hjälp',
-    'begging (him |them )?(to stop|not to)', 'begs? (him |them )?(to stop|not to)', 'ber (honom|dem) sluta', 'bönar', 'being hit', '(blir|blev) slagen', 'slås ',
+    'sos', 'not free', 'inte fri', 'sells me', 'säljer mig', 'signal(l?ed|s|ing)? for help', 'hand signal', 'handsignal', 'can\'t talk', 'cant talk', 'kan inte prata', 'send someone', 'skicka någon', 'skicka hjälp',
+    'beg(s|ging)? (him |them )?(to stop|not to)', 'ber (honom|dem) sluta', 'bönar', 'being hit', '(blir|blev) slagen', 'slås ',
     '(sprungit|sprang|flytt|flydde|rymt) från', '(ran|run|running) (away )?from (a|the|his|her)', 'fled from', 'escaped from',
     '(have|has|got|keeps?) (her|his|their) (paper|papers|documents|id|ids)', 'tog mitt pass', 'took my passport',
     // choking
-    'chok', 'strangl', 'stryp', 'can\'t breathe', 'cant breathe', 'kan inte andas', 'rosslar',
+    'chok', 'stryp', 'can\'t breathe', 'cant breathe', 'kan inte andas', 'rosslar',
     // violence, threats, weapons
     'slår', 'slog', 'slå (henne|honom|mig|dem|dom)', 'slagen', 'slagits', 'göm(mer|ma|de)? sig (för|från|bakom|i|på)', '(hiding|hides|hid|hide) (from|behind)', 'misshandl', 'våld', 'smäller i', 'bråk', 'blöd', 'hotar', 'hotade', 'hotat', 'hotad', 'hotfull', 'dödshot',
     'kniv', 'pistol', 'vapen', 'skjut', 'beväpn', 'våldtä', 'järnrör', 'tillhygge', 'kofot', 'yxa', 'machete', 'baseball bat', 'iron bar', 'crowbar', 'axe ',
     'hitting', 'hiting', 'hittin', 'hit her', 'hit him', 'beat', 'beaten', 'hurt', 'violen', 'assault', 'attack', 'threat', 'kill ', 'killed', 'killing', 'kills ', 'knife', 'gun ', 'guns ', 'weapon', 'armed', 'shoot',
-    'bleed', 'rape', 'strangl', 'choking', 'dragg', 'drags? (her|him)', 'pull(s|ed)? (her|him) (by|into|back)', 'by (her|his) hair', 'shoved', 'pushed (her|him)', 'grabbed (her|him)',
+    'bleed', 'rape', 'strangl', 'dragg', 'drags? (her|him)', 'pull(s|ed)? (her|him) (by|into|back)', 'by (her|his) hair', 'shoved', 'pushed (her|him)', 'grabbed (her|him)',
     'drog (henne|honom|in|tillbaka)', 'släpade', 'i håret', 'knuffa', 'tog tag i (henne|honom)', 'slet (in|tag)',
     // injuries and restraint that someone sees
     'blåmärk', 'blåslag', 'spräckt läpp', 'blodig', 'fastbunden', 'bunden', 'tejpad', 'bruise', 'split lip', 'bloody', 'black eye', 'tied (up|to|on)', 'tied ', 'taped',
@@ -329,10 +329,11 @@ export function understandMessage(text: string, _language: KbLanguage, corrected
 
   const situational = has('situation');
   // "Checked in yesterday" does not make a child going up to a room now a thing of the past.
-  const over = has('notNow') || (has('earlier') && !NOW.test(all));
+  const now = NOW.test(all);
+  const over = has('notNow') || (has('earlier') && !now);
   const hypothetical = has('hypothetical') && !/(^| )(just nu|right now|nu|now)( |$)/u.test(all);
   // "Nobody seems hurt", "inget våld": a danger word denied is no danger sign; nor is one that is over, unless something goes on now.
-  const dangerSign = COMPILED.danger.test(all.replace(DENIED_DANGER, ' ')) && !hypothetical && !(over && !NOW.test(all));
+  const dangerSign = COMPILED.danger.test(all.replace(DENIED_DANGER, ' ')) && !hypothetical && !(over && !now);
   const childSign = has('child');
   const possibleChild = childSign && situational && !over && !hypothetical;
   const danger = dangerSign || possibleChild;
