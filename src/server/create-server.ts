@@ -39,6 +39,13 @@ export interface SamverkaServer {
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\b/i;
 
 /**
+ * How long an idle connection stays open. Node's 5 s default is shorter than the idle timeout of the
+ * front ends that reuse connections (Azure's load balancers: 4 minutes), and a connection the server
+ * closes just as a client reuses it fails that request with a reset; so the client closes first.
+ */
+export const KEEP_ALIVE_MS = 300_000;
+
+/**
  * restify with the bot endpoint and health probes.
  * @remarks Bad requests end here with 4xx and a small JSON body: 415 for a non-JSON content type,
  * 413 above the size limit, 400 for invalid JSON or a body that is not an activity. Only a
@@ -46,6 +53,7 @@ const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\b/i;
  */
 export function createServer<C extends QueuedTurn>(deps: ServerDeps<C>): SamverkaServer {
   const server = restify.createServer({ name: 'samverka', handleUncaughtExceptions: false });
+  server.server.keepAliveTimeout = KEEP_ALIVE_MS;
   const queue = new KeyedQueue();
   let active = 0;
   let started = 0;

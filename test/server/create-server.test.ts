@@ -23,6 +23,13 @@ describe('HTTP edge', () => {
     expect(await ready.json()).toEqual({ status: 'ready', storage: 'up' });
   });
 
+  it('keeps an idle connection open longer than a front end does (4 minutes), so the client is the one to close it', async () => {
+    const res = await fetch(`${bot.baseUrl}/healthz`);
+    await res.arrayBuffer();
+    const seconds = Number(/timeout=(\d+)/.exec(res.headers.get('keep-alive') ?? '')?.[1]);
+    expect(seconds).toBeGreaterThan(240);
+  });
+
   it('rejects a non-JSON content type with 415', async () => {
     const res = await post('hello', 'text/plain');
     expect(res.status).toBe(415);
