@@ -60,6 +60,8 @@ const ROUTINE_LIKENESS_FLOOR = 0.25;
 const RECOGNISED_ROUTINE = 0.5;
 /** How likely a scene described now must be to tell of danger, by the examples of danger and calm look-alikes, for 112 to come first. */
 const DANGER_LIKENESS = 0.99;
+/** The same for a message the word rules do not see as a scene ("he has knife, room 5, now"): surer still. */
+const UNSEEN_SCENE_DANGER_LIKENESS = 0.999;
 /** Coverage at which a message with at least one domain word (a room, a report) counts as a question. */
 const DOMAIN_WORD_FLOOR = 0.3;
 /** Below `minConfidence` an in-domain question is still answered from this share of it; under it, choices. */
@@ -197,8 +199,10 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
 
   let kind = understood.kind;
   // Danger now that no word list names ("a note on the tray says SOS"), told the way the examples of
-  // danger are, in a message that describes a scene now: 112 first as well.
-  const danger = understood.danger || (understood.observed && !understood.nearMiss && !understood.offTopic && (understood.kind === 'situation' || !looksOutside(wholeLikeness, 1)) && index.dangerLikeness(corrected, language) > DANGER_LIKENESS);
+  // danger are: 112 first as well. Short and broken messages often escape the rules that tell a scene
+  // described now ("teen in school clothes w old guy, lift"), so those need only a surer likeness.
+  const likelyDanger = () => index.dangerLikeness(corrected, language) > (understood.observed ? DANGER_LIKENESS : UNSEEN_SCENE_DANGER_LIKENESS);
+  const danger = understood.danger || (!understood.nearMiss && !understood.offTopic && (understood.kind === 'situation' || !looksOutside(wholeLikeness, 1)) && likelyDanger());
   if (danger) kind = 'situation';
   // A message with few domain words counts as in the domain when one article covers a fair share of
   // it (a third); with none, only when one covers it well. A near miss (statistics, address, booking)

@@ -41,7 +41,7 @@ const LISTS = {
     // non-native and casual forms of "not allowed to leave"
     '(not|don\'t|dont|doesn\'t|didn\'t|never) let (her|him|them|me) (go|leave|out)', '(won\'t|wont|will not|doesn\'t|doesnt) let (a|the|this|that) \\p{L}+ (go|leave|out)', 'no let (her|him|them) (go|leave)', 'not letting (her|him|them|me) (go|leave)',
     // asks for help, screaming
-    '(inte|int|ej) låter (henne|honom|dem|dom|mig) (gå|lämna|åka)', 'låter (henne|honom|dem|dom) inte (gå|lämna|åka)', 'låst (dörren|dörrarna|bilen)', 'locked the (door|doors|car)',
+    '(inte|int|ej) låter (henne|honom|dem|dom|mig|oss) (gå|lämna|åka)', 'låter (henne|honom|dem|dom|mig|oss) inte (gå|lämna|åka)', 'släpper inte ut (henne|honom|dem|dom|mig|oss)', 'låst (dörren|dörrarna|bilen)', 'locked the (door|doors|car)',
     'hjälp mig', '(ber|bad) (mig|oss) (att )?ringa (polis|112)', '(asks?|asked|begs?|begged) (me|us) to call (the )?(police|112)', '(blir|blev) tvingad', 'being forced (to|into)', 'ropa(r|de)? på hjälp', 'skrek på hjälp', 'ber om hjälp', 'bad om hjälp', 'skrik', 'skrek', 'gråt.{0,20}(hjälp|rädd)',
     '(?<!(can|could|would|will|pls|please|plz) (you|u|someone|somebody|anyone) )help me', 'help us', 'asks? for help', 'asked for help', 'asking for help', '(cry|cries|crying|cried|call|calls|calling|called) for help', 'shouting for help',
     'help help', 'hjälp hjälp', '(asked|asks|begged|begs) (us|me) to help', '(bad|ber) (oss|mig) (att )?hjälpa', '(say|says|saying|said) help', '(säger|sa|sade) hjälp', 'scream', 'screem', 'yelling for help', '(she|he|the woman|the girl) (wants?|needs?|begs?|begged|beg) (for )?help', '(hon|han|kvinnan|tjejen) (vill ha|behöver|bönar om|tigger om) hjälp',

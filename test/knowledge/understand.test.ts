@@ -126,6 +126,8 @@ describe('understandMessage', () => {
     ['sv', 'dörren är låst utifrån och någon därinne ropar hjälp hjälp'],
     ['en', 'a woman at the desk says she is being kept in a flat upstairs and begged me to help'],
     ['sv', 'en kvinna viskade att hon hålls i rummet och bad oss hjälpa henne'],
+    ['sv', 'min kusin ringde från en lägenhet i stan, de låter mig inte åka hem sa hon'],
+    ['sv', 'vakten vid porten släpper inte ut oss från området'],
   ] as const)('reads someone held or calling for help now as danger (%s: %s)', (language, text) => {
     expect(understandMessage(text, language).danger).toBe(true);
   });
