@@ -230,7 +230,12 @@ const LISTS = {
     'drove off', 'they left', 'is gone', 'it\'s gone', 'are gone', 'har åkt', 'är borta',
   ],
   /** An earlier time: the event is over, unless the message also says something is happening now. */
-  earlier: ['i går', 'igår', 'i förrgår', 'förra helgen', 'förra veckan', 'förra månaden', 'yesterday', 'day before yesterday', 'last weekend', 'last week', 'last month'],
+  earlier: [
+    'i går', 'igår', 'i förrgår', 'förra helgen', 'förra veckan', 'förra månaden', 'förra året', 'i fjol', 'ifjol', 'i somras', 'förra sommaren',
+    'yesterday', 'day before yesterday', 'last weekend', 'last week', 'last month', 'last year', 'last summer',
+    // a year gone by ("under 2024"), not a year of birth
+    '(?<!(född|born) )(under|during|in) (19|20)[0-9][0-9]',
+  ],
   command: ['^(hjälp|help|meny|menu|rapport|rapportera|report|avbryt|cancel|start|börja|status|mina ärenden|my cases)[.!]*$'],
 } as const;
 

@@ -151,6 +151,12 @@ describe('understandMessage', () => {
     expect(understandMessage(text, language).danger).toBe(false);
   });
 
+  it('reads a count of earlier cases as no danger now, but not a year of birth', () => {
+    expect(understandMessage('how many girls under 18 were found selling sex in hotels during 2023', 'en').danger).toBe(false);
+    expect(understandMessage('i fjol hittade vi en tjej på 15 år med en äldre man på rum 3', 'sv').danger).toBe(false);
+    expect(understandMessage('a girl maybe 14 sits with an older man in room 5, she says she was born in 2011', 'en')).toMatchObject({ danger: true, possibleChild: true });
+  });
+
   it('reads danger that goes on now though something else is over', () => {
     expect(understandMessage('the man has checked out but the girl is still locked in the room', 'en').danger).toBe(true);
     expect(understandMessage('han slog henne i går och hon är kvar på rummet med honom', 'sv').danger).toBe(true);
