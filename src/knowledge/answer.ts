@@ -52,8 +52,12 @@ const ASKED_WEIGHT = 0.4;
 const FULL_ANSWER_MARGIN = 0.3;
 /** Weight of how much the message resembles an article's example messages (a probability). */
 const EXAMPLE_WEIGHT = 4;
-/** How many times more a message must resemble the messages no routine answers than the closest routine's examples to be refused. */
-const OUTSIDE_MARGIN = 2;
+/**
+ * How many times more a message full of the domain's words must resemble the messages no routine
+ * answers than the closest routine's examples to be refused ("should the hotel have a policy against
+ * trafficking" is a question in the domain, though it sounds like a task); once for any other message.
+ */
+const DOMAIN_OUTSIDE_MARGIN = 2;
 /** How much a message must resemble one routine's examples to count as in the domain though it shares few of the routines' words. */
 const ROUTINE_LIKENESS_FLOOR = 0.25;
 /** How much a message must resemble one routine's examples for that routine to answer a danger story in place of "what to do now": more than all the others together. */
@@ -115,14 +119,14 @@ function rerank(hits: SearchHit[], reader: Audience, { asked, resemblance }: Ran
 const closestRoutine = (likeness: ReadonlyMap<string, number>): number => Math.max(0, ...[...likeness].filter(([id]) => id !== OUTSIDE).map(([, p]) => p));
 
 /** Does the message resemble the messages no routine answers more than any routine's examples (by `margin` times)? */
-function looksOutside(likeness: ReadonlyMap<string, number>, margin = OUTSIDE_MARGIN): boolean {
+function looksOutside(likeness: ReadonlyMap<string, number>, margin = 1): boolean {
   return (likeness.get(OUTSIDE) ?? 0) > margin * closestRoutine(likeness);
 }
 
-/** Does the message resemble one routine's examples (at least {@link ROUTINE_LIKENESS_FLOOR}) more than the messages no routine answers (by {@link OUTSIDE_MARGIN})? */
+/** Does the message resemble one routine's examples (at least {@link ROUTINE_LIKENESS_FLOOR}) more than the messages no routine answers? */
 function soundsLikeRoutine(likeness: ReadonlyMap<string, number>): boolean {
   const routine = closestRoutine(likeness);
-  return routine >= ROUTINE_LIKENESS_FLOOR && routine > OUTSIDE_MARGIN * (likeness.get(OUTSIDE) ?? 0);
+  return routine >= ROUTINE_LIKENESS_FLOOR && routine > (likeness.get(OUTSIDE) ?? 0);
 }
 
 /** The sentences of a longer message that ask (end in "?"), else its last one; empty for a message of one sentence. */
@@ -202,7 +206,7 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
   // danger are: 112 first as well. Short and broken messages often escape the rules that tell a scene
   // described now ("teen in school clothes w old guy, lift"), so those need only a surer likeness.
   const likelyDanger = () => index.dangerLikeness(corrected, language) > (understood.observed ? DANGER_LIKENESS : UNSEEN_SCENE_DANGER_LIKENESS);
-  const danger = understood.danger || (!understood.nearMiss && !understood.offTopic && (understood.kind === 'situation' || !looksOutside(wholeLikeness, 1)) && likelyDanger());
+  const danger = understood.danger || (!understood.nearMiss && !understood.offTopic && (understood.kind === 'situation' || !looksOutside(wholeLikeness)) && likelyDanger());
   if (danger) kind = 'situation';
   // A message with few domain words counts as in the domain when one article covers a fair share of
   // it (a third); with none, only when one covers it well. A near miss (statistics, address, booking)
@@ -214,7 +218,7 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
   if (kind === 'outOfScope' && !understood.nearMiss && !understood.offTopic && inDomain) kind = 'question';
   // More like the messages no routine answers (an address, statistics, the wifi) than like any routine's
   // examples: refused, whatever words it shares with a routine. What a longer message asks decides.
-  if (!danger && kind !== 'situation' && looksOutside(askedLikeness)) kind = 'outOfScope';
+  if (!danger && kind !== 'situation' && looksOutside(askedLikeness, understood.domain >= IN_DOMAIN_SCORE ? DOMAIN_OUTSIDE_MARGIN : 1)) kind = 'outOfScope';
   if (kind === 'outOfScope') return none(understood.domain >= IN_DOMAIN_SCORE && !understood.offTopic ? 'nearMiss' : 'outOfScope', best);
 
   if (danger) {
@@ -241,10 +245,6 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
       .map((h) => h.confidence),
   );
   if (elsewhere >= minConfidence && elsewhere > (best?.confidence ?? 0) + 0.2) return none('lowConfidence', best, { kind });
-  // A partial match or routines to choose from are for a question in the domain: with no strong domain
-  // word (only a room, a campsite) and more like the messages no routine answers than like any routine,
-  // it is an errand ("which paint for the hotel's corridors").
-  if (understood.domain < IN_DOMAIN_SCORE && looksOutside(askedLikeness, 1)) return none('outOfScope', best);
   if (best && best.confidence >= QUESTION_FLOOR * minConfidence) return answer(best.article, best, kind, false);
   return none('lowConfidence', best, { kind, choices: hits.slice(0, 3).map((h) => h.article) });
 }

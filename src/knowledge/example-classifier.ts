@@ -8,7 +8,7 @@ export type ArticleExamples = Readonly<Record<string, readonly string[]>>;
 export const OUTSIDE = '(outside)';
 
 /** Additive smoothing: a word no example of an article uses still gets a small share. */
-const SMOOTHING = 0.5;
+const SMOOTHING = 0.25;
 
 /**
  * Which article a message resembles, learnt from example messages written the way users write:

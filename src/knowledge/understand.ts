@@ -231,10 +231,9 @@ const LISTS = {
   ],
   /** An earlier time: the event is over, unless the message also says something is happening now. */
   earlier: [
-    'i går', 'igår', 'i förrgår', 'förra helgen', 'förra veckan', 'förra månaden', 'förra året', 'i fjol', 'ifjol', 'i somras', 'förra sommaren',
-    'yesterday', 'day before yesterday', 'last weekend', 'last week', 'last month', 'last year', 'last summer',
-    // a year gone by ("under 2024"), not a year of birth
-    '(?<!(född|born) )(under|during|in) (19|20)[0-9][0-9]',
+    'i går', 'igår', 'i förrgår', 'förra helgen', 'förra veckan', 'förra månaden', 'yesterday', 'day before yesterday', 'last weekend', 'last week', 'last month',
+    // a year gone by ("under 2024", "last year"), not a year of birth or an age ("she turned 15 last year")
+    '(?<!(född|born) )(under|during|in) (19|20)[0-9][0-9]', '(?<!(fyllde|blev|var|turned|was) [0-9]+ (år )?)(förra året|i fjol|ifjol|last year)',
   ],
   command: ['^(hjälp|help|meny|menu|rapport|rapportera|report|avbryt|cancel|start|börja|status|mina ärenden|my cases)[.!]*$'],
 } as const;

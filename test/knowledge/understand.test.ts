@@ -155,6 +155,8 @@ describe('understandMessage', () => {
     expect(understandMessage('how many girls under 18 were found selling sex in hotels during 2023', 'en').danger).toBe(false);
     expect(understandMessage('i fjol hittade vi en tjej på 15 år med en äldre man på rum 3', 'sv').danger).toBe(false);
     expect(understandMessage('a girl maybe 14 sits with an older man in room 5, she says she was born in 2011', 'en')).toMatchObject({ danger: true, possibleChild: true });
+    expect(understandMessage('a girl who looks about 15 went up to room 12 with an older man, she told me she turned 15 last year', 'en')).toMatchObject({ danger: true, possibleChild: true });
+    expect(understandMessage('en tjej som ser ut att vara 15 gick upp till rum 12 med en äldre man, hon sa att hon fyllde 15 i fjol', 'sv')).toMatchObject({ danger: true, possibleChild: true });
   });
 
   it('reads danger that goes on now though something else is over', () => {
