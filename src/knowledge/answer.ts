@@ -206,7 +206,8 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
   // danger are: 112 first as well. Short and broken messages often escape the rules that tell a scene
   // described now ("teen in school clothes w old guy, lift"), so those need only a surer likeness.
   const likelyDanger = () => index.dangerLikeness(corrected, language) > (understood.observed ? DANGER_LIKENESS : UNSEEN_SCENE_DANGER_LIKENESS);
-  const danger = understood.danger || (!understood.nearMiss && !understood.offTopic && (understood.kind === 'situation' || !looksOutside(wholeLikeness)) && likelyDanger());
+  const learntDanger = !understood.danger && !understood.nearMiss && !understood.offTopic && (understood.kind === 'situation' || !looksOutside(wholeLikeness)) && likelyDanger();
+  const danger = understood.danger || learntDanger;
   if (danger) kind = 'situation';
   // A message with few domain words counts as in the domain when one article covers a fair share of
   // it (a third); with none, only when one covers it well. A near miss (statistics, address, booking)
@@ -228,7 +229,8 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
     // the message is asked the way people ask for one routine (more likely than all others together):
     // then that routine, with "what to do now" first beside it. A question that mentions danger gets its best routine.
     const recognised = best && (wholeLikeness.get(best.article.id) ?? 0) >= RECOGNISED_ROUTINE;
-    const firstAid = understood.observed && !recognised ? whatToDoNow : undefined;
+    // Danger learnt from the examples is a scene as they are, though the word rules did not see one.
+    const firstAid = (understood.observed || learntDanger) && !recognised ? whatToDoNow : undefined;
     const article = child ?? firstAid ?? sceneRoutine;
     if (article) return answer(article, hitOf(article), 'situation', true, whatToDoNow);
   }

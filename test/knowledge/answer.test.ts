@@ -150,6 +150,19 @@ describe('answerQuestion', () => {
     expect(answerQuestion('What time does the pharmacy across the street close tonight?', kb.index, { language: 'en', audience: 'partner' })).toMatchObject({ type: 'noAnswer', danger: false });
   });
 
+  it.each([
+    'schoolgirl w old man, going up in lift',
+    'man holding her arm tight, she shaking, wont look at me',
+  ])('shows 112 first and "what to do now" for a short, broken message of danger the word rules do not see as a scene (%s)', (text) => {
+    expect(understandMessage(text, 'en')).toMatchObject({ danger: false, observed: false });
+    const r = answerQuestion(text, kb.index, { language: 'en', audience: 'partner' });
+    expect(r.type === 'answer' && [r.danger, r.article.id]).toEqual([true, FIRST_ROUTINES.whatToDoNow.partner]);
+  });
+
+  it('keeps a short everyday complaint calm', () => {
+    expect(answerQuestion('drunk guy asleep in the lobby again', kb.index, { language: 'en', audience: 'partner' })).toMatchObject({ danger: false });
+  });
+
   it('keeps a coordinator on their own routine unless another answers clearly better', () => {
     const r = answerQuestion('a new report just came in from a hotel in the night, what do i do first', kb.index, { language: 'en', audience: 'coordinator' });
     expect(r.type === 'answer' && r.article.id).toBe('coordinator-triage');
