@@ -43,7 +43,7 @@ const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\b/i;
  * front ends that reuse connections (Azure's load balancers: 4 minutes), and a connection the server
  * closes just as a client reuses it fails that request with a reset; so the client closes first.
  */
-export const KEEP_ALIVE_MS = 300_000;
+const KEEP_ALIVE_MS = 300_000;
 
 /**
  * restify with the bot endpoint and health probes.
