@@ -34,7 +34,7 @@ const LISTS = {
     'får inte gå', 'får inte lämna', 'får inte gå ut', 'inte får gå', 'inte får lämna', 'inte fårgå', 'släpps inte', 'inlåst', 'låst in', 'låses in',
     'låser in', 'låst inne', 'hålls fast', 'hålls kvar', 'hålls inlåst', 'kan inte gå därifrån', 'kan inte lämna', 'vågar inte gå',
     'not allow(ed)? (to )?(leave|go|get out)', '(is|are|being) hold (in|inside|there)', 'lock(ed)? from (the )?outside', 'låst (utifrån|från utsidan)', '(being|is|are) kept (in|inside|locked|there)', 'hålls (i|på) (rum|rummet|stugan|lägenheten)', 'can\'t leave', 'cant leave', 'cannot leave', 'can not leave',
-    'won\'t let (her|him|them|me) (leave|go)', 'wont let (her|him|them|me) (leave|go)', 'held against', 'held captive', 'being held', 'held in',
+    'won\'t let (her|him|them|me) (leave|go|out)', 'wont let (her|him|them|me) (leave|go|out)', 'held against', 'held captive', 'being held', 'held in',
     'locked in', 'locked up', 'lock(s|ed)? (her|him|them|the girl|the woman|girl|woman|a girl|a woman)',  'trapped', 'kept prisoner', 'not let out',
     '(is|are|was|were|being|get|got) lock(ed)? (in|inside|up)', 'lock in (the |an |a |his |their )?(apartment|flat|room|house|car|cabin|basement)',
     'forc(e|es|ed|ing) (her|him|them|a|an|the|this|that) (\\p{L}+ ){0,2}(into|in|to go)', 'tvinga(r|de|t)? (in |ut )?(henne|honom|dem|en \\p{L}+|kvinnan|tjejen) (i|in|till|att följa)',
@@ -77,7 +77,7 @@ const LISTS = {
   ],
   child: [
     'unge ', 'ungen', 'ungar', `mer än ${AGE}`, `more than ${AGE}`, '1[0-7] ?- ?1[0-7]( |år|years)', '(she|he|hon|han) (is|är|e|says she is|says he is) 1[0-7]( |$)',
-    'under 18', 'under arton', 'under 1[0-7]', '1[0-7] ?[-–] ?1[0-7]', '1[0-7] (maybe|kanske|typ|max|or so|ish)', 'minderårig', 'barn', 'ungt barn', 'tonåring', 'skolelev', 'högstadie', 'gymnasie', 'pojke', 'flicka', 'ser ung ut', 'ser väldigt ung',
+    'under 18', 'under arton', 'under 1[0-7]', '1[0-7] ?[-–] ?1[0-7]', '1[0-7] (maybe|kanske|typ|max|or so|ish)', '1[0-7]ish', 'minderårig', 'barn', 'ungt barn', 'tonåring', 'skolelev', 'högstadie', 'gymnasie', 'pojke', 'flicka', 'ser ung ut', 'ser väldigt ung',
     `ser ut att vara (max |typ |kanske |runt |ca )?${AGE}`, 'verkar (väldigt |mycket |jätte)?ung', 'väldigt ung', 'jätteung', 'för ung', `kanske ${AGE}`, `typ ${AGE}`,
     `runt ${AGE}`, `ca ${AGE}`, '1[0-7] år', '1[0-7]-åring', '1[0-7]åring',
     'under eighteen', 'underage', 'under age', 'minor ', 'minors ', 'child', 'kid ', 'kids ', 'teen', 'schoolgirl', 'schoolboy', 'school uniform', 'school age', 'skolålder', 'skolåldern', 'boy ', 'boys ', 'young girl',
@@ -101,6 +101,8 @@ const LISTS = {
     // a moment ago
     '(\\d+|a few|few|two|three|five|ten|några|ett par|två|tre|fem|tio) (minutes?|mins?|minuter|min) (ago|sedan|sen)', 'an hour ago', 'half an hour ago', 'för en (timme|halvtimme) sedan',
     'gick (just|nyss|precis) (upp|in)', '(är|sitter) inne (hos|på|i)', 'inne hos', 'with (a )?(man|buyer|him|an older man|an adult) (in|at|behind)', 'i baksätet', 'in the back seat', 'står vid', 'standing (at|by) (the )?door', 'just (took|brought|went|came)', '(they\'re|theyre|they are|she is|she\'s) (up )?(in )?there now', '(they\'re|theyre|they are) in there', 'went inside', 'gick in (i|på|till)',
+    // moving now, told in the present ("going up with an old man", "går upp med")
+    '(is |are |she\'s |he\'s |they\'re )?going (up|into|in to) ', 'goes (up|into) ', 'går (upp|in) (med|till|på|i)', 'följer med (en|honom|mannen|gubben|killen)', 'på väg (upp|in)', 'on (the|their|his|her) way up', 'heading up',
     'walked (past|in|by|through|up)', 'went upstairs', 'jsut', 'rn ', '(she is|she\'s|shes|he is|he\'s|hes) in (his|her|their|the) room', 'gick upp på rummet', 'took the (lift|elevator|stairs)', 'tog hissen', 'gick förbi',
   ],
   /** Words that put a message in the knowledge base's domain on their own. */

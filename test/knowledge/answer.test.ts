@@ -151,7 +151,7 @@ describe('answerQuestion', () => {
   });
 
   it.each([
-    'schoolgirl w old man, going up in lift',
+    'door 214 held shut from outside, she banging',
     'man holding her arm tight, she shaking, wont look at me',
   ])('shows 112 first and "what to do now" for a short, broken message of danger the word rules do not see as a scene (%s)', (text) => {
     expect(understandMessage(text, 'en')).toMatchObject({ danger: false, observed: false });

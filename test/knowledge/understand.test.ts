@@ -116,6 +116,11 @@ describe('understandMessage', () => {
     ['en', 'she looks 12 or 13 and they just went up to his room'],
     ['en', 'a boy who cannot be older than 14 went inside the cabin with a man, they are in there'],
     ['en', 'not sure if i am overreacting but a girl who cant be more than 15 is in there with him now'],
+    // told in the present, the way a phone message is
+    ['en', 'boy around 14 going into room 12 with an older man'],
+    ['en', 'lad 15ish heading up with two men'],
+    ['sv', 'en kille typ 14 går in på rum 12 med en äldre man'],
+    ['sv', 'pojke runt 13 följer med mannen upp, de står vid hissen'],
   ] as const)('reads a possible child with an adult now (%s: %s)', (language, text) => {
     expect(understandMessage(text, language)).toMatchObject({ danger: true, possibleChild: true });
   });
@@ -127,6 +132,7 @@ describe('understandMessage', () => {
     ['en', 'a woman at the desk says she is being kept in a flat upstairs and begged me to help'],
     ['sv', 'en kvinna viskade att hon hålls i rummet och bad oss hjälpa henne'],
     ['sv', 'min kusin ringde från en lägenhet i stan, de låter mig inte åka hem sa hon'],
+    ['en', 'the driver wont let her out of the taxi, they are at the back entrance'],
     ['sv', 'vakten vid porten släpper inte ut oss från området'],
   ] as const)('reads someone held or calling for help now as danger (%s: %s)', (language, text) => {
     expect(understandMessage(text, language).danger).toBe(true);
@@ -165,6 +171,7 @@ describe('understandMessage', () => {
   });
 
   it('keeps a what-if about a child a question, not danger now', () => {
+    expect(understandMessage('vad gör jag om en kille som ser ut att vara 14 går upp med en äldre man', 'sv')).toMatchObject({ danger: false, possibleChild: false });
     expect(understandMessage('what if a girl who looks 15 goes up with a man, what should we do', 'en')).toMatchObject({ danger: false, possibleChild: false });
   });
 
