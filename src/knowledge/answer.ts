@@ -229,8 +229,10 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
     // the message is asked the way people ask for one routine (more likely than all others together):
     // then that routine, with "what to do now" first beside it. A question that mentions danger gets its best routine.
     const recognised = best && (wholeLikeness.get(best.article.id) ?? 0) >= RECOGNISED_ROUTINE;
-    // Danger learnt from the examples is a scene as they are, though the word rules did not see one.
-    const firstAid = (understood.observed || learntDanger) && !recognised ? whatToDoNow : undefined;
+    // Danger learnt from the examples is a scene as they are, and so is danger told without a question,
+    // though the word rules did not see one.
+    const scene = understood.observed || learntDanger || !sentences(text).some((s) => s.asks);
+    const firstAid = scene && !recognised ? whatToDoNow : undefined;
     const article = child ?? firstAid ?? sceneRoutine;
     if (article) return answer(article, hitOf(article), 'situation', true, whatToDoNow);
   }

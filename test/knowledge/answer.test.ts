@@ -159,6 +159,16 @@ describe('answerQuestion', () => {
     expect(r.type === 'answer' && [r.danger, r.article.id]).toEqual([true, FIRST_ROUTINES.whatToDoNow.partner]);
   });
 
+  it.each([
+    ['en', 'man with a knife in the stairwell by entrance B'],
+    ['en', 'the woman in 12 is not allowed to leave, her passport is with him'],
+    ['sv', 'en man med kniv i trapphuset vid ingång B'],
+    ['sv', 'kvinnan på 12 får inte gå ut, han har hennes pass'],
+  ] as const)('gives danger told without a question "what to do now" beside the 112 card, not a routine that shares its words (%s: %s)', (language, text) => {
+    const r = answerQuestion(text, kb.index, { language, audience: 'partner' });
+    expect(r.type === 'answer' && [r.danger, r.article.id]).toEqual([true, FIRST_ROUTINES.whatToDoNow.partner]);
+  });
+
   it('keeps a short everyday complaint calm', () => {
     expect(answerQuestion('drunk guy asleep in the lobby again', kb.index, { language: 'en', audience: 'partner' })).toMatchObject({ danger: false });
   });
