@@ -129,6 +129,14 @@ function soundsLikeRoutine(likeness: ReadonlyMap<string, number>): boolean {
   return routine >= ROUTINE_LIKENESS_FLOOR && routine > (likeness.get(OUTSIDE) ?? 0);
 }
 
+/** Words a question opens with, for a question typed on a phone without its "?". */
+const QUESTION_OPENING = /^(how|what|who|whom|when|where|why|which|can|could|should|shall|do|does|did|is|are|may|must|hur|vad|vem|vilka|vilken|vilket|när|var|varför|kan|ska|skall|får|måste|bör|borde)(\s|$)/iu;
+
+/** Does the message ask something: a sentence ending in "?", or one opening like a question? */
+function asksSomething(text: string): boolean {
+  return sentences(text).some((s) => s.asks || QUESTION_OPENING.test(s.text.trim()));
+}
+
 /** The sentences of a longer message that ask (end in "?"), else its last one; empty for a message of one sentence. */
 function askingPart(text: string): string {
   const all = sentences(text);
@@ -206,7 +214,7 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
   // danger are: 112 first as well. Short and broken messages often escape the rules that tell a scene
   // described now ("teen in school clothes w old guy, lift"), so those need only a surer likeness.
   const likelyDanger = () => index.dangerLikeness(corrected, language) > (understood.observed ? DANGER_LIKENESS : UNSEEN_SCENE_DANGER_LIKENESS);
-  const learntDanger = !understood.danger && !understood.nearMiss && !understood.offTopic && (understood.kind === 'situation' || !looksOutside(wholeLikeness)) && likelyDanger();
+  const learntDanger = !understood.danger && !understood.over && !understood.nearMiss && !understood.offTopic && (understood.kind === 'situation' || !looksOutside(wholeLikeness)) && likelyDanger();
   const danger = understood.danger || learntDanger;
   if (danger) kind = 'situation';
   // A message with few domain words counts as in the domain when one article covers a fair share of
@@ -231,7 +239,7 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
     const recognised = best && (wholeLikeness.get(best.article.id) ?? 0) >= RECOGNISED_ROUTINE;
     // Danger learnt from the examples is a scene as they are, and so is danger told without a question,
     // though the word rules did not see one.
-    const scene = understood.observed || learntDanger || !sentences(text).some((s) => s.asks);
+    const scene = understood.observed || learntDanger || !asksSomething(text);
     const firstAid = scene && !recognised ? whatToDoNow : undefined;
     const article = child ?? firstAid ?? sceneRoutine;
     if (article) return answer(article, hitOf(article), 'situation', true, whatToDoNow);

@@ -17,6 +17,8 @@ export interface Understanding {
   readonly domain: number;
   /** Talks about an everyday topic far from the domain (IT, weather, food, sport, chores). */
   readonly offTopic: boolean;
+  /** What it tells of is over (checked out, yesterday, last year) and nothing goes on now. */
+  readonly over: boolean;
 }
 
 /** An age from 10 to 17 (13 to 17 in words: "around eleven" is a time of day), not a number of minutes, hours, rooms, men or times ("each staying about 15 minutes"). */
@@ -102,7 +104,8 @@ const LISTS = {
     '(\\d+|a few|few|two|three|five|ten|några|ett par|två|tre|fem|tio) (minutes?|mins?|minuter|min) (ago|sedan|sen)', 'an hour ago', 'half an hour ago', 'för en (timme|halvtimme) sedan',
     'gick (just|nyss|precis) (upp|in)', '(är|sitter) inne (hos|på|i)', 'inne hos', 'with (a )?(man|buyer|him|an older man|an adult) (in|at|behind)', 'i baksätet', 'in the back seat', 'står vid', 'standing (at|by) (the )?door', 'just (took|brought|went|came)', '(they\'re|theyre|they are|she is|she\'s) (up )?(in )?there now', '(they\'re|theyre|they are) in there', 'went inside', 'gick in (i|på|till)',
     // moving now, told in the present ("going up with an old man", "går upp med")
-    '(is |are |she\'s |he\'s |they\'re )?going (up|into|in to) ', 'goes (up|into) ', 'går (upp|in) (med|till|på|i)', 'följer med (en|honom|mannen|gubben|killen)', 'på väg (upp|in)', 'on (the|their|his|her) way up', 'heading up',
+    '(going|goes|heading) up with', '(going|goes) (into|in to) (room |rum )?[0-9]+', '(going|goes) into (his|the|a|their) (room|car|cabin|caravan|flat|apartment)',
+    'går upp med', 'går (in|upp) (på|till|i) (rum|rummet|hans rum) ?[0-9]*', 'följer med (honom|mannen|gubben|killen|en man|en äldre man|två män)', 'på väg upp (med|till)', 'on (the|their|his|her) way up (with|to)',
     'walked (past|in|by|through|up)', 'went upstairs', 'jsut', 'rn ', '(she is|she\'s|shes|he is|he\'s|hes) in (his|her|their|the) room', 'gick upp på rummet', 'took the (lift|elevator|stairs)', 'tog hissen', 'gick förbi',
   ],
   /** Words that put a message in the knowledge base's domain on their own. */
@@ -234,8 +237,13 @@ const LISTS = {
   /** An earlier time: the event is over, unless the message also says something is happening now. */
   earlier: [
     'i går', 'igår', 'i förrgår', 'förra helgen', 'förra veckan', 'förra månaden', 'yesterday', 'day before yesterday', 'last weekend', 'last week', 'last month',
-    // a year gone by ("under 2024", "last year"), not a year of birth or an age ("she turned 15 last year")
-    '(?<!(född|born) )(under|during|in) (19|20)[0-9][0-9]', '(?<!(fyllde|blev|var|turned|was) [0-9]+ (år )?)(förra året|i fjol|ifjol|last year)',
+  ],
+  /**
+   * A year gone by ("under 2024", "last year"): a count of earlier cases, not a child with an adult now.
+   * It never cancels a danger word ("same man as last year" is still hitting her), and not after an age.
+   */
+  earlierYear: [
+    '(under|during) (19|20)[0-9][0-9](?![0-9]| ?(kr|sek|kronor|euro|eur))', '(?<!(fyllde|blev|var|turned|was|was only) (\\p{L}+|[0-9]+) (år |years old )?)(förra året|i fjol|ifjol|last year)',
   ],
   command: ['^(hjälp|help|meny|menu|rapport|rapportera|report|avbryt|cancel|start|börja|status|mina ärenden|my cases)[.!]*$'],
 } as const;
@@ -329,7 +337,7 @@ export function normalizeMessage(text: string): string {
  */
 export function understandMessage(text: string, _language: KbLanguage, corrected = '', knows: (word: string) => boolean = () => true): Understanding {
   const raw = normalizeMessage(text);
-  if (COMMAND.test(raw.trim())) return { kind: 'command', danger: false, possibleChild: false, observed: false, nearMiss: false, domain: 0, offTopic: false };
+  if (COMMAND.test(raw.trim())) return { kind: 'command', danger: false, possibleChild: false, observed: false, nearMiss: false, domain: 0, offTopic: false, over: false };
   const all = `${raw}|${normalizeMessage(corrected)}`;
   const has = (name: ListName) => COMPILED[name].test(all);
 
@@ -341,7 +349,7 @@ export function understandMessage(text: string, _language: KbLanguage, corrected
   // "Nobody seems hurt", "inget våld": a danger word denied is no danger sign; nor is one that is over, unless something goes on now.
   const dangerSign = COMPILED.danger.test(all.replace(DENIED_DANGER, ' ')) && !hypothetical && !(over && !now);
   const childSign = has('child');
-  const possibleChild = childSign && situational && !over && !hypothetical;
+  const possibleChild = childSign && situational && !over && !(has('earlierYear') && !now) && !hypothetical;
   const danger = dangerSign || possibleChild;
   const asksOpeningHours = has('openingHours') && !has('phoneLine');
   const nearMiss = (has('nearMiss') || asksOpeningHours || asksForTask(raw) || asksForPerson(text, knows)) && !dangerSign;
@@ -352,5 +360,5 @@ export function understandMessage(text: string, _language: KbLanguage, corrected
   const inDomain = danger || domain >= (offTopic ? 7 : IN_DOMAIN_SCORE);
 
   const kind = nearMiss || !inDomain ? 'outOfScope' : danger || situational ? 'situation' : 'question';
-  return { kind, danger, possibleChild, observed: situational && !over, nearMiss, domain, offTopic };
+  return { kind, danger, possibleChild, observed: situational && !over, nearMiss, domain, offTopic, over };
 }

@@ -54,6 +54,12 @@ const KEEP_ALIVE_MS = 300_000;
 export function createServer<C extends QueuedTurn>(deps: ServerDeps<C>): SamverkaServer {
   const server = restify.createServer({ name: 'samverka', handleUncaughtExceptions: false });
   server.server.keepAliveTimeout = KEEP_ALIVE_MS;
+  // Once closing, every response ends its connection: a kept-alive one must not bring new turns in while the server drains.
+  let closing = false;
+  server.pre((_req, res, next) => {
+    if (closing) res.setHeader('Connection', 'close');
+    return next();
+  });
   const queue = new KeyedQueue();
   let active = 0;
   let started = 0;
@@ -142,7 +148,9 @@ export function createServer<C extends QueuedTurn>(deps: ServerDeps<C>): Samverk
     started: () => started,
     close: (timeoutMs) =>
       new Promise<boolean>((resolve) => {
+        closing = true;
         server.close();
+        server.server.closeIdleConnections();
         if (active === 0) return resolve(true);
         const timer = setTimeout(() => resolve(false), timeoutMs);
         drained = () => {

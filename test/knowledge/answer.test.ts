@@ -169,6 +169,12 @@ describe('answerQuestion', () => {
     expect(r.type === 'answer' && [r.danger, r.article.id]).toEqual([true, FIRST_ROUTINES.whatToDoNow.partner]);
   });
 
+  it('gives a question typed without its "?" that mentions danger its own routine', () => {
+    const r = answerQuestion('how should we handle a guest who threatens staff with a knife', kb.index, { language: 'en', audience: 'partner' });
+    expect(r.type === 'answer' && r.article.id).not.toBe(FIRST_ROUTINES.whatToDoNow.partner);
+    expect(r.type === 'answer' && r.article.id).toBe('staff-safety-routines');
+  });
+
   it('keeps a short everyday complaint calm', () => {
     expect(answerQuestion('drunk guy asleep in the lobby again', kb.index, { language: 'en', audience: 'partner' })).toMatchObject({ danger: false });
   });

@@ -157,11 +157,29 @@ describe('understandMessage', () => {
     expect(understandMessage(text, language).danger).toBe(false);
   });
 
+  it.each([
+    ['en', 'a woman is screaming in 2019'],
+    ['en', 'she is locked in the room and screaming, he pays her under 2000 kr a month'],
+    ['en', 'he is hitting the woman in room 5 she screams, same man as last year'],
+    ['sv', 'man slår kvinnan i rum 5 hon skriker, samma man som i fjol'],
+  ] as const)('keeps danger words danger beside a year or a room number like one (%s: %s)', (language, text) => {
+    expect(understandMessage(text, language)).toMatchObject({ danger: true, nearMiss: false });
+  });
+
+  it.each([
+    ['en', 'the price is going up for children'],
+    ['sv', 'barn under 12 följer med en vuxen gratis'],
+    ['sv', 'barnen går in i skolan klockan åtta'],
+  ] as const)('reads no scene in an ordinary sentence that moves a child (%s: %s)', (language, text) => {
+    expect(understandMessage(text, language)).toMatchObject({ danger: false, possibleChild: false });
+  });
+
   it('reads a count of earlier cases as no danger now, but not a year of birth', () => {
     expect(understandMessage('how many girls under 18 were found selling sex in hotels during 2023', 'en').danger).toBe(false);
     expect(understandMessage('i fjol hittade vi en tjej på 15 år med en äldre man på rum 3', 'sv').danger).toBe(false);
     expect(understandMessage('a girl maybe 14 sits with an older man in room 5, she says she was born in 2011', 'en')).toMatchObject({ danger: true, possibleChild: true });
     expect(understandMessage('a girl who looks about 15 went up to room 12 with an older man, she told me she turned 15 last year', 'en')).toMatchObject({ danger: true, possibleChild: true });
+    expect(understandMessage('a girl who looks about 14 went up to room 12 with an older man, she turned fourteen last year', 'en')).toMatchObject({ danger: true, possibleChild: true });
     expect(understandMessage('en tjej som ser ut att vara 15 gick upp till rum 12 med en äldre man, hon sa att hon fyllde 15 i fjol', 'sv')).toMatchObject({ danger: true, possibleChild: true });
   });
 
