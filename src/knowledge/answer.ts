@@ -214,7 +214,7 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
   // danger are: 112 first as well. Short and broken messages often escape the rules that tell a scene
   // described now ("teen in school clothes w old guy, lift"), so those need only a surer likeness.
   const likelyDanger = () => index.dangerLikeness(corrected, language) > (understood.observed ? DANGER_LIKENESS : UNSEEN_SCENE_DANGER_LIKENESS);
-  const learntDanger = !understood.danger && !understood.over && !understood.nearMiss && !understood.offTopic && (understood.kind === 'situation' || !looksOutside(wholeLikeness)) && likelyDanger();
+  const learntDanger = !understood.danger && !understood.nearMiss && !understood.offTopic && (understood.kind === 'situation' || !looksOutside(wholeLikeness)) && likelyDanger();
   const danger = understood.danger || learntDanger;
   if (danger) kind = 'situation';
   // A message with few domain words counts as in the domain when one article covers a fair share of

@@ -17,8 +17,6 @@ export interface Understanding {
   readonly domain: number;
   /** Talks about an everyday topic far from the domain (IT, weather, food, sport, chores). */
   readonly offTopic: boolean;
-  /** What it tells of is over (checked out, yesterday, last year) and nothing goes on now. */
-  readonly over: boolean;
 }
 
 /** An age from 10 to 17 (13 to 17 in words: "around eleven" is a time of day), not a number of minutes, hours, rooms, men or times ("each staying about 15 minutes"). */
@@ -337,7 +335,7 @@ export function normalizeMessage(text: string): string {
  */
 export function understandMessage(text: string, _language: KbLanguage, corrected = '', knows: (word: string) => boolean = () => true): Understanding {
   const raw = normalizeMessage(text);
-  if (COMMAND.test(raw.trim())) return { kind: 'command', danger: false, possibleChild: false, observed: false, nearMiss: false, domain: 0, offTopic: false, over: false };
+  if (COMMAND.test(raw.trim())) return { kind: 'command', danger: false, possibleChild: false, observed: false, nearMiss: false, domain: 0, offTopic: false };
   const all = `${raw}|${normalizeMessage(corrected)}`;
   const has = (name: ListName) => COMPILED[name].test(all);
 
@@ -360,5 +358,5 @@ export function understandMessage(text: string, _language: KbLanguage, corrected
   const inDomain = danger || domain >= (offTopic ? 7 : IN_DOMAIN_SCORE);
 
   const kind = nearMiss || !inDomain ? 'outOfScope' : danger || situational ? 'situation' : 'question';
-  return { kind, danger, possibleChild, observed: situational && !over, nearMiss, domain, offTopic, over };
+  return { kind, danger, possibleChild, observed: situational && !over, nearMiss, domain, offTopic };
 }
