@@ -50,14 +50,15 @@ export function buildKnowledgeBase(files: KnowledgeFiles, languages: readonly Kb
       if (result.ok) articles.push(result.article);
       else problems.push(...result.problems);
     }
-    const thesaurusText = folder[THESAURUS_FILE];
-    thesaurus[lng] = thesaurusText === undefined ? [] : readYamlFile(ThesaurusFile, thesaurusText, `${lng}/${KNOWLEDGE_FOLDER}/${THESAURUS_FILE}`, problems, []);
-    const examplesText = folder[EXAMPLES_FILE];
-    if (examplesText !== undefined) examples[lng] = readYamlFile(ExamplesFile, examplesText, `${lng}/${KNOWLEDGE_FOLDER}/${EXAMPLES_FILE}`, problems, {});
-    const outsideText = folder[OUTSIDE_FILE];
-    if (outsideText !== undefined) outside[lng] = readYamlFile(OutsideFile, outsideText, `${lng}/${KNOWLEDGE_FOLDER}/${OUTSIDE_FILE}`, problems, []);
-    const dangerText = folder[DANGER_FILE];
-    if (dangerText !== undefined) danger[lng] = readYamlFile(DangerFile, dangerText, `${lng}/${KNOWLEDGE_FOLDER}/${DANGER_FILE}`, problems, { danger: [], calm: [] });
+    // Each YAML file is optional: undefined without it, `empty` (and a problem) when it does not parse.
+    const read = <T>(file: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>, empty: T): T | undefined => {
+      const text = folder[file];
+      return text === undefined ? undefined : readYamlFile(schema, text, `${lng}/${KNOWLEDGE_FOLDER}/${file}`, problems, empty);
+    };
+    thesaurus[lng] = read(THESAURUS_FILE, ThesaurusFile, []) ?? [];
+    examples[lng] = read(EXAMPLES_FILE, ExamplesFile, {});
+    outside[lng] = read(OUTSIDE_FILE, OutsideFile, []);
+    danger[lng] = read(DANGER_FILE, DangerFile, { danger: [], calm: [] });
   }
   // Examples for an article that does not exist would steer towards nothing: say so, as for a broken
   // link (an article file that did not parse has its own problem already).
