@@ -8,6 +8,8 @@ export const THESAURUS_FILE = 'thesaurus.yaml';
 export const EXAMPLES_FILE = 'examples.yaml';
 export const OUTSIDE_FILE = 'outside.yaml';
 export const DANGER_FILE = 'danger.yaml';
+/** The YAML files read beside the articles. */
+const YAML_FILES: readonly string[] = [THESAURUS_FILE, EXAMPLES_FILE, OUTSIDE_FILE, DANGER_FILE];
 
 /**
  * The text of a knowledge base, as read from a folder or from a published version: per language
@@ -18,7 +20,7 @@ export type KnowledgeFiles = Readonly<Partial<Record<KbLanguage, Readonly<Record
 
 /** Is this a file the knowledge base reads (an article, the thesaurus, the example messages)? Everything else in the folder is ignored. */
 export function isKnowledgeFile(name: string): boolean {
-  return (name.endsWith('.md') || name === THESAURUS_FILE || name === EXAMPLES_FILE || name === OUTSIDE_FILE || name === DANGER_FILE) && !/[\\/]/.test(name);
+  return (name.endsWith('.md') || YAML_FILES.includes(name)) && !/[\\/]/.test(name);
 }
 
 /**
