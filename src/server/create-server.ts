@@ -149,8 +149,7 @@ export function createServer<C extends QueuedTurn>(deps: ServerDeps<C>): Samverk
     close: (timeoutMs) =>
       new Promise<boolean>((resolve) => {
         closing = true;
-        server.close();
-        server.server.closeIdleConnections();
+        server.close(); // also closes the idle kept-alive connections (Node 19 and later)
         if (active === 0) return resolve(true);
         const timer = setTimeout(() => resolve(false), timeoutMs);
         drained = () => {
