@@ -58,6 +58,10 @@ const EXAMPLE_WEIGHT = 4;
  * trafficking" is a question in the domain, though it sounds like a task); once for any other message.
  */
 const DOMAIN_OUTSIDE_MARGIN = 2;
+/** How likely a message must be one no routine answers, by all the routines' examples together against those messages, to be refused. */
+const OUTSIDE_LIKENESS = 0.7;
+/** The same for a message full of the domain's words: only when it is clear. */
+const DOMAIN_OUTSIDE_LIKENESS = 0.95;
 /** How much a message must resemble one routine's examples to count as in the domain though it shares few of the routines' words. */
 const ROUTINE_LIKENESS_FLOOR = 0.25;
 /** How much a message must resemble one routine's examples for that routine to answer a danger story in place of "what to do now": more than all the others together. */
@@ -227,8 +231,12 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
   if (kind === 'outOfScope' && !understood.nearMiss && !understood.offTopic && inDomain) kind = 'question';
   // More like the messages no routine answers (an address, statistics, the wifi) than like any routine's
   // examples: refused, whatever words it shares with a routine. What a longer message asks decides.
-  if (!danger && kind !== 'situation' && looksOutside(askedLikeness, understood.domain >= IN_DOMAIN_SCORE ? DOMAIN_OUTSIDE_MARGIN : 1)) kind = 'outOfScope';
-  if (kind === 'outOfScope') return none(understood.domain >= IN_DOMAIN_SCORE && !understood.offTopic ? 'nearMiss' : 'outOfScope', best);
+  // So is one that all the routines' examples together explain less well than the messages no routine
+  // answers ("help me pick a name for our new cat"); one full of the domain's words only when that is clear.
+  const fullOfDomainWords = understood.domain >= IN_DOMAIN_SCORE;
+  if (!danger && kind !== 'situation' && looksOutside(askedLikeness, fullOfDomainWords ? DOMAIN_OUTSIDE_MARGIN : 1)) kind = 'outOfScope';
+  if (!danger && kind !== 'situation' && index.outsideLikeness(corrected, language) > (fullOfDomainWords ? DOMAIN_OUTSIDE_LIKENESS : OUTSIDE_LIKENESS)) kind = 'outOfScope';
+  if (kind === 'outOfScope') return none(fullOfDomainWords && !understood.offTopic ? 'nearMiss' : 'outOfScope', best);
 
   if (danger) {
     const child = understood.possibleChild ? byId(CHILD_ROUTINE[audience]) : undefined;

@@ -18,6 +18,18 @@ export interface ExampleMessages {
   readonly danger?: Partial<Record<KbLanguage, DangerExamples>>;
 }
 
+/** The class of all the routines' examples together, against {@link OUTSIDE}. */
+const INSIDE = '(inside)';
+/** In how many example messages a word must occur to count as a word users write: a typo rarely recurs, "throat" and "välja" do. */
+const USER_WORD_MESSAGES = 2;
+
+/** The words that occur in at least {@link USER_WORD_MESSAGES} of the messages. */
+function wordsOfSeveral(messages: readonly string[]): ReadonlySet<string> {
+  const counts = new Map<string, number>();
+  for (const message of messages) for (const word of new Set(tokenize(message))) counts.set(word, (counts.get(word) ?? 0) + 1);
+  return new Set([...counts].filter(([, n]) => n >= USER_WORD_MESSAGES).map(([word]) => word));
+}
+
 const DANGER = 'danger';
 const CALM = 'calm';
 
@@ -125,12 +137,18 @@ export class KnowledgeIndex {
 
   private readonly classifiers: ReadonlyMap<KbLanguage, ExampleClassifier>;
   private readonly dangerClassifiers: ReadonlyMap<KbLanguage, ExampleClassifier>;
+  private readonly scopeClassifiers: ReadonlyMap<KbLanguage, ExampleClassifier>;
+  /** Words users write (in several example messages) that are words though no article uses them: "throat" is not a misspelt "threat". */
+  private readonly userWords: ReadonlyMap<KbLanguage, ReadonlySet<string>>;
 
   private constructor(
     private readonly indexes: ReadonlyMap<KbLanguage, LanguageIndex>,
     private readonly thesaurus: Thesaurus,
     { examples = {}, outside = {}, danger = {} }: ExampleMessages,
   ) {
+    this.userWords = new Map(
+      [...indexes.keys()].map((l) => [l, wordsOfSeveral([...Object.values(examples[l] ?? {}).flat(), ...(outside[l] ?? []), ...(danger[l]?.danger ?? []), ...(danger[l]?.calm ?? [])])]),
+    );
     // Examples are spelt as users write; they are corrected as messages are, against the articles' words.
     // Messages outside the knowledge base only mean something beside the routines' own examples: alone
     // they would be the only class, and every question would look outside.
@@ -141,6 +159,18 @@ export class KnowledgeIndex {
       new Map([...indexes.keys()].map((l) => [l, ExampleClassifier.train(classesOf(l), l, (text) => this.correctSpelling(text, l), temperature)]));
     this.classifiers = perLanguage(classes);
     this.dangerClassifiers = perLanguage(dangerClasses, 1);
+    // In the domain or not: every routine's examples as one class against the messages no routine answers.
+    // Beside the classes per routine, the outside messages are one broad class among many narrow ones;
+    // here both classes are broad, so an errand that shares a word or two with one routine stays an errand.
+    const scopeClasses = (l: KbLanguage): ArticleExamples =>
+      Object.keys(examples[l] ?? {}).length > 0 && (outside[l]?.length ?? 0) > 0 ? { [INSIDE]: Object.values(examples[l] ?? {}).flat(), [OUTSIDE]: outside[l] ?? [] } : {};
+    this.scopeClassifiers = perLanguage(scopeClasses, 1);
+  }
+
+  /** How likely the (spelling-corrected) message is one no routine answers, by all the routines' examples together against `outside.yaml` (0 without either). */
+  outsideLikeness(corrected: string, language: KbLanguage): number {
+    const likeness = this.scopeClassifiers.get(language)?.classify(corrected);
+    return likeness?.has(INSIDE) ? (likeness.get(OUTSIDE) ?? 0) : 0;
   }
 
   /** How likely the (spelling-corrected) message tells of someone in danger now, learnt from `danger.yaml` (0 without it). */
@@ -189,7 +219,7 @@ export class KnowledgeIndex {
     if (!index) return question;
     return index.spelling.correctText(
       question,
-      (t) => isStopword(t, 'sv') || isStopword(t, 'en') || this.thesaurus.has(t, language) || index.vocabulary.has(stem(t, language)) || splitCompound(t, index.vocabulary, language).length > 0,
+      (t) => isStopword(t, 'sv') || isStopword(t, 'en') || (this.userWords.get(language)?.has(t) ?? false) || this.thesaurus.has(t, language) || index.vocabulary.has(stem(t, language)) || splitCompound(t, index.vocabulary, language).length > 0,
     );
   }
 

@@ -23,6 +23,9 @@ export interface Understanding {
 // ä and å as escapes: the list's folded variants (å/ä/ö written as a/o) must still exclude "12 män".
 const AGE = '(1[0-7](?![0-9]| ?(min|tim|hour|hrs|h |rum|room|m\\u00e4n|man|men|g\\u00e5ng|gang|time|dag|day|natt|night|kr|sek|euro|dollar|%|:))|(tretton|fjorton|femton|sexton|sjutton|thirteen|fourteen|fifteen|sixteen|seventeen)(?! ?(min|tim|hour|m\\u00e4n|men|g\\u00e5ng|times|dag|day|natt|night|kr|euro)))';
 
+/** After "help me": a task for the bot ("help me understand the reflection period", "hjälp mig med Excel"), not a cry for help. */
+const HELP_WITH_A_TASK = '(?! (with|med) | (to |att )?(understand|write|find|choose|pick|fill|make|figure|draft|translate|explain|add|set|fix|format|först|skriva|hitta|välja|fylla|göra|formulera|översätta|förklara|lägga|fixa|ta reda))';
+
 /**
  * Word lists: each entry is a word start (matched as a prefix at a word boundary, so "hot" covers
  * "hotar", "hotade") or a short phrase; a trailing space means the whole word; ".{0,n}" allows a few words between. Both languages are
@@ -34,7 +37,7 @@ const LISTS = {
     'får inte gå', 'får inte lämna', 'får inte gå ut', 'inte får gå', 'inte får lämna', 'inte fårgå', 'släpps inte', 'inlåst', 'låst in', 'låses in',
     'låser in', 'låst inne', 'hålls fast', 'hålls kvar', 'hålls inlåst', 'kan inte gå därifrån', 'kan inte lämna', 'vågar inte gå',
     'not allow(ed)? (to )?(leave|go|get out)', '(is|are|being) hold (in|inside|there)', 'lock(ed)? from (the )?outside', 'låst (utifrån|från utsidan)', '(being|is|are) kept (in|inside|locked|there)', 'hålls (i|på) (rum|rummet|stugan|lägenheten)', 'can\'t leave', 'cant leave', 'cannot leave', 'can not leave',
-    'won\'t let (her|him|them|me) (leave|go|out)', 'wont let (her|him|them|me) (leave|go|out)', 'held against', 'held captive', 'being held', 'held in',
+    'been (held|kept) (there|here|for|captive|prisoner|against)', '(har|hade) hållits (där|kvar|fast|inlåst|i)', 'won\'t let (her|him|them|me) (leave|go|out)', 'wont let (her|him|them|me) (leave|go|out)', 'held against', 'held captive', 'being held', 'held in',
     'locked in', 'locked up', 'lock(s|ed)? (her|him|them|the girl|the woman|girl|woman|a girl|a woman)',  'trapped', 'kept prisoner', 'not let out',
     '(is|are|was|were|being|get|got) lock(ed)? (in|inside|up)', 'lock in (the |an |a |his |their )?(apartment|flat|room|house|car|cabin|basement)',
     'forc(e|es|ed|ing) (her|him|them|a|an|the|this|that) (\\p{L}+ ){0,2}(into|in|to go)', 'tvinga(r|de|t)? (in |ut )?(henne|honom|dem|en \\p{L}+|kvinnan|tjejen) (i|in|till|att följa)',
@@ -42,9 +45,9 @@ const LISTS = {
     '(not|don\'t|dont|doesn\'t|didn\'t|never) let (her|him|them|me) (go|leave|out)', '(won\'t|wont|will not|doesn\'t|doesnt) let (a|the|this|that) \\p{L}+ (go|leave|out)', 'no let (her|him|them) (go|leave)', 'not letting (her|him|them|me) (go|leave)',
     // asks for help, screaming
     '(inte|int|ej) låter (henne|honom|dem|dom|mig|oss) (gå|lämna|åka)', 'låter (henne|honom|dem|dom|mig|oss) inte (gå|lämna|åka)', 'släpper inte ut (henne|honom|dem|dom|mig|oss)', 'låst (dörren|dörrarna|bilen)', 'locked the (door|doors|car)',
-    'hjälp mig', '(ber|bad) (mig|oss) (att )?ringa (polis|112)', '(asks?|asked|begs?|begged) (me|us) to call (the )?(police|112)', '(blir|blev) tvingad', 'being forced (to|into)', 'ropa(r|de)? på hjälp', 'skrek på hjälp', 'ber om hjälp', 'bad om hjälp', 'skrik', 'skrek', 'gråt.{0,20}(hjälp|rädd)',
-    '(?<!(can|could|would|will|pls|please|plz) (you|u|someone|somebody|anyone) )help me', 'help us', 'asks? for help', 'asked for help', 'asking for help', '(cry|cries|crying|cried|call|calls|calling|called) for help', 'shouting for help',
-    'help help', 'hjälp hjälp', '(asked|asks|begged|begs) (us|me) to help', '(bad|ber) (oss|mig) (att )?hjälpa', '(say|says|saying|said) help', '(säger|sa|sade) hjälp', 'scream', 'screem', 'yelling for help', '(she|he|the woman|the girl) (wants?|needs?|begs?|begged|beg) (for )?help', '(hon|han|kvinnan|tjejen) (vill ha|behöver|bönar om|tigger om) hjälp',
+    `hjälp mig${HELP_WITH_A_TASK}`, '(ber|bad) (mig|oss) (att )?ringa (polis|112)', '(asks?|asked|begs?|begged) (me|us) to call (the )?(police|112)', '(blir|blev) tvingad', 'being forced (to|into)', 'ropa(r|de)? på hjälp', 'skrek på hjälp', 'ber om hjälp', 'bad om hjälp', 'skrik', 'skrek', 'gråt.{0,20}(hjälp|rädd)',
+    `(?<!(can|could|would|will|pls|please|plz) (you|u|someone|somebody|anyone) )help me${HELP_WITH_A_TASK}`, `help us${HELP_WITH_A_TASK}`, 'asks? for help', 'asked for help', 'asking for help', '(cry|cries|crying|cried|call|calls|calling|called) for help', 'shouting for help',
+    'help help', 'hjälp hjälp', '(wrote|written|writes|scribbled|scratched|carved|skrivit|skrev|klottrat|ristat|rispat) (\\p{L}+ ){0,2}(help|hjälp|sos)', '(asked|asks|begged|begs) (us|me) to help', '(bad|ber) (oss|mig) (att )?hjälpa', '(say|says|saying|said) help', '(säger|sa|sade) hjälp', 'scream', 'screem', 'yelling for help', '(she|he|the woman|the girl) (wants?|needs?|begs?|begged|beg) (for )?help', '(hon|han|kvinnan|tjejen) (vill ha|behöver|bönar om|tigger om) hjälp',
     'prisoner', '(är|som) fånge', 'fången', 'fångenskap',
     // shut in, cannot get out, signals and notes asking for help
     'let me out', 'släpp ut mig', '(can\'t|cant|cannot|can not) get out', '(kommer|kom) inte ut', 'kan inte komma ut', '(won\'t|wont|will not) open', 'shut (her|him|them|a|some|the) (\\p{L}+ )?(in|out)', 'stängt? in (henne|honom|dem|en)', 'utelåst',
@@ -79,7 +82,7 @@ const LISTS = {
     'unge ', 'ungen', 'ungar', `mer än ${AGE}`, `more than ${AGE}`, '1[0-7] ?- ?1[0-7]( |år|years)', '(she|he|hon|han) (is|är|e|says she is|says he is) 1[0-7]( |$)',
     'under 18', 'under arton', 'under 1[0-7]', '1[0-7] ?[-–] ?1[0-7]', '1[0-7] (maybe|kanske|typ|max|or so|ish)', '1[0-7]ish', 'minderårig', 'barn', 'ungt barn', 'tonåring', 'skolelev', 'högstadie', 'gymnasie', 'pojke', 'flicka', 'ser ung ut', 'ser väldigt ung',
     `ser ut att vara (max |typ |kanske |runt |ca )?${AGE}`, 'verkar (väldigt |mycket |jätte)?ung', 'väldigt ung', 'jätteung', 'för ung', `kanske ${AGE}`, `typ ${AGE}`,
-    `runt ${AGE}`, `ca ${AGE}`, '1[0-7] år', '1[0-7]-åring', '1[0-7]åring',
+    `runt ${AGE}`, `ca ${AGE}`, `(dotter|son|flicka|tjej|kille|pojke|syster|bror|brorsa|syrra) på ${AGE}`, `(daughter|son|sister|brother|girl|boy) (of|aged) ${AGE}`, '1[0-7] år', '1[0-7]-åring', '1[0-7]åring',
     'under eighteen', 'underage', 'under age', 'minor ', 'minors ', 'child', 'kid ', 'kids ', 'teen', 'schoolgirl', 'schoolboy', 'school uniform', 'school age', 'skolålder', 'skolåldern', 'boy ', 'boys ', 'young girl',
     'looks? (very |so |really )?young', 'looked (very |so |really )?young', 'look very young', 'very young', 'too young', `maybe ${AGE}`, `around ${AGE}`, `about ${AGE}`,
     `max ${AGE}`, '1[0-7] max', '1[0-7] (or|eller|to|till) 1[0-7]', `(can't|cant|cannot|can not|isn't|isnt|not) (be )?(more|older) than ${AGE}`, `(kan inte vara|är inte|inte) (mer|äldre) än ${AGE}`, `looks (like |about |around |maybe )?${AGE}`, '1[0-7] years', '1[0-7] year( |$)', '1[0-7] year old', '1[0-7] ?yo ', '1[0-7] ?y/o', '1[0-7] ?(yr|yrs) old', `age ${AGE}`,
@@ -280,7 +283,7 @@ function asksForPerson(text: string, knows: (word: string) => boolean): boolean 
 }
 
 /** A message that opens with an order to write or translate something: a task for the bot, which only shows routines. */
-const TASK_FOR_BOT = /^ (skriv|formulera|översätt|sammanfatta|write|draft|compose|translate|summari[sz]e) (ett|en|mig|åt|om|till|a|an|me|the|this|our|my|up) /u;
+const TASK_FOR_BOT = /^ ((skriv|formulera|översätt|sammanfatta|write|draft|compose|translate|summari[sz]e) (ett|en|mig|åt|om|till|a|an|me|the|this|our|my|up)|påminn (mig|oss)|remind (me|us)|set a reminder) /u;
 const asksForTask = (normalized: string): boolean => TASK_FOR_BOT.test(normalized);
 
 /** å, ä, ö written as a, a, o: phones and foreign keyboards often lack them. */
@@ -347,7 +350,7 @@ export function understandMessage(text: string, _language: KbLanguage, corrected
   // "Nobody seems hurt", "inget våld": a danger word denied is no danger sign; nor is one that is over, unless something goes on now.
   const dangerSign = COMPILED.danger.test(all.replace(DENIED_DANGER, ' ')) && !hypothetical && !(over && !now);
   const childSign = has('child');
-  const possibleChild = childSign && situational && !over && !(has('earlierYear') && !now) && !hypothetical;
+  const possibleChild = childSign && situational && !over && !(has('earlierYear') && !now) && !hypothetical && !asksForTask(raw);
   const danger = dangerSign || possibleChild;
   const asksOpeningHours = has('openingHours') && !has('phoneLine');
   const nearMiss = (has('nearMiss') || asksOpeningHours || asksForTask(raw) || asksForPerson(text, knows)) && !dangerSign;

@@ -122,6 +122,14 @@ describe('answerQuestion', () => {
     expect(r.type).toBe('answer');
   });
 
+  it.each([
+    ['en', 'how do I order new towels for housekeeping'],
+    ['sv', 'hur beställer jag nya handdukar till städet'],
+  ] as const)('refuses an errand that all the routines\' examples together explain less well than the outside messages, though it shares a word with one (%s: %s)', (language, q) => {
+    // "Housekeeping" and "städ" are a routine's words (signs housekeeping sees); ordering towels is no routine.
+    expect(answerQuestion(q, kb.index, { language, audience: 'partner' })).toMatchObject({ type: 'noAnswer', kind: 'outOfScope', choices: [] });
+  });
+
   it('takes up a story told in words no routine uses when it is asked the way people ask for a routine', () => {
     // Neither message names exploitation, wages or work the way the routines do; the examples of the labour routine are asked like them.
     const sv = 'kocken sover i förrådet och chefen tar hans pengar, vem pratar jag med';

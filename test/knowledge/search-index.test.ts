@@ -45,4 +45,25 @@ describe('KnowledgeIndex.correctSpelling', () => {
     expect(kb.index.correctSpelling('personalen är skakad', 'sv')).toContain('skakad');
     expect(kb.index.correctSpelling('hon är skaddad', 'sv')).toContain('skadad');
   });
+
+  it('leaves a word users write in several example messages as written, though no article uses it', () => {
+    // "throat" is one edit from "threat", a word the articles use; "välja" one from "vilja".
+    expect(kb.index.correctSpelling('sore throat tonight', 'en')).toContain('throat');
+    expect(kb.index.correctSpelling('jag ska välja namn', 'sv')).toContain('välja');
+    // A typo still is one: helpers' example messages rarely repeat the same one.
+    expect(kb.index.correctSpelling('how long is the reflection peroid', 'en')).toContain('period');
+  });
+});
+
+describe('KnowledgeIndex.outsideLikeness', () => {
+  it('tells an errand from a question about a routine, by all the routines\' examples against the messages no routine answers', () => {
+    expect(kb.index.outsideLikeness('can you book a table at the restaurant for the guest in room 12', 'en')).toBeGreaterThan(0.9);
+    expect(kb.index.outsideLikeness('how long is the reflection period for a victim of trafficking', 'en')).toBeLessThan(0.1);
+    expect(kb.index.outsideLikeness('kan du boka ett bord på restaurangen åt gästen i rum 12', 'sv')).toBeGreaterThan(0.9);
+    expect(kb.index.outsideLikeness('hur lång är betänketiden för ett offer för människohandel', 'sv')).toBeLessThan(0.1);
+  });
+
+  it('is 0 for a knowledge base without example messages', () => {
+    expect(KnowledgeIndex.build(kb.articles, kb.thesaurus).outsideLikeness('can you book a table at the restaurant', 'en')).toBe(0);
+  });
 });

@@ -204,6 +204,35 @@ describe('understandMessage', () => {
   });
 
   it.each([
+    ['en', 'help me understand who pays during the reflection period'],
+    ['en', 'help us write the police part of our action plan'],
+    ['en', 'help me with the report form, it will not save'],
+    ['sv', 'hjälp mig förstå vem som betalar under betänketiden'],
+    ['sv', 'hjälp mig med rapportformuläret, det sparas inte'],
+    ['sv', 'påminn mig att hämta barnen på fritids kl 16 i dag'],
+  ] as const)('reads "help me" with a task for the bot, and a reminder, as no danger (%s: %s)', (language, text) => {
+    expect(understandMessage(text, language).danger).toBe(false);
+  });
+
+  it.each([
+    ['en', 'the guest in 12 whispered help me when he turned his back'],
+    ['sv', 'hon viskade hjälp mig när han gick på toa'],
+    ['en', 'someone scratched HELP into the paint inside the wardrobe of 210, the woman is in there with two men'],
+    ['sv', 'nån har skrivit HJÄLP på spegeln i rum 7 med läppstift, kvinnan är kvar där inne'],
+    ['en', 'the police found a woman who has been held there for a month, she needs a safe place tonight'],
+    ['sv', 'kvinnan säger att hon har hållits kvar i lägenheten i flera veckor, hon är hos oss nu'],
+  ] as const)('reads a cry for help, written or whispered, and someone held for weeks as danger (%s: %s)', (language, text) => {
+    expect(understandMessage(text, language).danger).toBe(true);
+  });
+
+  it.each([
+    ['sv', 'en pappa ringer, hans dotter på 14 ska träffa en vuxen man från nätet på hotellet i kväll'],
+    ['en', 'a mother called, her daughter aged 15 is going to meet a grown man from an app at a hotel tonight'],
+  ] as const)('reads a son or daughter "på 14", "aged 15" with an adult tonight as a possible child (%s: %s)', (language, text) => {
+    expect(understandMessage(text, language)).toMatchObject({ possibleChild: true, danger: true });
+  });
+
+  it.each([
     ['en', 'Do you think the court will let my client win her case?'],
     ['sv', 'vad heter samordnaren på länsstyrelsen i Västra Götaland?'],
     ['sv', 'har ni mejladressen till kvinnojouren, alltså vilken mejl de har'],
