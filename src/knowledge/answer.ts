@@ -59,9 +59,9 @@ const EXAMPLE_WEIGHT = 4;
  */
 const DOMAIN_OUTSIDE_MARGIN = 2;
 /** How likely a message must be one no routine answers, by all the routines' examples together against those messages, to be refused. */
-const OUTSIDE_LIKENESS = 0.7;
-/** The same for a message full of the domain's words: only when it is clear. */
-const DOMAIN_OUTSIDE_LIKENESS = 0.95;
+const OUTSIDE_LIKENESS = 0.5;
+/** The same for a message full of the domain's words: only when it is clearer. */
+const DOMAIN_OUTSIDE_LIKENESS = 0.8;
 /** How much a message must resemble one routine's examples to count as in the domain though it shares few of the routines' words. */
 const ROUTINE_LIKENESS_FLOOR = 0.25;
 /** How much a message must resemble one routine's examples for that routine to answer a danger story in place of "what to do now": more than all the others together. */
