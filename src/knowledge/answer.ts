@@ -62,6 +62,8 @@ const DOMAIN_OUTSIDE_MARGIN = 2;
 const OUTSIDE_LIKENESS = 0.5;
 /** The same for a message full of the domain's words: only when it is clearer. */
 const DOMAIN_OUTSIDE_LIKENESS = 0.8;
+/** Coverage of a message by an article that leaves out no word of it (up to rounding). */
+const COVERED_IN_FULL = 0.99;
 /** How much a message must resemble one routine's examples to count as in the domain though it shares few of the routines' words. */
 const ROUTINE_LIKENESS_FLOOR = 0.25;
 /** How much a message must resemble one routine's examples for that routine to answer a danger story in place of "what to do now": more than all the others together. */
@@ -90,6 +92,8 @@ const SMALL_TALK = /^\s*(tack( så mycket)?|tusen tack|thanks?( you)?|thank you(
 
 /** Share of a hit's BM25 score, relative to the top one, that counts beside its coverage. */
 const BM25_SHARE = 0.7;
+/** Weight of coverage in the same sum: a little over the others, so that an article using nearly every word of a short question is not outranked by a slight likeness of another's examples. */
+const COVERAGE_WEIGHT = 1.1;
 
 /** What else weighs in the ranking, beside how well each article matches the whole message. */
 interface RankingEvidence {
@@ -100,7 +104,7 @@ interface RankingEvidence {
 }
 
 /** Coverage plus a share of BM25 relative to the top hit: long narratives give BM25 many chances to favour an article that shares filler words, while coverage weighs rare words. */
-const matchOf = (h: SearchHit, top: number) => h.confidence + BM25_SHARE * (h.score / top);
+const matchOf = (h: SearchHit, top: number) => COVERAGE_WEIGHT * h.confidence + BM25_SHARE * (h.score / top);
 
 /**
  * Order hits by how well they match the message, what its asking sentences ask, which routine's
@@ -235,7 +239,10 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
   // answers ("help me pick a name for our new cat"); one full of the domain's words only when that is clear.
   const fullOfDomainWords = understood.domain >= IN_DOMAIN_SCORE;
   if (!danger && kind !== 'situation' && looksOutside(askedLikeness, fullOfDomainWords ? DOMAIN_OUTSIDE_MARGIN : 1)) kind = 'outOfScope';
-  if (!danger && kind !== 'situation' && index.outsideLikeness(corrected, language) > (fullOfDomainWords ? DOMAIN_OUTSIDE_LIKENESS : OUTSIDE_LIKENESS)) kind = 'outOfScope';
+  // Not when one routine uses every word of it ("what does the law say about buying a sexual act from a child"):
+  // the outside messages share such words often enough to outweigh them, but the routine holds the answer.
+  const coveredInFull = best !== undefined && best.confidence >= COVERED_IN_FULL;
+  if (!danger && kind !== 'situation' && !coveredInFull && index.outsideLikeness(corrected, language) > (fullOfDomainWords ? DOMAIN_OUTSIDE_LIKENESS : OUTSIDE_LIKENESS)) kind = 'outOfScope';
   if (kind === 'outOfScope') return none(fullOfDomainWords && !understood.offTopic ? 'nearMiss' : 'outOfScope', best);
 
   if (danger) {

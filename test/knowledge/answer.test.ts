@@ -130,6 +130,13 @@ describe('answerQuestion', () => {
     expect(answerQuestion(q, kb.index, { language, audience: 'partner' })).toMatchObject({ type: 'noAnswer', kind: 'outOfScope', choices: [] });
   });
 
+  it.each([
+    ['en', 'What does the law say about buying a sexual act from a child'],
+    ['sv', 'vad säger lagen om köp av sexuell tjänst'],
+  ] as const)('answers a question one routine covers word for word, though the outside messages share its words (%s: %s)', (language, q) => {
+    expect(answerQuestion(q, kb.index, { language, audience: 'staff' })).toMatchObject({ type: 'answer', article: { id: 'law-in-brief' } });
+  });
+
   it('takes up a story told in words no routine uses when it is asked the way people ask for a routine', () => {
     // Neither message names exploitation, wages or work the way the routines do; the examples of the labour routine are asked like them.
     const sv = 'kocken sover i förrådet och chefen tar hans pengar, vem pratar jag med';
