@@ -238,6 +238,8 @@ const LISTS = {
   /** An earlier time: the event is over, unless the message also says something is happening now. */
   earlier: [
     'i går', 'igår', 'i förrgår', 'förra helgen', 'förra veckan', 'förra månaden', 'yesterday', 'day before yesterday', 'last weekend', 'last week', 'last month',
+    // weeks, months or years ago (minutes and hours ago are a scene still going on)
+    '(a|one|two|three|four|five|six|a few|few|several|some|many|[0-9]+) (weeks?|months?|years?) ago', 'för (en|ett|två|tre|fyra|fem|sex|några|ett par|flera|många|[0-9]+) (vecka|veckor|månad|månader|år) (sedan|sen)',
   ],
   /**
    * A year gone by ("under 2024", "last year"): a count of earlier cases, not a child with an adult now.

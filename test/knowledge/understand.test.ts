@@ -226,6 +226,18 @@ describe('understandMessage', () => {
   });
 
   it.each([
+    ['en', 'three weeks ago a woman asked us for help at the desk and we called 112, the officer says she is fine, do i close the report'],
+    ['sv', 'för två månader sedan blev en kvinna slagen på ett av rummen, polisen tog hand om det, hur följer vi upp'],
+  ] as const)('reads danger weeks or months ago as over (%s: %s)', (language, text) => {
+    expect(understandMessage(text, language).danger).toBe(false);
+  });
+
+  it('reads danger that began weeks ago and goes on as danger now', () => {
+    expect(understandMessage('she came two weeks ago and is still locked in the flat upstairs', 'en').danger).toBe(true);
+    expect(understandMessage('hon kom för tre veckor sedan och är fortfarande inlåst i lägenheten', 'sv').danger).toBe(true);
+  });
+
+  it.each([
     ['sv', 'en pappa ringer, hans dotter på 14 ska träffa en vuxen man från nätet på hotellet i kväll'],
     ['en', 'a mother called, her daughter aged 15 is going to meet a grown man from an app at a hotel tonight'],
   ] as const)('reads a son or daughter "på 14", "aged 15" with an adult tonight as a possible child (%s: %s)', (language, text) => {
