@@ -235,10 +235,10 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
   if (kind === 'outOfScope' && !understood.nearMiss && !understood.offTopic && inDomain) kind = 'question';
   // More like the messages no routine answers (an address, statistics, the wifi) than like any routine's
   // examples: refused, whatever words it shares with a routine. What a longer message asks decides.
-  // So is one that all the routines' examples together explain less well than the messages no routine
-  // answers ("help me pick a name for our new cat"); one full of the domain's words only when that is clear.
   const fullOfDomainWords = understood.domain >= IN_DOMAIN_SCORE;
   if (!danger && kind !== 'situation' && looksOutside(askedLikeness, fullOfDomainWords ? DOMAIN_OUTSIDE_MARGIN : 1)) kind = 'outOfScope';
+  // So is one that all the routines' examples together explain less well than the messages no routine
+  // answers ("help me pick a name for our new cat"); one full of the domain's words only when that is clearer.
   // Not when one routine uses every word of it ("what does the law say about buying a sexual act from a child"):
   // the outside messages share such words often enough to outweigh them, but the routine holds the answer.
   const coveredInFull = best !== undefined && best.confidence >= COVERED_IN_FULL;

@@ -212,7 +212,7 @@ export class KnowledgeIndex {
 
   /**
    * The question with misspelt words replaced by the closest word the articles use (same language).
-   * Stop words, numbers and Swedish compounds of known parts are left as written.
+   * Stop words, numbers, words users write in several example messages and Swedish compounds of known parts are left as written.
    */
   correctSpelling(question: string, language: KbLanguage): string {
     const index = this.indexes.get(language);

@@ -4,8 +4,10 @@ import { sentences, tokenize } from './text-analysis';
 /**
  * Spelling correction against the knowledge base's own words: the closest word the articles use,
  * found by walking the sorted word list as a trie with an edit-distance row per letter.
- * @remarks Only the knowledge base's words matter (a word no article uses cannot improve the search),
- * so a full hunspell dictionary would add megabytes and no benefit. One edit for 5–8 letters, two
+ * @remarks Only the knowledge base's words are targets (a word no article uses cannot improve the search).
+ * A real word no article uses must not become one that does ("throat" is not "threat"): the caller keeps
+ * the words users write in the example messages as written, which covers how they write at a fraction of a
+ * full hunspell dictionary's megabytes. One edit for 5–8 letters, two
  * from 9 (at 8 letters two edits turn "password" into "passport"); the first letter must match.
  * Building is one sort of the words: an index of every word's deletions (symmetric delete, SymSpell)
  * answered as fast but took seconds to build for a knowledge base of 10,000 articles.
