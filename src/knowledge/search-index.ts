@@ -23,6 +23,14 @@ const INSIDE = '(inside)';
 /** In how many example messages a word must occur to count as a word users write: a typo rarely recurs, "throat" and "välja" do. */
 const USER_WORD_MESSAGES = 2;
 
+/** How many letters at its end one form of a word may differ from another ("threatens", "threatened"). */
+const OTHER_FORM_ENDING = 2;
+const commonPrefix = (a: string, b: string): number => {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+};
+
 /** The words that occur in at least {@link USER_WORD_MESSAGES} of the messages. */
 function wordsOfSeveral(messages: readonly string[]): ReadonlySet<string> {
   const counts = new Map<string, number>();
@@ -219,8 +227,18 @@ export class KnowledgeIndex {
     if (!index) return question;
     return index.spelling.correctText(
       question,
-      (t) => isStopword(t, 'sv') || isStopword(t, 'en') || (this.userWords.get(language)?.has(t) ?? false) || this.thesaurus.has(t, language) || index.vocabulary.has(stem(t, language)) || splitCompound(t, index.vocabulary, language).length > 0,
+      (t) => isStopword(t, 'sv') || isStopword(t, 'en') || this.isUserWord(t, language, index.spelling) || this.thesaurus.has(t, language) || index.vocabulary.has(stem(t, language)) || splitCompound(t, index.vocabulary, language).length > 0,
     );
+  }
+
+  /**
+   * A word users write that no article uses, and that the corrector would turn into another word ("throat"
+   * into "threat"), not into another form of itself ("threatens" into "threatened", which the search needs).
+   */
+  private isUserWord(word: string, language: KbLanguage, spelling: SpellingCorrector): boolean {
+    if (!this.userWords.get(language)?.has(word)) return false;
+    const corrected = spelling.correct(word);
+    return commonPrefix(word, corrected) < Math.min(word.length, corrected.length) - OTHER_FORM_ENDING;
   }
 
   search(question: string, options: SearchOptions): SearchHit[] {
