@@ -163,8 +163,16 @@ export class KnowledgeIndex {
     const classes = (l: KbLanguage): ArticleExamples => (Object.keys(examples[l] ?? {}).length > 0 ? { ...examples[l], [OUTSIDE]: outside[l] ?? [] } : {});
     // Danger against calm look-alikes: two classes, so no temperature is needed to spread them.
     const dangerClasses = (l: KbLanguage): ArticleExamples => ({ [DANGER]: danger[l]?.danger ?? [], [CALM]: danger[l]?.calm ?? [] });
+    // Each example is corrected once, though two classifiers learn from it: correction is most of the build.
+    const correctedOnce = new Map<string, string>();
+    const prepare = (text: string, l: KbLanguage): string => {
+      const key = `${l}\u0000${text}`;
+      let corrected = correctedOnce.get(key);
+      if (corrected === undefined) correctedOnce.set(key, (corrected = this.correctSpelling(text, l)));
+      return corrected;
+    };
     const perLanguage = (classesOf: (l: KbLanguage) => ArticleExamples, temperature?: number) =>
-      new Map([...indexes.keys()].map((l) => [l, ExampleClassifier.train(classesOf(l), l, (text) => this.correctSpelling(text, l), temperature)]));
+      new Map([...indexes.keys()].map((l) => [l, ExampleClassifier.train(classesOf(l), l, (text) => prepare(text, l), temperature)]));
     this.classifiers = perLanguage(classes);
     this.dangerClassifiers = perLanguage(dangerClasses, 1);
     // In the domain or not: every routine's examples as one class against the messages no routine answers.
