@@ -65,9 +65,16 @@ export class ExampleClassifier {
   }
 }
 
-/** The distinct stems of a text and the pairs of neighbouring stems ("own list", "time think"). */
+/**
+ * Stems of chat fillers ("pls", "wat", "tbh", "asså"): they say how someone writes, not what about. Left in,
+ * they tie casual writing to whichever class was written more casually ("kvinnofridslinjen numbr pls" looked
+ * like the messages no routine answers).
+ */
+const CHAT_FILLERS: ReadonlySet<string> = new Set(['pl', 'plz', 'wat', 'lol', 'haha', 'tbh', 'idk', 'thx', 'btw', 'ok', 'asså', 'okej']);
+
+/** The distinct stems of a text but chat fillers, and the pairs of neighbouring stems ("own list", "time think"). */
 function features(text: string, language: KbLanguage): string[] {
-  const stems = analyze(text, language);
+  const stems = analyze(text, language).filter((s) => !CHAT_FILLERS.has(s));
   const pairs = stems.slice(1).map((s, i) => `${stems[i]} ${s}`);
   return [...new Set([...stems, ...pairs])];
 }
