@@ -31,11 +31,19 @@ const commonPrefix = (a: string, b: string): number => {
   return n;
 };
 
-/** The words that occur in at least {@link USER_WORD_MESSAGES} of the messages. */
-function wordsOfSeveral(messages: readonly string[]): ReadonlySet<string> {
+/**
+ * The words users write (in at least {@link USER_WORD_MESSAGES} of the messages) that the corrector would
+ * turn into another word ("throat" into "threat"), not into another form of themselves ("threatens" into
+ * "threatened", which the search needs): these are kept as written. Decided once per word, at build.
+ */
+function userWords(messages: readonly string[], spelling: SpellingCorrector): ReadonlySet<string> {
   const counts = new Map<string, number>();
   for (const message of messages) for (const word of new Set(tokenize(message))) counts.set(word, (counts.get(word) ?? 0) + 1);
-  return new Set([...counts].filter(([, n]) => n >= USER_WORD_MESSAGES).map(([word]) => word));
+  const becomesAnotherWord = (word: string) => {
+    const corrected = spelling.correct(word);
+    return commonPrefix(word, corrected) < Math.min(word.length, corrected.length) - OTHER_FORM_ENDING;
+  };
+  return new Set([...counts].filter(([word, n]) => n >= USER_WORD_MESSAGES && becomesAnotherWord(word)).map(([word]) => word));
 }
 
 const DANGER = 'danger';
@@ -147,15 +155,18 @@ export class KnowledgeIndex {
   private readonly dangerClassifiers: ReadonlyMap<KbLanguage, ExampleClassifier>;
   private readonly scopeClassifiers: ReadonlyMap<KbLanguage, ExampleClassifier>;
   /** Words users write (in several example messages) that are words though no article uses them: "throat" is not a misspelt "threat". */
-  private readonly userWords: ReadonlyMap<KbLanguage, ReadonlySet<string>>;
+  private readonly keptAsWritten: ReadonlyMap<KbLanguage, ReadonlySet<string>>;
 
   private constructor(
     private readonly indexes: ReadonlyMap<KbLanguage, LanguageIndex>,
     private readonly thesaurus: Thesaurus,
     { examples = {}, outside = {}, danger = {} }: ExampleMessages,
   ) {
-    this.userWords = new Map(
-      [...indexes.keys()].map((l) => [l, wordsOfSeveral([...Object.values(examples[l] ?? {}).flat(), ...(outside[l] ?? []), ...(danger[l]?.danger ?? []), ...(danger[l]?.calm ?? [])])]),
+    this.keptAsWritten = new Map(
+      [...indexes].map(([l, index]) => [
+        l,
+        userWords([...Object.values(examples[l] ?? {}).flat(), ...(outside[l] ?? []), ...(danger[l]?.danger ?? []), ...(danger[l]?.calm ?? [])], index.spelling),
+      ]),
     );
     // Examples are spelt as users write; they are corrected as messages are, against the articles' words.
     // Messages outside the knowledge base only mean something beside the routines' own examples: alone
@@ -235,18 +246,8 @@ export class KnowledgeIndex {
     if (!index) return question;
     return index.spelling.correctText(
       question,
-      (t) => isStopword(t, 'sv') || isStopword(t, 'en') || this.isUserWord(t, language, index.spelling) || this.thesaurus.has(t, language) || index.vocabulary.has(stem(t, language)) || splitCompound(t, index.vocabulary, language).length > 0,
+      (t) => isStopword(t, 'sv') || isStopword(t, 'en') || (this.keptAsWritten.get(language)?.has(t) ?? false) || this.thesaurus.has(t, language) || index.vocabulary.has(stem(t, language)) || splitCompound(t, index.vocabulary, language).length > 0,
     );
-  }
-
-  /**
-   * A word users write that no article uses, and that the corrector would turn into another word ("throat"
-   * into "threat"), not into another form of itself ("threatens" into "threatened", which the search needs).
-   */
-  private isUserWord(word: string, language: KbLanguage, spelling: SpellingCorrector): boolean {
-    if (!this.userWords.get(language)?.has(word)) return false;
-    const corrected = spelling.correct(word);
-    return commonPrefix(word, corrected) < Math.min(word.length, corrected.length) - OTHER_FORM_ENDING;
   }
 
   search(question: string, options: SearchOptions): SearchHit[] {
