@@ -167,6 +167,7 @@ const LISTS = {
     // an opinion on one case, or a prediction about it
     'in your opinion', 'your (personal )?opinion', 'vad tycker du', 'enligt dig', 'din (personliga )?åsikt', '(case|ärende) (number |nummer |nr )?\\d{2,}',
     'tror du', 'what are the chances', 'blev (han|hon|mannen|kvinnan|killen) (\\p{L}+ ){0,6}dömd', '(was|were) (he|she|the man|the guy|they) (\\p{L}+ ){0,6}(convicted|sentenced)', 'will (my client|she|he|they|the woman|the girl) win', 'win (her|his|their|the) case', 'vinna (målet|fallet|rättegången)', 'kommer (hon|han|de|dom) (att )?vinna', 'hur stor (är )?chansen', 'will (he|she|they) (get|be sentenced|be convicted|go to prison)', 'kommer (han|hon|de|dom) att (dömas|få|fällas)',
+    'kommer (jag|vi) (själv |själva )?(att )?(bli )?(åtalas|dömas|stämmas|åtalad|dömd|stämd|anmäld)', '(will|could|can) (i|we) (myself |ourselves )?(be|get) (charged|prosecuted|sued|convicted)', '(can|could|will) (he|she|they|the guest|the buyer) sue (me|us)', '(is|was) (he|she|the buyer) likely to get', '(how many )?day.?fines',
     '(hur många|how many) .{0,40}(anmäldes|polisanmäldes|dömdes|identifierades|upptäcktes|were reported|were convicted|were identified|were found)',
     // money: salary, funding, budget, price, tax
     '(vad|hur mycket) .{0,30}(lön|tjänar)', 'lönen (för|som|är)', 'löner (för|på|i)', '(what|how much) .{0,30}(salary|salaries|earn)', 'salary (of|for|is)', 'övertid', 'overtime',
@@ -202,7 +203,9 @@ const LISTS = {
     'mobilnummer till', 'kontaktperson.{0,40}(nummer|mobil|telefon|mejl|e-?post)', 'contact person.{0,40}(number|phone|mobile|e-?mail)', 'inspector', 'kommissarie', 'inspektör', 'name of the (officer|police|social worker|coordinator)',
     // dates of meetings, fees, which named places, jobs
     'vilket datum', 'vilken dag (har|är|blir)', 'när är nästa .{0,20}(träff|möte|utbildning)', 'nästa (möte|träff)', 'next (meeting|session)', 'what date', 'when is the next .{0,20}(meeting|training|session)', '(meeting|möte|möten|mötes) ?(dates?|datum)', 'arvode', 'fee ', 'fees ',
-    'vilka (hotell|campingar|företag|lägenheter).{0,20} (har|som)', 'which (hotels|campsites|companies|flats|apartments).{0,20} (have|had|are|were)',
+    'vilka (hotell|campingar|företag|lägenheter).{0,20} (har|som)', '(vilka|which) (andra |other )?(hotell|campingar|vandrarhem|företag|kommuner|organisationer|hotels|campsites|hostels|companies|municipalities|organi[sz]ations)(?!\\p{L}).{0,40}(är med|deltar|ingår|är anslutna|har anslutit|har gått med|are (in|part of|members|signed up)|take part|participate|have joined)',
+    // one person's identity number, or how long an authority takes now: registers and queues the routines do not hold
+    '(ta fram|leta (upp|fram)|ge mig|skicka|hämta|kolla upp|vad har (han|hon|gästen|mannen|kvinnan|hyresgästen)( för)?) .{0,30}personnumm', 'personnumret (på|till|för|åt) ', '(get|find|give me|send|look up|check) .{0,30}(personal (identity )?number|id number|social security number)', 'handläggningstid', 'processing time', 'which (hotels|campsites|companies|flats|apartments).{0,20} (have|had|are|were)',
     'lediga (tjänster|jobb)', 'söka jobb', 'job opening', 'vacanc', 'hiring', 'apply for (a|the) job', 'work as a',
   ],
   /** Opening hours: a near miss for an office or a clinic, but the routines give the hours of the national phone lines. */

@@ -99,6 +99,16 @@ describe('understandMessage', () => {
     expect(understandMessage('Skriv in det i boten eller ring polisen?', 'sv')).toMatchObject({ kind: 'question', nearMiss: false });
   });
 
+  it('asks for a register, a list of members, a queue or a forecast of one\'s own case: a near miss; what the routines say about the same things is a question', () => {
+    expect(understandMessage('kan du kolla upp personnumret till mannen i stuga 4?', 'sv')).toMatchObject({ kind: 'outOfScope', nearMiss: true });
+    expect(understandMessage('Ska jag skriva gästens personnummer i rapporten?', 'sv')).toMatchObject({ nearMiss: false });
+    expect(understandMessage('which other campsites around here take part in the hotel network?', 'en')).toMatchObject({ kind: 'outOfScope', nearMiss: true });
+    expect(understandMessage('Vad gör hotellen som är med i Stad för stad?', 'sv')).toMatchObject({ nearMiss: false });
+    expect(understandMessage('what is the processing time for a work permit these days', 'en')).toMatchObject({ kind: 'outOfScope', nearMiss: true });
+    expect(understandMessage('if I call the police about my tenant, can he sue me afterwards?', 'en')).toMatchObject({ kind: 'outOfScope', nearMiss: true });
+    expect(understandMessage('kan jag som hyresvärd dömas för koppleri om jag inte gör något?', 'sv')).toMatchObject({ nearMiss: false });
+  });
+
   it('asks for opening hours: a near miss for an office, a question for the phone lines the routines give', () => {
     expect(understandMessage('Vilka öppettider har socialkontoret på torget?', 'sv')).toMatchObject({ kind: 'outOfScope', nearMiss: true });
     expect(understandMessage('När har stödtelefonen öppet?', 'sv')).toMatchObject({ kind: 'question', nearMiss: false });
