@@ -26,19 +26,21 @@ export class ExampleClassifier {
     private readonly logChance: ReadonlyMap<string, Float64Array>,
     /** How sure the classifier may be: the log-likelihoods are divided by this before they are compared. */
     private readonly temperature: number,
+    private readonly numbers: ReadonlySet<string>,
   ) {}
 
   /**
    * @param prepare applied to each example first (the same spelling correction that messages get).
    * @param temperature larger values spread the probability over more articles.
+   * @param numbers the numbers the articles use (112, 114 14): any other number of three digits or more is a room or a year, read as {@link ANY_NUMBER}.
    */
-  static train(examples: ArticleExamples, language: KbLanguage, prepare: (text: string) => string = (t) => t, temperature = 3): ExampleClassifier {
+  static train(examples: ArticleExamples, language: KbLanguage, prepare: (text: string) => string = (t) => t, temperature = 3, numbers: ReadonlySet<string> = new Set()): ExampleClassifier {
     const ids = Object.keys(examples).filter((id) => (examples[id]?.length ?? 0) > 0).sort();
     const counts = new Map<string, Float64Array>();
     const totals = new Float64Array(ids.length);
     ids.forEach((id, c) => {
       for (const example of examples[id] ?? []) {
-        for (const feature of features(prepare(example), language)) {
+        for (const feature of features(prepare(example), language, numbers)) {
           let row = counts.get(feature);
           if (!row) counts.set(feature, (row = new Float64Array(ids.length)));
           row[c] = (row[c] as number) + 1;
@@ -50,12 +52,12 @@ export class ExampleClassifier {
     const denominator = Float64Array.from(totals, (t) => t + SMOOTHING * vocabulary);
     // Counts become log chances in place: a copy per feature (tens of thousands) was most of the build.
     for (const row of counts.values()) for (let c = 0; c < row.length; c++) row[c] = Math.log(((row[c] as number) + SMOOTHING) / (denominator[c] as number));
-    return new ExampleClassifier(language, ids, counts, temperature);
+    return new ExampleClassifier(language, ids, counts, temperature, numbers);
   }
 
   /** Probability per article id that the message asks for it (summing to 1); empty without examples or known words. */
   classify(text: string): Map<string, number> {
-    const known = features(text, this.language).flatMap((f) => this.logChance.get(f) ?? []);
+    const known = features(text, this.language, this.numbers).flatMap((f) => this.logChance.get(f) ?? []);
     if (this.ids.length === 0 || known.length === 0) return new Map();
     const scores = this.ids.map((_, c) => known.reduce((sum, row) => sum + (row[c] as number), 0) / this.temperature);
     const top = Math.max(...scores);
@@ -72,9 +74,18 @@ export class ExampleClassifier {
  */
 const CHAT_FILLERS: ReadonlySet<string> = new Set(['pl', 'plz', 'wat', 'lol', 'haha', 'tbh', 'idk', 'thx', 'btw', 'ok', 'asså', 'okej']);
 
+/**
+ * What a room number or a year becomes: "room 118" in a message no routine answers said nothing about
+ * the next message with 118 in it, but each such number was seen in one class only and weighed as if it did.
+ */
+const ANY_NUMBER = '#';
+const ROOM_OR_YEAR = /^\d{3,}$/u;
+
 /** The distinct stems of a text but chat fillers, and the pairs of neighbouring stems ("own list", "time think"). */
-function features(text: string, language: KbLanguage): string[] {
-  const stems = analyze(text, language).filter((s) => !CHAT_FILLERS.has(s));
+function features(text: string, language: KbLanguage, numbers: ReadonlySet<string>): string[] {
+  const stems = analyze(text, language)
+    .filter((s) => !CHAT_FILLERS.has(s))
+    .map((s) => (ROOM_OR_YEAR.test(s) && !numbers.has(s) ? ANY_NUMBER : s));
   const pairs = stems.slice(1).map((s, i) => `${stems[i]} ${s}`);
   return [...new Set([...stems, ...pairs])];
 }

@@ -182,8 +182,9 @@ export class KnowledgeIndex {
       if (corrected === undefined) correctedOnce.set(key, (corrected = this.correctSpelling(text, l)));
       return corrected;
     };
+    const numbers = (l: KbLanguage) => new Set([...(indexes.get(l)?.vocabulary ?? [])].filter((w) => /^\d+$/u.test(w)));
     const perLanguage = (classesOf: (l: KbLanguage) => ArticleExamples, temperature?: number) =>
-      new Map([...indexes.keys()].map((l) => [l, ExampleClassifier.train(classesOf(l), l, (text) => prepare(text, l), temperature)]));
+      new Map([...indexes.keys()].map((l) => [l, ExampleClassifier.train(classesOf(l), l, (text) => prepare(text, l), temperature, numbers(l))]));
     this.classifiers = perLanguage(classes);
     this.dangerClassifiers = perLanguage(dangerClasses, 1);
     // In the domain or not: every routine's examples as one class against the messages no routine answers.

@@ -26,6 +26,19 @@ describe('ExampleClassifier', () => {
     expect(ExampleClassifier.train({}, 'sv').classify('vem betalar').size).toBe(0);
   });
 
+  it('reads a room number or a year as any number, and keeps the numbers the routines use', () => {
+    const rooms = ExampleClassifier.train(
+      { outside: ['the tv in room 204 is broken', 'the heater in room 311 is cold'], police: ['should I call 112 or 114 14', 'a man is hitting a woman in room 118'] },
+      'en',
+      undefined,
+      1,
+      new Set(['112', '114', '14']),
+    );
+    // Three rooms in a routine's examples, two in the others': which room it is says nothing.
+    expect(rooms.classify('room 118').get('outside')).toBeCloseTo(rooms.classify('room 204').get('outside') as number, 10);
+    expect(rooms.classify('is it 112').get('police')).toBeGreaterThan(0.5);
+  });
+
   it('reads examples as messages are read (the same spelling correction)', () => {
     const corrected = ExampleClassifier.train({ costs: ['who pays for teh shelter'] , anonymity: ['keep my name secret'] }, 'en', (t) => t.replace('teh', 'the'));
     expect(corrected.classify('who pays for the shelter').get('costs')).toBeGreaterThan(0.5);
