@@ -21,7 +21,7 @@ export interface Understanding {
 
 /** An age from 10 to 17 (13 to 17 in words: "around eleven" is a time of day), not a number of minutes, hours, rooms, men or times ("each staying about 15 minutes"). */
 // ä and å as escapes: the list's folded variants (å/ä/ö written as a/o) must still exclude "12 män".
-const AGE = '(1[0-7](?![0-9]| ?(min|tim|hour|hrs|h |rum|room|m\\u00e4n|man|men|g\\u00e5ng|gang|time|dag|day|natt|night|kr|sek|euro|dollar|%|:))|(tretton|fjorton|femton|sexton|sjutton|thirteen|fourteen|fifteen|sixteen|seventeen)(?! ?(min|tim|hour|m\\u00e4n|men|g\\u00e5ng|times|dag|day|natt|night|kr|euro)))';
+const AGE = '(1[0-7](?![0-9]| ?(min|tim|hour|hrs|h |rum|room|m\\u00e4n|man|men|g\\u00e5ng|gang|time|dag|day|natt|night|kr|sek|euro|dollar|%|:|[ap]\\.?m\\b|o.?clock|-?tiden))|(tretton|fjorton|femton|sexton|sjutton|thirteen|fourteen|fifteen|sixteen|seventeen)(?! ?(min|tim|hour|m\\u00e4n|men|g\\u00e5ng|times|dag|day|natt|night|kr|euro)))';
 
 /** After "help me": a task for the bot ("help me understand the reflection period", "hjälp mig med Excel"), not a cry for help. */
 const HELP_WITH_A_TASK = '(?! (with|med) | (to |att )?(understand|write|find|choose|pick|fill|make|figure|draft|translate|explain|add|set|fix|format|först|skriva|hitta|välja|fylla|göra|formulera|översätta|förklara|lägga|fixa|ta reda))';

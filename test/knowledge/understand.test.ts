@@ -62,6 +62,9 @@ describe('understandMessage', () => {
     expect(understandMessage('tonight men go into the cabin one by one, each stays about 15 minutes', 'en').possibleChild).toBe(false);
     expect(understandMessage('tonight a man went into the cabin with a girl, she is about 15', 'en').possibleChild).toBe(true);
     expect(understandMessage('i natt har typ 12 män gått in i stugan, en i taget', 'sv').possibleChild).toBe(false);
+    expect(understandMessage('tonight around 11pm a man and a woman were shouting in room 118, now they are at the bar', 'en').possibleChild).toBe(false);
+    expect(understandMessage('i kväll runt 11-tiden grälade ett par i rum 118, nu sitter de i baren', 'sv').possibleChild).toBe(false);
+    expect(understandMessage('tonight a man is at the bar with a girl, she is around 15', 'en').possibleChild).toBe(true);
   });
 
   it('does not flag a child now when the event is over', () => {
