@@ -68,6 +68,8 @@ const COVERED_IN_FULL = 0.99;
 const ROUTINE_LIKENESS_FLOOR = 0.25;
 /** How much a message must resemble one routine's examples for that routine to answer a danger story in place of "what to do now": more than all the others together. */
 const RECOGNISED_ROUTINE = 0.5;
+/** How much a question must resemble one routine's examples to get that routine though the routine's words cover little of it: nine times in ten. */
+const RECOGNISED_QUESTION = 0.9;
 /** How likely a scene described now must be to tell of danger, by the examples of danger and calm look-alikes, for 112 to come first. */
 const DANGER_LIKENESS = 0.99;
 /** The same for a message the word rules do not see as a scene ("he has knife, room 5, now"): surer still. */
@@ -261,6 +263,11 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
   }
   if (best && best.confidence >= minConfidence) return answer(best.article, best, kind, false);
   if (kind === 'situation' && sceneRoutine) return answer(sceneRoutine, hitOf(sceneRoutine), kind, false);
+  // Asked the way people ask for one routine, though in words it does not use ("we police plan an action
+  // against buyers, should social services come with us"): that routine, not choices.
+  const [likedId, likeness] = [...wholeLikeness].filter(([id]) => id !== OUTSIDE).sort((x, y) => y[1] - x[1])[0] ?? ['', 0];
+  const askedForRoutine = likeness >= RECOGNISED_QUESTION ? byId(likedId) : undefined;
+  if (askedForRoutine) return answer(askedForRoutine, hitOf(askedForRoutine), kind, false);
 
   // A routine that answers well exists, but not one this reader may read: say so rather than offer others.
   const elsewhere = Math.max(

@@ -153,6 +153,12 @@ describe('answerQuestion', () => {
     expect(en.type === 'answer' ? en.article.id : en.choices[0]?.id).toBe('labour-exploitation');
   });
 
+  it('answers a question asked the way people ask for one routine with that routine, not choices, though its words cover little of it', () => {
+    // Few of its words are the routine's ("hänger med", "i vår", "brukar"), but its examples are asked like this.
+    const r = answerQuestion('vi från polisen planerar en insats mot köpare på hotell i vår, hänger socialtjänsten med? hur brukar det gå till?', kb.index, { language: 'sv', audience: 'staff' });
+    expect(r.type === 'answer' && r.article.id).toBe('police-interventions-social-services');
+  });
+
   it('answers a danger story asked the way people ask for one routine with that routine, 112 first and "what to do now" beside it', () => {
     const text = 'Vi har en kvinna hos oss som är livrädd för mannen som sålde henne. Hon har inga papper här och vill inte prata med polisen än. Kan hon få stanna en månad och tänka?';
     const r = answerQuestion(text, kb.index, { language: 'sv', audience: 'staff' });
