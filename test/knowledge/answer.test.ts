@@ -154,7 +154,7 @@ describe('answerQuestion', () => {
   });
 
   it('answers a question asked the way people ask for one routine with that routine, not choices, though its words cover little of it', () => {
-    // Few of its words are the routine's ("hänger med", "i vår", "brukar"), but its examples are asked like this.
+    // Its routine words (polisen, insats, socialtjänsten) are half of it; the rest ("planerar", "i vår", "hänger med", "brukar") the routine does not use, but its examples are asked like this.
     const r = answerQuestion('vi från polisen planerar en insats mot köpare på hotell i vår, hänger socialtjänsten med? hur brukar det gå till?', kb.index, { language: 'sv', audience: 'staff' });
     expect(r.type === 'answer' && r.article.id).toBe('police-interventions-social-services');
   });
