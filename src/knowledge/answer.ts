@@ -193,7 +193,10 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
   const wholeLikeness = index.resemblance(corrected, language);
   const askedLikeness = correctedAsking ? index.resemblance(correctedAsking, language) : wholeLikeness;
   const resemblance = new Map([...wholeLikeness].map(([id, p]) => [id, (p + (askedLikeness.get(id) ?? 0)) / 2]));
-  const hits = rerank(index.search(corrected, { language, audience, limit: 8 }), audience, { asked, resemblance });
+  // The routines it is asked like are weighed too, though the search ranks them low: a story told in the
+  // asker's words may share few with the routine that answers it.
+  const also = [...resemblance].filter(([id, p]) => id !== OUTSIDE && p >= ROUTINE_LIKENESS_FLOOR).map(([id]) => id);
+  const hits = rerank(index.search(corrected, { language, audience, limit: 8, also }), audience, { asked, resemblance });
   const minConfidence = options.minConfidence ?? DEFAULT_ANSWER_OPTIONS.minConfidence;
   // The preference for the reader's own routines must not hide one they may read that answers in full
   // and clearly better (a coordinator's "what do I do first with a new report" stays with triage,
@@ -278,7 +281,9 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
       .filter((h) => !canRead(audience, h.article))
       .map((h) => h.confidence),
   );
-  if (elsewhere >= minConfidence && elsewhere > (best?.confidence ?? 0) + 0.2) return none('lowConfidence', best, { kind });
+  // Not when the message is asked like one of the reader's own routines: then those are the choices.
+  const askedLikeOwn = hits.some((h) => (resemblance.get(h.article.id) ?? 0) >= ROUTINE_LIKENESS_FLOOR);
+  if (!askedLikeOwn && elsewhere >= minConfidence && elsewhere > (best?.confidence ?? 0) + 0.2) return none('lowConfidence', best, { kind });
   if (best && best.confidence >= QUESTION_FLOOR * minConfidence) return answer(best.article, best, kind, false);
   return none('lowConfidence', best, { kind, choices: hits.slice(0, 3).map((h) => h.article) });
 }

@@ -60,6 +60,8 @@ export interface SearchOptions {
   readonly language: KbLanguage;
   readonly audience: Audience;
   readonly limit?: number;
+  /** Articles to return as well, when the reader may see them, however low they rank (the routines a message resembles by their examples). */
+  readonly also?: readonly string[];
 }
 
 /** One word of the question and every index term that stands for it (stem, compound parts, synonyms). */
@@ -258,7 +260,9 @@ export class KnowledgeIndex {
     if (!searched) return [];
     const { words, primary, expansions, matches, weights } = searched;
     const visible = (doc: number) => canRead(options.audience, index.articles[doc] as Article);
-    return matches.top(options.limit ?? 5, visible).map((doc) => {
+    const top = matches.top(options.limit ?? 5, visible);
+    const also = (options.also ?? []).map((id) => index.articles.findIndex((a) => a.id === id)).filter((doc) => doc >= 0 && visible(doc) && !top.includes(doc));
+    return [...top, ...also].map((doc) => {
       let covered = 0;
       let total = 0;
       for (let i = 0; i < words.length; i++) {

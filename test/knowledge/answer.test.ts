@@ -159,6 +159,12 @@ describe('answerQuestion', () => {
     expect(r.type === 'answer' && r.article.id).toBe('police-interventions-social-services');
   });
 
+  it('weighs the routine a message is asked like though the search ranks it low, and offers it rather than "not for you"', () => {
+    // The secrecy routine shares few words with it, and a coordinators' routine covers more of them.
+    const r = answerQuestion('får vi berätta om en klient för polisen och frälsningsarmén i gruppen', kb.index, { language: 'sv', audience: 'staff' });
+    expect(r.type === 'answer' ? r.article.id : r.choices[0]?.id).toBe('secrecy-information-sharing');
+  });
+
   it('answers a danger story asked the way people ask for one routine with that routine, 112 first and "what to do now" beside it', () => {
     const text = 'Vi har en kvinna hos oss som är livrädd för mannen som sålde henne. Hon har inga papper här och vill inte prata med polisen än. Kan hon få stanna en månad och tänka?';
     const r = answerQuestion(text, kb.index, { language: 'sv', audience: 'staff' });

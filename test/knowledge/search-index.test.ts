@@ -33,6 +33,14 @@ describe('KnowledgeIndex.search', () => {
     }
   });
 
+  it('returns the articles asked for as well, after the best ones, when the reader may see them', () => {
+    const options = { language: 'sv', audience: 'partner', limit: 2 } as const;
+    const best = kb.index.search('betänketid', options).map((h) => h.article.id);
+    const found = kb.index.search('betänketid', { ...options, also: ['helplines', 'reflection-period', best[0] as string, 'no-such-article'] });
+    // reflection-period is for staff only; the best one is not repeated.
+    expect(found.map((h) => h.article.id)).toEqual([...best, 'helplines']);
+  });
+
   it('never shows a partner a staff or coordinator routine', () => {
     const found = kb.index.search('betänketid människohandel polisen skyddat boende', { language: 'sv', audience: 'partner', limit: 20 });
     expect(found.every((h) => h.article.audience.includes('partner'))).toBe(true);
