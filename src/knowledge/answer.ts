@@ -261,8 +261,12 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
     // though the word rules did not see one.
     const scene = understood.observed || learntDanger || !asksSomething(text);
     const firstAid = scene && !recognised ? whatToDoNow : undefined;
-    const article = child ?? firstAid ?? sceneRoutine;
-    if (article) return answer(article, hitOf(article), 'situation', true, whatToDoNow);
+    // Staff and coordinators handling a report about a possible child ("a report came in at three about someone
+    // who may be a minor") get the routine they ask for, the child routine beside it; a partner who sees a child
+    // now always gets the child routine.
+    const handled = recognised && audience !== 'partner' ? best.article : undefined;
+    const article = handled ?? child ?? firstAid ?? sceneRoutine;
+    if (article) return answer(article, hitOf(article), 'situation', true, handled && child ? child : whatToDoNow);
   }
   if (best && best.confidence >= minConfidence) return answer(best.article, best, kind, false);
   if (kind === 'situation' && sceneRoutine) return answer(sceneRoutine, hitOf(sceneRoutine), kind, false);

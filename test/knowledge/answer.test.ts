@@ -165,6 +165,13 @@ describe('answerQuestion', () => {
     expect(r.type === 'answer' ? r.article.id : r.choices[0]?.id).toBe('secrecy-information-sharing');
   });
 
+  it('gives a coordinator handling a report about a possible child the triage routine, 112 first and the child routine beside it; a partner who sees the child gets the child routine', () => {
+    const report = answerQuestion('new report just in from a campsite: a girl maybe 15 went into a caravan with an older man tonight. how do I handle the report?', kb.index, { language: 'en', audience: 'coordinator' });
+    expect(report.type === 'answer' && [report.danger, report.article.id, report.related[0]?.id]).toEqual([true, 'coordinator-triage', FIRST_ROUTINES.child.coordinator]);
+    const seen = answerQuestion('a girl maybe 15 just went into a caravan with an older man, what do i do', kb.index, { language: 'en', audience: 'partner' });
+    expect(seen.type === 'answer' && [seen.danger, seen.article.id]).toEqual([true, FIRST_ROUTINES.child.partner]);
+  });
+
   it('answers a danger story asked the way people ask for one routine with that routine, 112 first and "what to do now" beside it', () => {
     const text = 'Vi har en kvinna hos oss som är livrädd för mannen som sålde henne. Hon har inga papper här och vill inte prata med polisen än. Kan hon få stanna en månad och tänka?';
     const r = answerQuestion(text, kb.index, { language: 'sv', audience: 'staff' });
