@@ -20,8 +20,9 @@ export interface Understanding {
 }
 
 /** An age from 10 to 17 (13 to 17 in words: "around eleven" is a time of day), not a number of minutes, hours, rooms, men or times ("each staying about 15 minutes"). */
+// Not an age: what follows is a time, an amount or a thing counted ("typ femton handdukar", "about fifteen short-let flats").
 // ä and å as escapes: the list's folded variants (å/ä/ö written as a/o) must still exclude "12 män".
-const AGE = '(1[0-7](?![0-9]| ?(min|tim|hour|hrs|h |rum|room|m\\u00e4n|man|men|g\\u00e5ng|gang|time|dag|day|natt|night|kr|sek|euro|dollar|%|:|[ap]\\.?m\\b|o.?clock|-?tiden))|(tretton|fjorton|femton|sexton|sjutton|thirteen|fourteen|fifteen|sixteen|seventeen)(?! ?(min|tim|hour|m\\u00e4n|men|g\\u00e5ng|times|dag|day|natt|night|kr|euro)))';
+const AGE = '(1[0-7](?![0-9]| ?(min|tim|hour|hrs|h |rum|room|m\\u00e4n|man|men|g\\u00e5ng|gang|time|dag|day|natt|night|kr|sek|euro|dollar|%|:|[ap]\\.?m\\b|o.?clock|-?tiden|handduk|towel|flat|apartment|l\\u00e4genhet|phone|telefon|mobil|condom|kondom|guest|g\\u00e4st|visitor|besök|car|bil|key|nyck|cabin|stug|bed|s\\u00e4ng|booking|bokning|short-let|korttid|room|rum|n\\u00e4tter|nights|kund|client|customer|pitch|plats))|(tretton|fjorton|femton|sexton|sjutton|thirteen|fourteen|fifteen|sixteen|seventeen)(?! ?(min|tim|hour|m\\u00e4n|men|g\\u00e5ng|times|dag|day|natt|night|kr|euro|handduk|towel|flat|apartment|l\\u00e4genhet|phone|telefon|mobil|condom|kondom|guest|g\\u00e4st|visitor|besök|car|bil|key|nyck|cabin|stug|bed|s\\u00e4ng|booking|bokning|short-let|korttid|room|rum|n\\u00e4tter|nights|kund|client|customer|pitch|plats)))';
 
 /** After "help me": a task for the bot ("help me understand the reflection period", "hjälp mig med Excel"), not a cry for help. */
 const HELP_WITH_A_TASK = '(?! (with|med) | (to |att )?(understand|write|find|choose|pick|fill|make|figure|draft|translate|explain|add|set|fix|format|först|skriva|hitta|välja|fylla|göra|formulera|översätta|förklara|lägga|fixa|ta reda))';

@@ -65,6 +65,9 @@ describe('understandMessage', () => {
     expect(understandMessage('tonight around 11pm a man and a woman were shouting in room 118, now they are at the bar', 'en').possibleChild).toBe(false);
     expect(understandMessage('i kväll runt 11-tiden grälade ett par i rum 118, nu sitter de i baren', 'sv').possibleChild).toBe(false);
     expect(understandMessage('tonight a man is at the bar with a girl, she is around 15', 'en').possibleChild).toBe(true);
+    expect(understandMessage('i natt hittade jag typ femton handdukar och massor av kondomer på rummet, mannen är kvar', 'sv').possibleChild).toBe(false);
+    expect(understandMessage('I manage about fifteen short-let flats and tonight men keep coming and going at one of them', 'en').possibleChild).toBe(false);
+    expect(understandMessage('en tjej typ femton sitter med en äldre man i baren nu', 'sv').possibleChild).toBe(true);
   });
 
   it('does not flag a child now when the event is over', () => {
