@@ -169,6 +169,8 @@ const LISTS = {
     'in your opinion', 'your (personal )?opinion', 'vad tycker du', 'enligt dig', 'din (personliga )?åsikt', '(case|ärende) (number |nummer |nr )?\\d{2,}',
     'tror du', 'what are the chances', 'blev (han|hon|mannen|kvinnan|killen) (\\p{L}+ ){0,6}dömd', '(was|were) (he|she|the man|the guy|they) (\\p{L}+ ){0,6}(convicted|sentenced)', 'will (my client|she|he|they|the woman|the girl) win', 'win (her|his|their|the) case', 'vinna (målet|fallet|rättegången)', 'kommer (hon|han|de|dom) (att )?vinna', 'hur stor (är )?chansen', 'will (he|she|they) (get|be sentenced|be convicted|go to prison)', 'kommer (han|hon|de|dom) att (dömas|få|fällas)',
     'kommer (jag|vi) (själv |själva )?(att )?(bli )?(åtalas|dömas|stämmas|åtalad|dömd|stämd|anmäld)', '(will|could|can) (i|we) (myself |ourselves )?(be|get) (charged|prosecuted|sued|convicted)', '(can|could|will) (he|she|they|the guest|the buyer) sue (me|us)', '(is|was) (he|she|the buyer) likely to get', '(how many )?day.?fines',
+    // the routines give one penalty only (buying a sexual act from a child), none for procuring or trafficking
+    '(fängelse|straff|prison|jail|penalty|sentence|punishment)\\p{L}* (\\p{L}+ ){0,4}(för|for|av|of) (\\p{L}+ ){0,3}(koppleri|procuring|pimping|människohandel|trafficking)', '(hur många år|how many years) .{0,40}(koppleri|procuring|pimping|människohandel|trafficking)',
     '(hur många|how many) .{0,40}(anmäldes|polisanmäldes|dömdes|identifierades|upptäcktes|were reported|were convicted|were identified|were found)',
     // money: salary, funding, budget, price, tax
     '(vad|hur mycket) .{0,30}(lön|tjänar)', 'lönen (för|som|är)', 'löner (för|på|i)', '(what|how much) .{0,30}(salary|salaries|earn)', 'salary (of|for|is)', 'övertid', 'overtime',

@@ -113,6 +113,11 @@ describe('understandMessage', () => {
     expect(understandMessage('what is the processing time for a work permit these days', 'en')).toMatchObject({ kind: 'outOfScope', nearMiss: true });
     expect(understandMessage('if I call the police about my tenant, can he sue me afterwards?', 'en')).toMatchObject({ kind: 'outOfScope', nearMiss: true });
     expect(understandMessage('kan jag som hyresvärd dömas för koppleri om jag inte gör något?', 'sv')).toMatchObject({ nearMiss: false });
+    // The routines give the penalty for buying a sexual act from a child, none for procuring or trafficking.
+    expect(understandMessage('vad kan man få för straff för koppleri', 'sv')).toMatchObject({ kind: 'outOfScope', nearMiss: true });
+    expect(understandMessage('how many years in prison do you get for human trafficking?', 'en')).toMatchObject({ kind: 'outOfScope', nearMiss: true });
+    expect(understandMessage('what is the penalty for paying a 16 year old for sex', 'en')).toMatchObject({ nearMiss: false });
+    expect(understandMessage('how long is the reflection period for victims of trafficking', 'en')).toMatchObject({ nearMiss: false });
   });
 
   it('asks for opening hours: a near miss for an office, a question for the phone lines the routines give', () => {
