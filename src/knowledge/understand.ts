@@ -173,7 +173,7 @@ const LISTS = {
     '(fängelse|straff|prison|jail|penalty|sentence|punishment)\\p{L}* (\\p{L}+ ){0,4}(för|for|av|of) (\\p{L}+ ){0,3}(koppleri|procuring|pimping|människohandel|trafficking)', '(hur många år|how many years) .{0,40}(koppleri|procuring|pimping|människohandel|trafficking)',
     '(hur många|how many) .{0,40}(anmäldes|polisanmäldes|dömdes|identifierades|upptäcktes|were reported|were convicted|were identified|were found)',
     // money: salary, funding, budget, price, tax
-    '(vad|hur mycket) .{0,30}(lön|tjänar)', 'lönen (för|som|är)', 'löner (för|på|i)', '(what|how much) .{0,30}(salary|salaries|earn)', 'salary (of|for|is)', 'övertid', 'overtime',
+    '(vad|hur mycket) .{0,30}(lön|tjänar)', 'lönen (för|som|är)', 'löner (för|på|i)', '(what|how much) .{0,30}(salary|salaries|earn)', 'salary (of|for|is)', 'övertid', 'overtime', '(get|getting|be|am i) paid (extra|more|for)', 'extra pay', '(extra|mer|mera) betalt', 'få betalt för', 'ob-tillägg', 'kompledig', 'time off in lieu',
     '(hur många|how many|antal|number of).{0,80}(19|20)[0-9][0-9]',
     // documents the knowledge base does not hold
     'template', 'mall ', 'mallar',
@@ -232,6 +232,8 @@ const LISTS = {
     'restaurang', 'restaurant', 'julbord', 'christmas (party|dinner)', 'museum', 'museet', 'feber', 'fever', 'vabba', 'hur många handdukar', 'how many towels',
     'försäkringskassan', 'vab ', 'föräldraledig', 'parental leave', 'receipt', 'kvitto', 'streetlight', 'street light', 'gatlykta', 'gatubelysning', 'vat rate', 'vat ',
     'team meeting', 'teammöte', 'personalmöte', 'staff meeting', 'konferensrum', 'conference room', 'fika ', 'fikat',
+    // gifts and parties, barbecues and campfires
+    'present till', 'presenttips', 'julklapp', 'gift for', 'gift idea', 'går i pension', 'pensionsfest', 'retirement', 'grilla', 'grillning', 'grillen', 'eldning', 'eldningsförbud', 'lägereld', 'barbecue', 'bbq', 'campfire', 'fire ban',
   ],
   /** Hypothetical phrasing: asks what to do if something happens, rather than reporting it. */
   hypothetical: ['what if', '(?<!(know|sure|wonder|wondering|unsure|certain|tell) )if (a|an|the|someone|somebody|i|we)', '(?<!(vet|undrar|osäker på|säker på|ringer|ringde|ringt|ringa|berättar|berättade|berättat|pratar|pratade|frågar|frågade|tips|tipset|tipsar|tipsade|orolig|oro|samtal|larm|larmar|larmade|rapport|anmälan|ärende|info|uppgifter) )om (en|någon|man|jag|vi|det|personen|gästen)', 'ifall', 'vad gör (man|jag) om', 'what do i do if', 'what should .{0,10}if'],

@@ -117,6 +117,7 @@ describe('understandMessage', () => {
     expect(understandMessage('vad kan man få för straff för koppleri', 'sv')).toMatchObject({ kind: 'outOfScope', nearMiss: true });
     expect(understandMessage('how many years in prison do you get for human trafficking?', 'en')).toMatchObject({ kind: 'outOfScope', nearMiss: true });
     expect(understandMessage('what is the penalty for paying a 16 year old for sex', 'en')).toMatchObject({ nearMiss: false });
+    expect(understandMessage('will the night staff get paid extra for the training evening?', 'en')).toMatchObject({ kind: 'outOfScope', nearMiss: true });
     expect(understandMessage('how long is the reflection period for victims of trafficking', 'en')).toMatchObject({ nearMiss: false });
   });
 
@@ -372,6 +373,8 @@ describe('understandMessage', () => {
     ['en', 'the wifi password in the lobby does not work for guests'],
     ['sv', 'skrivaren i receptionen är trasig igen, vem fixar den?'],
     ['en', 'what is the weather tonight for the guests going skiing'],
+    ['sv', 'får gästerna grilla vid stugorna i helgen?'],
+    ['en', 'any gift ideas for our receptionist who is leaving for retirement?'],
   ] as const)('reads an everyday topic as out of scope even when it names a guest or the reception (%s: %s)', (language, text) => {
     expect(understandMessage(text, language)).toMatchObject({ kind: 'outOfScope', offTopic: true });
   });
