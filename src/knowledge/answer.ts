@@ -72,6 +72,8 @@ const RECOGNISED_ROUTINE = 0.5;
 const RECOGNISED_QUESTION = 0.9;
 /** How likely a scene described now must be to tell of danger, by the examples of danger and calm look-alikes, for 112 to come first. */
 const DANGER_LIKENESS = 0.99;
+/** How unlikely, by the examples of danger and calm look-alikes, a scream or a knife the word rules see must be to be told calmly: one in a hundred. */
+const TOLD_CALMLY = 0.01;
 /** The same for a message the word rules do not see as a scene ("he has knife, room 5, now"): surer still. */
 const UNSEEN_SCENE_DANGER_LIKENESS = 0.999;
 /** Coverage at which a message with at least one domain word (a room, a report) counts as a question. */
@@ -228,7 +230,11 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
   // described now ("teen in school clothes w old guy, lift"), so those need only a surer likeness.
   const likelyDanger = () => index.dangerLikeness(corrected, language) > (understood.observed ? DANGER_LIKENESS : UNSEEN_SCENE_DANGER_LIKENESS);
   const learntDanger = !understood.danger && !understood.nearMiss && !understood.offTopic && (understood.kind === 'situation' || !looksOutside(wholeLikeness)) && likelyDanger();
-  const danger = understood.danger || learntDanger;
+  // A scream, tears or a knife, and no other sign of danger, told the way the calm look-alikes are ("the
+  // couple screamed at each other, this morning they had breakfast laughing", "a guest lost his wallet and
+  // is shouting at the desk"): no 112 card. Violence, threats, someone held, or a child now always get it.
+  const toldCalmly = understood.alarmOnly && index.dangerLikeness(corrected, language) < TOLD_CALMLY;
+  const danger = (understood.danger && !toldCalmly) || learntDanger;
   if (danger) kind = 'situation';
   // A message with few domain words counts as in the domain when one article covers a fair share of
   // it (a third); with none, only when one covers it well. A near miss (statistics, address, booking)

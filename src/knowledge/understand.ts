@@ -9,6 +9,8 @@ export interface Understanding {
   readonly danger: boolean;
   /** A person under 18 may be with an adult or buyer now (content-review D1). */
   readonly possibleChild: boolean;
+  /** The only danger signs are sounds, tears or a knife (a scream, crying): they may also be a game, a nightmare or a kitchen. */
+  readonly alarmOnly: boolean;
   /** The writer describes what they see or hear (now, tonight), rather than asking in general. */
   readonly observed: boolean;
   /** Asks for something the knowledge base never holds (statistics, addresses, bookings, salaries, a named person's phone). */
@@ -46,9 +48,9 @@ const LISTS = {
     '(not|don\'t|dont|doesn\'t|didn\'t|never) let (her|him|them|me) (go|leave|out)', '(won\'t|wont|will not|doesn\'t|doesnt) let (a|the|this|that) \\p{L}+ (go|leave|out)', 'no let (her|him|them) (go|leave)', 'not letting (her|him|them|me) (go|leave)',
     // asks for help, screaming
     '(inte|int|ej) låter (henne|honom|dem|dom|mig|oss) (gå|lämna|åka)', 'låter (henne|honom|dem|dom|mig|oss) inte (gå|lämna|åka)', 'släpper inte ut (henne|honom|dem|dom|mig|oss)', 'låst (dörren|dörrarna|bilen)', 'locked the (door|doors|car)',
-    `hjälp mig${HELP_WITH_A_TASK}`, '(ber|bad) (mig|oss) (att )?ringa (polis|112)', '(asks?|asked|begs?|begged) (me|us) to call (the )?(police|112)', '(blir|blev) tvingad', 'being forced (to|into)', 'ropa(r|de)? på hjälp', 'skrek på hjälp', 'ber om hjälp', 'bad om hjälp', 'skrik', 'skrek', 'gråt.{0,20}(hjälp|rädd)',
-    `(?<!(can|could|would|will|pls|please|plz) (you|u|someone|somebody|anyone) )help me${HELP_WITH_A_TASK}`, `help us${HELP_WITH_A_TASK}`, 'asks? for help', 'asked for help', 'asking for help', '(cry|cries|crying|cried|call|calls|calling|called) for help', 'shouting for help',
-    'help help', 'hjälp hjälp', '(wrote|written|writes|scribbled|scratched|carved|skrivit|skrev|klottrat|ristat|rispat) (\\p{L}+ ){0,2}(help|hjälp|sos)', '(asked|asks|begged|begs) (us|me) to help', '(bad|ber) (oss|mig) (att )?hjälpa', '(say|says|saying|said) help', '(säger|sa|sade) hjälp', 'scream', 'screem', 'yelling for help', '(she|he|the woman|the girl) (wants?|needs?|begs?|begged|beg) (for )?help', '(hon|han|kvinnan|tjejen) (vill ha|behöver|bönar om|tigger om) hjälp',
+    `hjälp mig${HELP_WITH_A_TASK}`, '(ber|bad) (mig|oss) (att )?ringa (polis|112)', '(asks?|asked|begs?|begged) (me|us) to call (the )?(police|112)', '(blir|blev) tvingad', 'being forced (to|into)', 'ropa(r|de)? på hjälp', 'skrek på hjälp', 'gråt.{0,20}(hjälp|rädd)',
+    `(?<!(can|could|would|will|pls|please|plz) (you|u|someone|somebody|anyone) )help me${HELP_WITH_A_TASK}`, `help us${HELP_WITH_A_TASK}`, '(cry|cries|crying|cried|call|calls|calling|called) for help', 'shouting for help',
+    'help help', 'hjälp hjälp', '(wrote|written|writes|scribbled|scratched|carved|skrivit|skrev|klottrat|ristat|rispat) (\\p{L}+ ){0,2}(help|hjälp|sos)', '(asked|asks|begged|begs) (us|me) to help', '(bad|ber) (oss|mig) (att )?hjälpa', '(say|says|saying|said) help', '(säger|sa|sade) hjälp', 'yelling for help', '(she|he|the woman|the girl) (wants?|needs?|begs?|begged|beg) (for )?help', '(hon|han|kvinnan|tjejen) (vill ha|behöver|bönar om|tigger om) hjälp',
     'prisoner', '(är|som) fånge', 'fången', 'fångenskap',
     // shut in, cannot get out, signals and notes asking for help
     'let me out', 'släpp ut mig', '(can\'t|cant|cannot|can not) get out', '(kommer|kom) inte ut', 'kan inte komma ut', '(won\'t|wont|will not) open', 'shut (her|him|them|a|some|the) (\\p{L}+ )?(in|out)', 'stängt? in (henne|honom|dem|en)', 'utelåst',
@@ -60,16 +62,16 @@ const LISTS = {
     // choking
     'chok', 'stryp', 'can\'t breathe', 'cant breathe', 'kan inte andas', 'rosslar',
     // violence, threats, weapons
-    'slår', 'slog', 'slå (henne|honom|mig|dem|dom)', 'slagen', 'slagits', 'göm(mer|ma|de)? sig (för|från|bakom|i|på)', '(hiding|hides|hid|hide) (from|behind)', 'misshandl', 'våld', 'smäller i', 'bråk', 'blöd', 'hotar', 'hotade', 'hotat', 'hotad', 'hotfull', 'dödshot',
-    'kniv', 'pistol', 'vapen', 'skjut', 'beväpn', 'våldtä', 'järnrör', 'tillhygge', 'kofot', 'yxa', 'machete', 'baseball bat', 'iron bar', 'crowbar', 'axe ',
-    'hitting', 'hiting', 'hittin', 'hit her', 'hit him', 'beat', 'beaten', 'hurt', 'violen', 'assault', 'attack', 'threat', 'kill ', 'killed', 'killing', 'kills ', 'knife', 'gun ', 'guns ', 'weapon', 'armed', 'shoot',
-    'bleed', 'rape', 'strangl', 'dragg', 'drags? (her|him)', 'pull(s|ed)? (her|him) (by|into|back)', 'by (her|his) hair', 'shoved', 'pushed (her|him)', 'grabbed (her|him)',
+    'slår', 'slog', 'slå (henne|honom|mig|dem|dom)', 'slagen', 'slagits', 'göm(mer|ma|de)? sig (för|från|bakom|i|på)', '(hiding|hides|hid|hide) (from|behind)', 'misshandl', 'våld', 'hotar', 'hotade', 'hotat', 'hotad', 'hotfull', 'dödshot',
+    'pistol', 'vapen', 'skjut', 'beväpn', 'våldtä', 'järnrör', 'tillhygge', 'kofot', 'yxa', 'machete', 'baseball bat', 'iron bar', 'crowbar', 'axe ',
+    'hitting', 'hiting', 'hittin', 'hit her', 'hit him', 'beat', 'beaten', 'violen', 'assault', 'attack', 'threat', 'kill ', 'killed', 'killing', 'kills ', 'gun ', 'guns ', 'weapon', 'armed', 'shoot',
+    'rape', 'strangl', 'dragg', 'drags? (her|him)', 'pull(s|ed)? (her|him) (by|into|back)', 'by (her|his) hair', 'shoved', 'pushed (her|him)', 'grabbed (her|him)',
     'drog (henne|honom|in|tillbaka)', 'släpade', 'i håret', 'knuffa', 'tog tag i (henne|honom)', 'slet (in|tag)',
     // injuries and restraint that someone sees
     'blåmärk', 'blåslag', 'spräckt läpp', 'blodig', 'fastbunden', 'bunden', 'tejpad', 'bruise', 'split lip', 'bloody', 'black eye', 'tied (up|to|on)', 'tied ', 'taped',
     'swollen', 'svullen', 'svullna', 'mouthed', 'formade (ordet|orden)', 'silently (said|asked)', 'mimade',
     // fear now: crying, terrified, does not dare go back
-    'gråter', 'grät', 'gråtande', 'livrädd', 'panik', 'crying', 'in tears', 'terrified', 'panic',
+    'livrädd', 'terrified', 
     'vill inte (gå )?tillbaka', 'vågar inte (gå )?tillbaka', 'rädd för att gå tillbaka',
     '(no|not|don\'t|dont|doesn\'t|won\'t) (want to )?go back', 'afraid to go back', 'scared to go back',
     // passport or phone taken
@@ -78,6 +80,10 @@ const LISTS = {
     'passport (was |is )?(taken|gone|took)', 'took her phone', 'grabbed her phone', 'took (her|his) phone and',
     '(take|takes|taking|taken|took) (away )?(her|his|their) (phone|mobile|passport|papers|documents)', '(keep|keeps|kept|holds|holding) (all )?(her|his|their) (passport|papers|documents|id)',
     '(har|håller|behåller) (alla )?(hennes|hans|deras) (pass|papper|dokument|id-handlingar)', '(tog|tagit|tar) (hennes|hans|deras) (telefon|mobil|papper|id)',
+  ],
+  /** Sounds, tears and a knife: danger signs that may also be a pillow fight, a nightmare or a cake knife. */
+  alarm: [
+    'ber om hjälp', 'bad om hjälp', 'skrik', 'skrek', 'asks? for help', 'asked for help', 'asking for help', 'scream', 'screem', 'smäller i', 'bråk', 'blöd', 'kniv', 'hurt', 'knife', 'bleed', 'gråter', 'grät', 'gråtande', 'panik', 'crying', 'in tears', 'panic',
   ],
   child: [
     'unge ', 'ungen', 'ungar', `mer än ${AGE}`, `more than ${AGE}`, '1[0-7] ?- ?1[0-7]( |år|years)', '(she|he|hon|han) (is|är|e|says she is|says he is) 1[0-7]( |$)',
@@ -348,7 +354,7 @@ export function normalizeMessage(text: string): string {
  */
 export function understandMessage(text: string, _language: KbLanguage, corrected = '', knows: (word: string) => boolean = () => true): Understanding {
   const raw = normalizeMessage(text);
-  if (COMMAND.test(raw.trim())) return { kind: 'command', danger: false, possibleChild: false, observed: false, nearMiss: false, domain: 0, offTopic: false };
+  if (COMMAND.test(raw.trim())) return { kind: 'command', danger: false, possibleChild: false, alarmOnly: false, observed: false, nearMiss: false, domain: 0, offTopic: false };
   const all = `${raw}|${normalizeMessage(corrected)}`;
   const has = (name: ListName) => COMPILED[name].test(all);
 
@@ -358,7 +364,11 @@ export function understandMessage(text: string, _language: KbLanguage, corrected
   const over = has('notNow') || (has('earlier') && !now);
   const hypothetical = has('hypothetical') && !/(^| )(just nu|right now|nu|now)( |$)/u.test(all);
   // "Nobody seems hurt", "inget våld": a danger word denied is no danger sign; nor is one that is over, unless something goes on now.
-  const dangerSign = COMPILED.danger.test(all.replace(DENIED_DANGER, ' ')) && !hypothetical && !(over && !now);
+  const current = !hypothetical && !(over && !now);
+  const undenied = all.replace(DENIED_DANGER, ' ');
+  const firmSign = COMPILED.danger.test(undenied) && current;
+  const alarmSign = COMPILED.alarm.test(undenied) && current;
+  const dangerSign = firmSign || alarmSign;
   const childSign = has('child');
   const possibleChild = childSign && situational && !over && !(has('earlierYear') && !now) && !hypothetical && !asksForTask(raw);
   const danger = dangerSign || possibleChild;
@@ -371,5 +381,5 @@ export function understandMessage(text: string, _language: KbLanguage, corrected
   const inDomain = danger || domain >= (offTopic ? 7 : IN_DOMAIN_SCORE);
 
   const kind = nearMiss || !inDomain ? 'outOfScope' : danger || situational ? 'situation' : 'question';
-  return { kind, danger, possibleChild, observed: situational && !over, nearMiss, domain, offTopic };
+  return { kind, danger, possibleChild, alarmOnly: alarmSign && !firmSign && !possibleChild, observed: situational && !over, nearMiss, domain, offTopic };
 }

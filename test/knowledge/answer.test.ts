@@ -215,6 +215,14 @@ describe('answerQuestion', () => {
     expect(r.type === 'answer' && r.article.id).toBe('staff-safety-routines');
   });
 
+  it('shows no 112 card for a scream told the way calm look-alikes are, but always for someone held or a knife now', () => {
+    const ask = (language: 'sv' | 'en', text: string) => answerQuestion(text, kb.index, { language, audience: 'partner' }).danger;
+    expect(ask('en', 'a couple in room 8 were screaming at each other around midnight, this morning they had breakfast together and laughed')).toBe(false);
+    expect(ask('sv', 'en gäst har tappat plånboken och skriker i receptionen, var anmäler han ett borttappat kort?')).toBe(false);
+    expect(ask('en', 'a woman is screaming in 312 and the man in there will not let her out')).toBe(true);
+    expect(ask('sv', 'en man med kniv står i korridoren på plan 3 nu')).toBe(true);
+  });
+
   it('keeps a short everyday complaint calm', () => {
     expect(answerQuestion('drunk guy asleep in the lobby again', kb.index, { language: 'en', audience: 'partner' })).toMatchObject({ danger: false });
   });

@@ -58,6 +58,13 @@ describe('understandMessage', () => {
     expect(tonight).toMatchObject({ danger: true, possibleChild: true });
   });
 
+  it('tells a scream or tears alone from violence, threats or someone held', () => {
+    expect(understandMessage('someone is screaming in room 214 right now', 'en')).toMatchObject({ danger: true, alarmOnly: true });
+    expect(understandMessage('en kvinna gråter i receptionen nu', 'sv')).toMatchObject({ danger: true, alarmOnly: true });
+    expect(understandMessage('someone is screaming in room 214 right now, a man is hitting her', 'en')).toMatchObject({ danger: true, alarmOnly: false });
+    expect(understandMessage('hon skriker i rummet nu och han släpper inte ut henne', 'sv')).toMatchObject({ danger: true, alarmOnly: false });
+  });
+
   it('reads "about 15 minutes" as a time, not an age', () => {
     expect(understandMessage('tonight men go into the cabin one by one, each stays about 15 minutes', 'en').possibleChild).toBe(false);
     expect(understandMessage('tonight a man went into the cabin with a girl, she is about 15', 'en').possibleChild).toBe(true);
