@@ -176,12 +176,14 @@ export class KnowledgeIndex {
     const classes = (l: KbLanguage): ArticleExamples => (Object.keys(examples[l] ?? {}).length > 0 ? { ...examples[l], [OUTSIDE]: outside[l] ?? [] } : {});
     // Danger against calm look-alikes: two classes, so no temperature is needed to spread them.
     const dangerClasses = (l: KbLanguage): ArticleExamples => ({ [DANGER]: danger[l]?.danger ?? [], [CALM]: danger[l]?.calm ?? [] });
-    // Each example is corrected once, though two classifiers learn from it: correction is most of the build.
+    // Each example is corrected once, though two classifiers learn from it, and each word once per language,
+    // though thousands of examples share their words: correction is most of the build.
     const correctedOnce = new Map<string, string>();
+    const wordCorrections = new Map([...indexes.keys()].map((l) => [l, new Map<string, string>()]));
     const prepare = (text: string, l: KbLanguage): string => {
       const key = `${l}\u0000${text}`;
       let corrected = correctedOnce.get(key);
-      if (corrected === undefined) correctedOnce.set(key, (corrected = this.correctSpelling(text, l)));
+      if (corrected === undefined) correctedOnce.set(key, (corrected = this.correctSpelling(text, l, wordCorrections.get(l))));
       return corrected;
     };
     const numbers = (l: KbLanguage) => new Set([...(indexes.get(l)?.vocabulary ?? [])].filter((w) => /^\d+$/u.test(w)));
@@ -244,12 +246,14 @@ export class KnowledgeIndex {
    * The question with misspelt words replaced by the closest word the articles use (same language).
    * Stop words, numbers, words users write in several example messages and Swedish compounds of known parts are left as written.
    */
-  correctSpelling(question: string, language: KbLanguage): string {
+  /** @param corrections each word's correction so far, to reuse (see {@link SpellingCorrector.correctText}). */
+  correctSpelling(question: string, language: KbLanguage, corrections?: Map<string, string>): string {
     const index = this.indexes.get(language);
     if (!index) return question;
     return index.spelling.correctText(
       question,
       (t) => isStopword(t, 'sv') || isStopword(t, 'en') || (this.keptAsWritten.get(language)?.has(t) ?? false) || this.thesaurus.has(t, language) || index.vocabulary.has(stem(t, language)) || splitCompound(t, index.vocabulary, language).length > 0,
+      corrections,
     );
   }
 

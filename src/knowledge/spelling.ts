@@ -81,16 +81,22 @@ export class SpellingCorrector {
     return best;
   }
 
-  /** The text with every unknown word replaced by its correction (lower-cased tokens joined by spaces, sentences by ". "). */
-  correctText(text: string, keep: (token: string) => boolean = () => false): string {
+  /**
+   * The text with every unknown word replaced by its correction (lower-cased tokens joined by spaces, sentences by ". ").
+   * @param corrections each word's correction so far, to reuse: thousands of example messages share their words.
+   */
+  correctText(text: string, keep: (token: string) => boolean = () => false, corrections?: Map<string, string>): string {
+    // Missing å/ä/ö first: "hande" is "hände", although its stem "hand" is a known word.
+    const correctWord = (t: string): string => (this.frequency.has(t) ? t : (this.withSwedishLetters(t) ?? (keep(t) ? t : this.correct(t))));
+    const cached = (t: string): string => {
+      if (!corrections) return correctWord(t);
+      let c = corrections.get(t);
+      if (c === undefined) corrections.set(t, (c = correctWord(t)));
+      return c;
+    };
     // Sentence by sentence, their ends kept: what reads the text must not join the end of one to the start of the next.
     return sentences(text)
-      .map(({ text: sentence }) =>
-        tokenize(sentence)
-          // Missing å/ä/ö first: "hande" is "hände", although its stem "hand" is a known word.
-          .map((t) => (this.frequency.has(t) ? t : (this.withSwedishLetters(t) ?? (keep(t) ? t : this.correct(t)))))
-          .join(' '),
-      )
+      .map(({ text: sentence }) => tokenize(sentence).map(cached).join(' '))
       .filter((sentence) => sentence.length > 0)
       .join('. ');
   }

@@ -38,4 +38,12 @@ describe('SpellingCorrector', () => {
   it('keeps words the caller marks as known', () => {
     expect(corrector.correctText('Pasport taken', (t) => t === 'taken')).toBe('passport taken');
   });
+
+  it('reuses the corrections it is given, and gives the same text as without them', () => {
+    const corrections = new Map<string, string>();
+    expect(corrector.correctText('Her pasport was taken. Is this a reflektion period?', undefined, corrections)).toBe('her passport was taken. is this a reflection period');
+    expect(corrections.get('pasport')).toBe('passport');
+    corrections.set('pasport', 'passport (cached)');
+    expect(corrector.correctText('pasport', undefined, corrections)).toBe('passport (cached)');
+  });
 });
