@@ -62,6 +62,8 @@ const DOMAIN_OUTSIDE_MARGIN = 2;
 const OUTSIDE_LIKENESS = 0.5;
 /** The same for a message full of the domain's words: only when it is clearer. */
 const DOMAIN_OUTSIDE_LIKENESS = 0.8;
+/** How likely a message must be one no routine answers to be refused though it is asked like one routine. */
+const SURELY_OUTSIDE = 0.99;
 /** Coverage of a message by an article that leaves out no word of it (up to rounding). */
 const COVERED_IN_FULL = 0.99;
 /** How much a message must resemble one routine's examples to count as in the domain though it shares few of the routines' words. */
@@ -253,7 +255,12 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
   // Not when one routine uses every word of it ("what does the law say about buying a sexual act from a child"):
   // the outside messages share such words often enough to outweigh them, but the routine holds the answer.
   const coveredInFull = best !== undefined && best.confidence >= COVERED_IN_FULL;
-  if (!danger && kind !== 'situation' && !coveredInFull && index.outsideLikeness(corrected, language) > (fullOfDomainWords ? DOMAIN_OUTSIDE_LIKENESS : OUTSIDE_LIKENESS)) kind = 'outOfScope';
+  // Nor when it is asked the way people ask for one routine (more likely than all others together), unless it
+  // is all but surely an errand: "is the support phone open on saturday" shares everyday words with errands,
+  // "how do I order new towels for housekeeping" only a routine's word.
+  const outsideLikeness = index.outsideLikeness(corrected, language);
+  const askedLikeOne = closestRoutine(wholeLikeness) >= RECOGNISED_ROUTINE && outsideLikeness < SURELY_OUTSIDE;
+  if (!danger && kind !== 'situation' && !coveredInFull && !askedLikeOne && outsideLikeness > (fullOfDomainWords ? DOMAIN_OUTSIDE_LIKENESS : OUTSIDE_LIKENESS)) kind = 'outOfScope';
   if (kind === 'outOfScope') return none(fullOfDomainWords && !understood.offTopic ? 'nearMiss' : 'outOfScope', best);
 
   if (danger) {

@@ -172,6 +172,12 @@ describe('answerQuestion', () => {
     expect(seen.type === 'answer' && [seen.danger, seen.article.id]).toEqual([true, FIRST_ROUTINES.child.partner]);
   });
 
+  it('does not refuse as an errand a question asked the way people ask for one routine', () => {
+    // "öppen på lördag" is how errands are asked (opening hours); the support phone's examples are asked like this too.
+    const r = answerQuestion('är nspm-telefonen öppen på lördag', kb.index, { language: 'sv', audience: 'staff' });
+    expect(r.type === 'answer' && r.article.id).toBe('support-phone-nspm');
+  });
+
   it('answers a danger story asked the way people ask for one routine with that routine, 112 first and "what to do now" beside it', () => {
     const text = 'Vi har en kvinna hos oss som är livrädd för mannen som sålde henne. Hon har inga papper här och vill inte prata med polisen än. Kan hon få stanna en månad och tänka?';
     const r = answerQuestion(text, kb.index, { language: 'sv', audience: 'staff' });
