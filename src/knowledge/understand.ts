@@ -62,7 +62,7 @@ const LISTS = {
     // choking
     'chok', 'stryp', 'can\'t breathe', 'cant breathe', 'kan inte andas', 'rosslar',
     // violence, threats, weapons
-    'slår', 'slog', 'slå (henne|honom|mig|dem|dom)', 'slagen', 'slagits', 'göm(mer|ma|de)? sig (för|från|bakom|i|på)', '(hiding|hides|hid|hide) (from|behind)', 'misshandl', 'våld', 'hotar', 'hotade', 'hotat', 'hotad', 'hotfull', 'dödshot',
+    'slår', 'slog', 'slå (henne|honom|mig|dem|dom)', 'slagen', 'slagits', 'göm(mer|ma|de)? sig (för|från|bakom|i|på)', '(hiding|hides|hid|hide) (from|behind)', '(hide|hiding|hid) (her|him|me|us|them) (from|away)', '(göm|gömma|gömde|gömmer) (henne|honom|mig|oss|dem|dom) (för|från|undan)', 'misshandl', 'våld', 'hotar', 'hotade', 'hotat', 'hotad', 'hotfull', 'dödshot',
     'pistol', 'vapen', 'skjut', 'beväpn', 'våldtä', 'järnrör', 'tillhygge', 'kofot', 'yxa', 'machete', 'baseball bat', 'iron bar', 'crowbar', 'axe ',
     'hitting', 'hiting', 'hittin', 'hit her', 'hit him', 'beat', 'beaten', 'violen', 'assault', 'attack', 'threat', 'kill ', 'killed', 'killing', 'kills ', 'gun ', 'guns ', 'weapon', 'armed', 'shoot',
     'rape', 'strangl', 'dragg', 'drags? (her|him)', 'pull(s|ed)? (her|him) (by|into|back)', 'by (her|his) hair', 'shoved', 'pushed (her|him)', 'grabbed (her|him)',

@@ -58,6 +58,11 @@ describe('understandMessage', () => {
     expect(tonight).toMatchObject({ danger: true, possibleChild: true });
   });
 
+  it('reads being asked to hide someone from a man as danger now', () => {
+    expect(understandMessage('a girl from cabin 4 is at the desk and wants me to hide her from her boyfriend', 'en').danger).toBe(true);
+    expect(understandMessage('en tjej från stuga 4 står i receptionen och vill att jag gömmer henne för sin pojkvän', 'sv').danger).toBe(true);
+  });
+
   it('tells a scream or tears alone from violence, threats or someone held', () => {
     expect(understandMessage('someone is screaming in room 214 right now', 'en')).toMatchObject({ danger: true, alarmOnly: true });
     expect(understandMessage('en kvinna gråter i receptionen nu', 'sv')).toMatchObject({ danger: true, alarmOnly: true });
