@@ -212,7 +212,7 @@ const LISTS = {
     'mobilnummer till', 'kontaktperson.{0,40}(nummer|mobil|telefon|mejl|e-?post)', 'contact person.{0,40}(number|phone|mobile|e-?mail)', 'inspector', 'kommissarie', 'inspektör', 'name of the (officer|police|social worker|coordinator)',
     // dates of meetings, fees, which named places, jobs
     'vilket datum', 'vilken dag (har|är|blir)', 'när är nästa .{0,20}(träff|möte|utbildning)', 'nästa (möte|träff)', 'next (meeting|session)', 'what date', 'when is the next .{0,20}(meeting|training|session)', '(meeting|möte|möten|mötes) ?(dates?|datum)', 'arvode', 'fee ', 'fees ',
-    'vilka (hotell|campingar|företag|lägenheter).{0,20} (har|som)', '(vilka|which) (andra |other )?(hotell|campingar|vandrarhem|företag|kommuner|organisationer|hotels|campsites|hostels|companies|municipalities|organi[sz]ations)(?!\\p{L}).{0,40}(är med|deltar|ingår|är anslutna|har anslutit|har gått med|are (in|part of|members|signed up)|take part|participate|have joined)',
+    'vilka (hotell|campingar|företag|lägenheter).{0,20} (har|som)', '(vilka|which) (andra |other )?(hotell|campingar|vandrarhem|företag|kommuner|organisationer|uthyrningssajter|sajter|bokningssajter|plattformar|hotels|campsites|hostels|companies|municipalities|organi[sz]ations|rental sites|booking sites|sites|platforms)(?!\\p{L}).{0,40}(är med|deltar|ingår|är anslutna|har anslutit|har gått med|samarbetar|are (in|part of|members|signed up)|take part|participate|have joined|work with|cooperate|co-operate|collaborate)',
     // one person's identity number, or how long an authority takes now: registers and queues the routines do not hold
     '(ta fram|leta (upp|fram)|ge mig|skicka|hämta|kolla upp|vad har (han|hon|gästen|mannen|kvinnan|hyresgästen)( för)?) .{0,30}personnumm', 'personnumret (på|till|för|åt) ', '(get|find|give me|send|look up|check) .{0,30}(personal (identity )?number|id number|social security number)', 'handläggningstid', 'processing time', 'which (hotels|campsites|companies|flats|apartments).{0,20} (have|had|are|were)',
     'lediga (tjänster|jobb)', 'söka jobb', 'job opening', 'vacanc', 'hiring', 'apply for (a|the) job', 'work as a',
@@ -237,7 +237,7 @@ const LISTS = {
     'dog ', 'dogs ', 'pet ', 'pets ', 'hund ', 'hunden', 'hundar', 'husdjur', 'police academy', 'polisutbildning', 'polishögskola', 'entrance (test|exam)', 'antagningsprov',
     'restaurang', 'restaurant', 'julbord', 'christmas (party|dinner)', 'museum', 'museet', 'feber', 'fever', 'vabba', 'hur många handdukar', 'how many towels',
     'försäkringskassan', 'vab ', 'föräldraledig', 'parental leave', 'receipt', 'kvitto', 'streetlight', 'street light', 'gatlykta', 'gatubelysning', 'vat rate', 'vat ',
-    'team meeting', 'teammöte', 'personalmöte', 'staff meeting', 'konferensrum', 'conference room', 'fika ', 'fikat',
+    'team meeting', 'teammöte', 'personalmöte', 'staff meeting', 'konferensrum', 'conference room', 'fika ', 'fikat', 'stay awake', 'staying awake', 'hålla mig vaken', 'hålla sig vaken', 'hålla oss vakna',
     // gifts and parties, barbecues and campfires
     'present till', 'presenttips', 'julklapp', 'gift for', 'gift idea', 'går i pension', 'pensionsfest', 'retirement', 'grilla', 'grillning', 'grillen', 'eldning', 'eldningsförbud', 'lägereld', 'barbecue', 'bbq', 'campfire', 'fire ban',
   ],

@@ -122,6 +122,7 @@ describe('understandMessage', () => {
     expect(understandMessage('Ska jag skriva gästens personnummer i rapporten?', 'sv')).toMatchObject({ nearMiss: false });
     expect(understandMessage('which other campsites around here take part in the hotel network?', 'en')).toMatchObject({ kind: 'outOfScope', nearMiss: true });
     expect(understandMessage('Vad gör hotellen som är med i Stad för stad?', 'sv')).toMatchObject({ nearMiss: false });
+    expect(understandMessage('which rental sites work with the police on this?', 'en')).toMatchObject({ kind: 'outOfScope', nearMiss: true });
     expect(understandMessage('what is the processing time for a work permit these days', 'en')).toMatchObject({ kind: 'outOfScope', nearMiss: true });
     expect(understandMessage('if I call the police about my tenant, can he sue me afterwards?', 'en')).toMatchObject({ kind: 'outOfScope', nearMiss: true });
     expect(understandMessage('kan jag som hyresvärd dömas för koppleri om jag inte gör något?', 'sv')).toMatchObject({ nearMiss: false });
@@ -387,6 +388,7 @@ describe('understandMessage', () => {
     ['en', 'what is the weather tonight for the guests going skiing'],
     ['sv', 'får gästerna grilla vid stugorna i helgen?'],
     ['en', 'any gift ideas for our receptionist who is leaving for retirement?'],
+    ['en', 'best tricks to stay awake on the night shift at the desk?'],
   ] as const)('reads an everyday topic as out of scope even when it names a guest or the reception (%s: %s)', (language, text) => {
     expect(understandMessage(text, language)).toMatchObject({ kind: 'outOfScope', offTopic: true });
   });
