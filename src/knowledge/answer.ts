@@ -267,9 +267,11 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
     const child = understood.possibleChild ? byId(CHILD_ROUTINE[audience]) : undefined;
     // Someone describing danger now gets the audience's "what to do now" routine (the edge shows 112
     // first), however well another routine matches the scene (that one is offered beside it), unless
-    // the message is asked the way people ask for one routine (more likely than all others together):
-    // then that routine, with "what to do now" first beside it. A question that mentions danger gets its best routine.
-    const recognised = best && (wholeLikeness.get(best.article.id) ?? 0) >= RECOGNISED_ROUTINE;
+    // the message is asked the way people ask for one of the reader's own routines (more likely than all others
+    // together): then that routine, with "what to do now" first beside it. A police officer at a hotel scene is
+    // told like a receptionist, but the partners' routine is not theirs: they get acute protection. A question
+    // that mentions danger gets its best routine.
+    const recognised = best && own(best) && (wholeLikeness.get(best.article.id) ?? 0) >= RECOGNISED_ROUTINE;
     // Danger learnt from the examples is a scene as they are, and so is danger told without a question,
     // though the word rules did not see one.
     const scene = understood.observed || learntDanger || !asksSomething(text);

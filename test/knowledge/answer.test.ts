@@ -178,6 +178,12 @@ describe('answerQuestion', () => {
     expect(r.type === 'answer' && r.article.id).toBe('support-phone-nspm');
   });
 
+  it('gives a police officer at a danger scene their own first routine, though the scene is told like a receptionist\'s', () => {
+    const text = 'Vi är på ett hotell med patrullen nu. Kvinnan på rummet har blåmärken och säger att mannen i bilen utanför slår henne om hon pratar med oss.';
+    const r = answerQuestion(text, kb.index, { language: 'sv', audience: 'staff' });
+    expect(r.type === 'answer' && [r.danger, r.article.id]).toEqual([true, FIRST_ROUTINES.whatToDoNow.staff]);
+  });
+
   it('answers a danger story asked the way people ask for one routine with that routine, 112 first and "what to do now" beside it', () => {
     const text = 'Vi har en kvinna hos oss som är livrädd för mannen som sålde henne. Hon har inga papper här och vill inte prata med polisen än. Kan hon få stanna en månad och tänka?';
     const r = answerQuestion(text, kb.index, { language: 'sv', audience: 'staff' });
