@@ -186,9 +186,9 @@ export class KnowledgeIndex {
       if (corrected === undefined) correctedOnce.set(key, (corrected = this.correctSpelling(text, l, wordCorrections.get(l))));
       return corrected;
     };
-    const numbers = (l: KbLanguage) => new Set([...(indexes.get(l)?.vocabulary ?? [])].filter((w) => /^\d+$/u.test(w)));
+    const numbers = new Map([...indexes].map(([l, index]) => [l, new Set([...index.vocabulary].filter((w) => /^\d+$/u.test(w)))]));
     const perLanguage = (classesOf: (l: KbLanguage) => ArticleExamples, temperature?: number) =>
-      new Map([...indexes.keys()].map((l) => [l, ExampleClassifier.train(classesOf(l), l, (text) => prepare(text, l), temperature, numbers(l))]));
+      new Map([...indexes.keys()].map((l) => [l, ExampleClassifier.train(classesOf(l), l, (text) => prepare(text, l), temperature, numbers.get(l))]));
     this.classifiers = perLanguage(classes);
     this.dangerClassifiers = perLanguage(dangerClasses, 1);
     // In the domain or not: every routine's examples as one class against the messages no routine answers.
