@@ -130,7 +130,13 @@ function rerank(hits: SearchHit[], reader: Audience, { asked, resemblance }: Ran
 }
 
 /** How much the message resembles the closest routine's examples. */
-const closestRoutine = (likeness: ReadonlyMap<string, number>): number => Math.max(0, ...[...likeness].filter(([id]) => id !== OUTSIDE).map(([, p]) => p));
+/** The routine whose examples the message resembles most, and how much (none: 0). */
+function likeliestRoutine(likeness: ReadonlyMap<string, number>): { readonly id: string; readonly p: number } {
+  let best = { id: '', p: 0 };
+  for (const [id, p] of likeness) if (id !== OUTSIDE && p > best.p) best = { id, p };
+  return best;
+}
+const closestRoutine = (likeness: ReadonlyMap<string, number>): number => likeliestRoutine(likeness).p;
 
 /** Does the message resemble the messages no routine answers more than any routine's examples (by `margin` times)? */
 function looksOutside(likeness: ReadonlyMap<string, number>, margin = 1): boolean {
@@ -276,9 +282,9 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
     // though the word rules did not see one.
     const scene = understood.observed || learntDanger || !asksSomething(text);
     const firstAid = scene && !recognised ? whatToDoNow : undefined;
-    // Staff and coordinators handling a report about a possible child ("a report came in at three about someone
-    // who may be a minor") get the routine they ask for, the child routine beside it; a partner who sees a child
-    // now always gets the child routine.
+    // Staff and coordinators get their own routine that the message is asked like before the child routine too
+    // (handling a report "about someone who may be a minor" is triage), the child routine beside it; a partner
+    // who sees a child now always gets the child routine.
     const handled = recognised && audience !== 'partner' ? best.article : undefined;
     const article = handled ?? child ?? firstAid ?? sceneRoutine;
     if (article) return answer(article, hitOf(article), 'situation', true, handled && child ? child : whatToDoNow);
@@ -287,22 +293,24 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
   if (kind === 'situation' && sceneRoutine) return answer(sceneRoutine, hitOf(sceneRoutine), kind, false);
   // Asked the way people ask for one routine, though in words it does not use ("we police plan an action
   // against buyers, should social services come with us"): that routine, not choices.
-  const [likedId, likeness] = [...wholeLikeness].filter(([id]) => id !== OUTSIDE).sort((x, y) => y[1] - x[1])[0] ?? ['', 0];
-  const askedForRoutine = likeness >= RECOGNISED_QUESTION ? byId(likedId) : undefined;
+  const liked = likeliestRoutine(wholeLikeness);
+  const askedForRoutine = liked.p >= RECOGNISED_QUESTION ? byId(liked.id) : undefined;
   if (askedForRoutine) return answer(askedForRoutine, hitOf(askedForRoutine), kind, false);
 
   // A routine that answers well exists, but not one this reader may read: say so rather than offer others.
-  const elsewhere = Math.max(
-    0,
-    ...(['staff', 'partner', 'coordinator'] as const)
-      .filter((a) => a !== audience)
-      .flatMap((a) => index.search(corrected, { language, audience: a, limit: 3 }))
-      .filter((h) => !canRead(audience, h.article))
-      .map((h) => h.confidence),
-  );
   // Not when the message is asked like one of the reader's own routines: then those are the choices.
   const askedLikeOwn = hits.some((h) => (resemblance.get(h.article.id) ?? 0) >= ROUTINE_LIKENESS_FLOOR);
-  if (!askedLikeOwn && elsewhere >= minConfidence && elsewhere > (best?.confidence ?? 0) + 0.2) return none('lowConfidence', best, { kind });
+  const elsewhere = askedLikeOwn
+    ? 0
+    : Math.max(
+        0,
+        ...(['staff', 'partner', 'coordinator'] as const)
+          .filter((a) => a !== audience)
+          .flatMap((a) => index.search(corrected, { language, audience: a, limit: 3 }))
+          .filter((h) => !canRead(audience, h.article))
+          .map((h) => h.confidence),
+      );
+  if (elsewhere >= minConfidence && elsewhere > (best?.confidence ?? 0) + 0.2) return none('lowConfidence', best, { kind });
   if (best && best.confidence >= QUESTION_FLOOR * minConfidence) return answer(best.article, best, kind, false);
   return none('lowConfidence', best, { kind, choices: hits.slice(0, 3).map((h) => h.article) });
 }

@@ -71,7 +71,7 @@ const LISTS = {
     'blåmärk', 'blåslag', 'spräckt läpp', 'blodig', 'fastbunden', 'bunden', 'tejpad', 'bruise', 'split lip', 'bloody', 'black eye', 'tied (up|to|on)', 'tied ', 'taped',
     'swollen', 'svullen', 'svullna', 'mouthed', 'formade (ordet|orden)', 'silently (said|asked)', 'mimade',
     // fear now: crying, terrified, does not dare go back
-    'livrädd', 'terrified', 
+    'livrädd', 'terrified',
     'vill inte (gå )?tillbaka', 'vågar inte (gå )?tillbaka', 'rädd för att gå tillbaka',
     '(no|not|don\'t|dont|doesn\'t|won\'t) (want to )?go back', 'afraid to go back', 'scared to go back',
     // passport or phone taken
