@@ -176,16 +176,10 @@ export class KnowledgeIndex {
     const classes = (l: KbLanguage): ArticleExamples => (Object.keys(examples[l] ?? {}).length > 0 ? { ...examples[l], [OUTSIDE]: outside[l] ?? [] } : {});
     // Danger against calm look-alikes: two classes, so no temperature is needed to spread them.
     const dangerClasses = (l: KbLanguage): ArticleExamples => ({ [DANGER]: danger[l]?.danger ?? [], [CALM]: danger[l]?.calm ?? [] });
-    // Each example is corrected once, though two classifiers learn from it, and each word once per language,
-    // though thousands of examples share their words: correction is most of the build.
-    const correctedOnce = new Map<string, string>();
+    // Each word is corrected once per language, though thousands of examples share their words and two
+    // classifiers learn from each example: correction is most of the build.
     const wordCorrections = new Map([...indexes.keys()].map((l) => [l, new Map<string, string>()]));
-    const prepare = (text: string, l: KbLanguage): string => {
-      const key = `${l}\u0000${text}`;
-      let corrected = correctedOnce.get(key);
-      if (corrected === undefined) correctedOnce.set(key, (corrected = this.correctSpelling(text, l, wordCorrections.get(l))));
-      return corrected;
-    };
+    const prepare = (text: string, l: KbLanguage): string => this.correctSpelling(text, l, wordCorrections.get(l));
     const numbers = new Map([...indexes].map(([l, index]) => [l, new Set([...index.vocabulary].filter((w) => /^\d+$/u.test(w)))]));
     const perLanguage = (classesOf: (l: KbLanguage) => ArticleExamples, temperature?: number) =>
       new Map([...indexes.keys()].map((l) => [l, ExampleClassifier.train(classesOf(l), l, (text) => prepare(text, l), temperature, numbers.get(l))]));
@@ -245,8 +239,8 @@ export class KnowledgeIndex {
   /**
    * The question with misspelt words replaced by the closest word the articles use (same language).
    * Stop words, numbers, words users write in several example messages and Swedish compounds of known parts are left as written.
+   * @param corrections each word's correction so far, to reuse (see {@link SpellingCorrector.correctText}).
    */
-  /** @param corrections each word's correction so far, to reuse (see {@link SpellingCorrector.correctText}). */
   correctSpelling(question: string, language: KbLanguage, corrections?: Map<string, string>): string {
     const index = this.indexes.get(language);
     if (!index) return question;
