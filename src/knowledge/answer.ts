@@ -251,7 +251,11 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
   // So does one asked the way people ask for a routine, in words the routines do not use ("the cook sleeps
   // in the storeroom and the boss takes his money" is labour exploitation).
   const inDomain = (best !== undefined && best.confidence >= enough) || soundsLikeRoutine(resemblance);
-  if (kind === 'outOfScope' && !understood.nearMiss && !understood.offTopic && inDomain) kind = 'question';
+  const outsideLikeness = index.outsideLikeness(corrected, language);
+  // An everyday word in a message asked the way people ask for one routine, and unlike the messages no
+  // routine answers ("the hotel wants its own Excel list of guests they suspect"), is that routine's question.
+  const everyday = understood.offTopic && !(closestRoutine(wholeLikeness) >= RECOGNISED_ROUTINE && outsideLikeness < OUTSIDE_LIKENESS);
+  if (kind === 'outOfScope' && !understood.nearMiss && !everyday && inDomain) kind = 'question';
   // More like the messages no routine answers (an address, statistics, the wifi) than like any routine's
   // examples: refused, whatever words it shares with a routine. What a longer message asks decides.
   const fullOfDomainWords = understood.domain >= IN_DOMAIN_SCORE;
@@ -264,10 +268,9 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
   // Nor when it is asked the way people ask for one routine (more likely than all others together), unless it
   // is all but surely an errand: "is the support phone open on saturday" shares everyday words with errands,
   // "how do I order new towels for housekeeping" only a routine's word.
-  const outsideLikeness = index.outsideLikeness(corrected, language);
   const askedLikeOne = closestRoutine(wholeLikeness) >= RECOGNISED_ROUTINE && outsideLikeness < SURELY_OUTSIDE;
   if (!danger && kind !== 'situation' && !coveredInFull && !askedLikeOne && outsideLikeness > (fullOfDomainWords ? DOMAIN_OUTSIDE_LIKENESS : OUTSIDE_LIKENESS)) kind = 'outOfScope';
-  if (kind === 'outOfScope') return none(fullOfDomainWords && !understood.offTopic ? 'nearMiss' : 'outOfScope', best);
+  if (kind === 'outOfScope') return none(fullOfDomainWords && !everyday ? 'nearMiss' : 'outOfScope', best);
 
   if (danger) {
     const child = understood.possibleChild ? byId(CHILD_ROUTINE[audience]) : undefined;

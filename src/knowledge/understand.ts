@@ -220,7 +220,9 @@ const LISTS = {
   /** Opening hours: a near miss for an office or a clinic, but the routines give the hours of the national phone lines. */
   openingHours: ['öppettid', 'öppet (på|i)', 'opening hours', '(what time|when) does .{0,50} open', 'när öppnar', 'vilken tid öppnar', 'open(ing)? times'],
   /** The national phone lines, whose hours the routines give. */
-  phoneLine: ['stödtelefon', 'stodtelefon', 'support ?phone', 'helpline', 'hotline', 'stödlinje', 'jourtelefon', 'phone line', 'telefonlinje', '114 14'],
+  phoneLine: ['stödtelefon', 'stodtelefon', 'support ?phone', 'helpline', 'hotline', 'stödlinje', 'jourtelefon', 'phone line', 'telefonlinje', '114 14',
+    // the helplines the routines list, with their hours
+    'kvinnofridslinj', 'brottsofferjour', 'victim support', 'bris ', '116 ?0', '116 ?1'],
   /** Everyday topics far from the domain (IT, weather, food, sport, chores): out of scope unless more than two strong domain words say otherwise. */
   offTopic: [
     'vpn', 'lösenord', 'password', 'laptop', 'dator', 'skrivare', 'printer', 'wifi', 'wi-fi', 'inloggning', 'log in', 'login', 'bug ', 'buggen', 'excel', 'outlook',

@@ -178,6 +178,19 @@ describe('answerQuestion', () => {
     expect(r.type === 'answer' && r.article.id).toBe('support-phone-nspm');
   });
 
+  it('takes up an everyday word in a message asked the way people ask for one routine, and still refuses the everyday errand', () => {
+    const list = answerQuestion('our hotel wants to keep an excel sheet of guests we suspect, is that allowed?', kb.index, { language: 'en', audience: 'coordinator' });
+    const first = list.type === 'answer' ? list.article.id : list.choices[0]?.id;
+    expect([list.kind, first]).toEqual(['question', 'handling-notes-lawfully']);
+    const errand = answerQuestion('how do I fix excel on the reception laptop', kb.index, { language: 'en', audience: 'coordinator' });
+    expect(errand.type === 'noAnswer' && [errand.reason, errand.choices.length]).toEqual(['outOfScope', 0]);
+  });
+
+  it('answers when a helpline the routines list is open, as for the support phone', () => {
+    const r = answerQuestion('when does brottsofferjouren open', kb.index, { language: 'en', audience: 'partner' });
+    expect(r.type === 'answer' && r.article.id).toBe('helplines');
+  });
+
   it('gives a police officer at a danger scene their own first routine, though the scene is told like a receptionist\'s', () => {
     const text = 'Vi är på ett hotell med patrullen nu. Kvinnan på rummet har blåmärken och säger att mannen i bilen utanför slår henne om hon pratar med oss.';
     const r = answerQuestion(text, kb.index, { language: 'sv', audience: 'staff' });
