@@ -62,6 +62,8 @@ const DOMAIN_OUTSIDE_MARGIN = 2;
 const OUTSIDE_LIKENESS = 0.5;
 /** The same for a message full of the domain's words: only when it is clearer. */
 const DOMAIN_OUTSIDE_LIKENESS = 0.8;
+/** How unlikely a message with a domain word (a report, the night shift) must be one no routine answers to count as in the domain, though no routine matches it well: one in ten. */
+const SURELY_INSIDE = 0.1;
 /** How likely a message must be one no routine answers to be refused though it is asked like one routine. */
 const SURELY_OUTSIDE = 0.99;
 /** Coverage of a message by an article that leaves out no word of it (up to rounding). */
@@ -249,9 +251,11 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
   // or an everyday topic (a printer, the weather) is refused whatever it shares with an article.
   const enough = understood.domain >= 1 ? DOMAIN_WORD_FLOOR : minConfidence;
   // So does one asked the way people ask for a routine, in words the routines do not use ("the cook sleeps
-  // in the storeroom and the boss takes his money" is labour exploitation).
-  const inDomain = (best !== undefined && best.confidence >= enough) || soundsLikeRoutine(resemblance);
+  // in the storeroom and the boss takes his money" is labour exploitation), and one with a domain word that
+  // the routines' examples together explain far better than the messages no routine answers ("what should
+  // I put in the report, and what should I leave out").
   const outsideLikeness = index.outsideLikeness(corrected, language);
+  const inDomain = (best !== undefined && best.confidence >= enough) || soundsLikeRoutine(resemblance) || (understood.domain >= 1 && outsideLikeness < SURELY_INSIDE);
   // An everyday word in a message asked the way people ask for one routine, and unlike the messages no
   // routine answers ("the hotel wants its own Excel list of guests they suspect"), is that routine's question.
   const everyday = understood.offTopic && !(closestRoutine(wholeLikeness) >= RECOGNISED_ROUTINE && outsideLikeness < OUTSIDE_LIKENESS);

@@ -186,6 +186,13 @@ describe('answerQuestion', () => {
     expect(errand.type === 'noAnswer' && [errand.reason, errand.choices.length]).toEqual(['outOfScope', 0]);
   });
 
+  it('offers routines for a question with a domain word that the routines\' examples explain far better than errands, though no routine matches it well', () => {
+    const r = answerQuestion('what do i put in a report, what do i leave out?', kb.index, { language: 'en', audience: 'partner' });
+    expect(r.type === 'noAnswer' && [r.kind, r.choices[0]?.id]).toEqual(['question', 'reporting-through-the-bot']);
+    const errand = answerQuestion('can you recommend a good movie for the night shift', kb.index, { language: 'en', audience: 'partner' });
+    expect(errand.type === 'noAnswer' && [errand.reason, errand.choices.length]).toEqual(['outOfScope', 0]);
+  });
+
   it('answers when a helpline the routines list is open, as for the support phone', () => {
     const r = answerQuestion('when does brottsofferjouren open', kb.index, { language: 'en', audience: 'partner' });
     expect(r.type === 'answer' && r.article.id).toBe('helplines');
