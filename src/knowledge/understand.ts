@@ -289,6 +289,19 @@ const FULL_NAME = /(?<![.!?]\s*|^\s*)(?<![\p{L}])([A-ZÅÄÖ][a-zåäöéü]{2,}
 const NAMES_SOMEONE = /(?<![\p{L}])((hon|han) heter|(her|his) name is|(she|he) is called)(?![\p{L}])/iu;
 const HAS_CONTACT_WORD = new RegExp(`(?<![\\p{L}])${CONTACT_WORD}(?![\\p{L}])`, 'iu');
 
+/**
+ * Asks for a named place's own office or person: its number, name or e-mail ("vilket nummer har socialjouren i
+ * Luleå", "the name of the regional coordinator for region Nord", "which prosecutor handles cases in Västerbotten").
+ * The routines give national lines and the local route as a placeholder, never another place's contacts.
+ */
+const PLACES_OFFICE = /(socialjour|socialtjänst|social services|koordinator|samordnar|coordinator|mottagning|clinic|prosecutor|åklagar|kontor|office|handläggar|case ?worker|kommunen|municipality)\p{L}*(?:\s+\S+){0,5}?\s+(?:i|in|för|for|at|på)\s+(?:region(?:en)?\s+)?([A-ZÅÄÖ][a-zåäöéü]{2,})/gu;
+/** Capitalised words after "in" that are no place with its own office, or a place whose contact the routines give (region Syd). */
+const NOT_A_PLACE = /^(Sverige|Sweden|Stad|Teams|Samverka|English|Engelska|Swedish|Svenska|Syd|Skåne)$/u;
+const ASKS_FOR_CONTACT = new RegExp(`(?<![\\p{L}])(${CONTACT_WORD}|name|namn|heter|vem är|who is|who handles|vem handlägger|which prosecutor|vilken åklagare)(?![\\p{L}])`, 'iu');
+const NATIONAL_LINE = /(?<![\p{L}])(polis|police|112|114 ?14|bris|kvinnofrid|brottsofferjour|nspm|stödtelefon|support phone)/iu;
+const asksForLocalOffice = (text: string): boolean =>
+  ASKS_FOR_CONTACT.test(text) && !NATIONAL_LINE.test(text) && [...text.matchAll(PLACES_OFFICE)].some((m) => !NOT_A_PLACE.test(m[2] as string));
+
 function asksForPerson(text: string, knows: (word: string) => boolean): boolean {
   const named = ASKS_FOR_PERSON.some((re) => [...text.matchAll(re)].some((m) => {
     const name = (m[1] as string).replace(/(?:'s|s)$/u, '');
@@ -375,7 +388,7 @@ export function understandMessage(text: string, _language: KbLanguage, corrected
   const possibleChild = childSign && situational && !over && !(has('earlierYear') && !now) && !hypothetical && !asksForTask(raw);
   const danger = dangerSign || possibleChild;
   const asksOpeningHours = has('openingHours') && !has('phoneLine');
-  const nearMiss = (has('nearMiss') || asksOpeningHours || asksForTask(raw) || asksForPerson(text, knows)) && !dangerSign;
+  const nearMiss = (has('nearMiss') || asksOpeningHours || asksForTask(raw) || asksForPerson(text, knows) || asksForLocalOffice(text)) && !dangerSign;
   const score = (t: string) => count('strong', t) * 3 + count('suspicion', t) * 2 + Math.min(count('weak', t), 3);
   const domain = Math.max(score(raw), score(normalizeMessage(corrected))) + (childSign ? 1 : 0);
   // An everyday topic (a printer, the weather, a passport to renew) needs more domain words than two strong ones to count as in the domain: "my passport" and "the police" alone are not enough.

@@ -105,6 +105,15 @@ describe('understandMessage', () => {
     expect(understandMessage('vilket nummer har Bris?', 'sv', '', knows)).toMatchObject({ nearMiss: false });
   });
 
+  it('asks for a named place\'s own office or person (its number, name or e-mail): a near miss; a national line or whether a clinic exists there is a question', () => {
+    expect(understandMessage('vad har socialjouren i Kiruna för telefonnummer?', 'sv')).toMatchObject({ kind: 'outOfScope', nearMiss: true });
+    expect(understandMessage('Who is the regional coordinator for region Mitt, name and email?', 'en')).toMatchObject({ kind: 'outOfScope', nearMiss: true });
+    expect(understandMessage('which prosecutor would take a trafficking case in Gävle?', 'en')).toMatchObject({ nearMiss: true });
+    expect(understandMessage('Is there a Mika clinic in Göteborg?', 'en').nearMiss).toBe(false);
+    expect(understandMessage('vilket nummer har polisen i Malmö?', 'sv').nearMiss).toBe(false);
+    expect(understandMessage('what is the number of the regional coordinator in region Syd?', 'en').nearMiss).toBe(false);
+  });
+
   it('asks for the contact person at an organisation no article names: a near miss', () => {
     const knows = (word: string) => ['frälsningsarmén'].includes(word.toLowerCase());
     expect(understandMessage('Who is the contact person at Elite Hotels for this?', 'en', '', knows)).toMatchObject({ kind: 'outOfScope', nearMiss: true });
