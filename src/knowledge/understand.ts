@@ -139,7 +139,7 @@ const LISTS = {
     'buyer', 'köpare', 'torsk', 'konfronter', 'confront', 'frågar? (tjejen|henne|honom|gästen|kvinnan|mannen)', 'prata med (tjejen|henne|honom|gästen|kvinnan|mannen)',
     'ask (her|him|the guest|the girl|the woman|the man)', 'talk to (her|him|the guest|the girl|the woman|the man)', 'straff', 'penalty', 'prison', 'fängelse', 'lag ', 'the law', 'olagligt', 'illegal', 'åtal', 'prosecut',
     'tillslag', 'razzia', 'raid', 'tvångsarbete', 'forced labour', 'forced labor', 'arbetskraftsexploatering', 'labour exploitation', 'labor exploitation', 'kordinator', 'koordinatorn',
-    '(är|e|ett|kanske) offer', 'offret', 'offren',
+    '(är|e|ett|kanske) offer', 'offret', 'offren', 'spårsäkr', 'säkra(r|s)? spår', 'forensic', '(secure|collect|preserve) (the )?evidence',
     // the local group's own work
     'mönstergenomg', 'pattern review', 'handlingsplan', 'action plan', 'samverkansgrupp', 'lokala gruppen', 'local group',
   ],

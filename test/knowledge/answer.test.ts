@@ -193,6 +193,11 @@ describe('answerQuestion', () => {
     expect(errand.type === 'noAnswer' && [errand.reason, errand.choices.length]).toEqual(['outOfScope', 0]);
   });
 
+  it('knows securing evidence as the domain\'s, in everyday words too', () => {
+    const r = answerQuestion('hur gör man me att säkra spår, vem fixar det?', kb.index, { language: 'sv', audience: 'staff' });
+    expect(r.type === 'answer' && r.article.id).toBe('acute-protection');
+  });
+
   it('answers when a helpline the routines list is open, as for the support phone', () => {
     const r = answerQuestion('when does brottsofferjouren open', kb.index, { language: 'en', audience: 'partner' });
     expect(r.type === 'answer' && r.article.id).toBe('helplines');
