@@ -242,10 +242,13 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
   const learntDanger = !understood.danger && !understood.nearMiss && !understood.offTopic && (understood.kind === 'situation' || !looksOutside(wholeLikeness)) && likelyDanger();
   // A scream, tears or a knife, and no other sign of danger, told the way the calm look-alikes are ("the
   // couple screamed at each other, this morning they had breakfast laughing", "a guest lost his wallet and
-  // is shouting at the desk"): no 112 card. Violence, threats, someone held, or a child now always get it.
-  const toldCalmly = understood.alarmOnly && index.dangerLikeness(corrected, language) < TOLD_CALMLY;
+  // is shouting at the desk"): no 112 card. Nor for children with the parent they call dad, told as calmly.
+  // Violence, threats, someone held always get it, and so does any other child with an adult now.
+  const toldCalmly = (understood.alarmOnly || understood.childWithFamily) && index.dangerLikeness(corrected, language) < TOLD_CALMLY;
   const danger = (understood.danger && !toldCalmly) || learntDanger;
   if (danger) kind = 'situation';
+  // Such a scene is judged by its other words like any message: a hen party's karaoke is no routine's business.
+  if (toldCalmly) kind = understood.domain >= IN_DOMAIN_SCORE ? 'question' : 'outOfScope';
   // A message with few domain words counts as in the domain when one article covers a fair share of
   // it (a third); with none, only when one covers it well. A near miss (statistics, address, booking)
   // or an everyday topic (a printer, the weather) is refused whatever it shares with an article.

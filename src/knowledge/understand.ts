@@ -13,6 +13,8 @@ export interface Understanding {
   readonly alarmOnly: boolean;
   /** The writer describes what they see or hear (now, tonight), rather than asking in general. */
   readonly observed: boolean;
+  /** The possible child is with a parent or their family, by the message's own words, and there is no other sign of danger. */
+  readonly childWithFamily: boolean;
   /** Asks for something the knowledge base never holds (statistics, addresses, bookings, salaries, a named person's phone). */
   readonly nearMiss: boolean;
   /** How strongly the words place the message in the domain: 3 per strong word, 1 per everyday word (at most 3). */
@@ -219,6 +221,9 @@ const LISTS = {
   ],
   /** Opening hours: a near miss for an office or a clinic, but the routines give the hours of the national phone lines. */
   openingHours: ['öppettid', 'öppet (på|i)', 'opening hours', '(what time|when) does .{0,50} open', 'när öppnar', 'vilken tid öppnar', 'open(ing)? times'],
+  /** A child's own parent or family, as the writer sees them ("kids call him dad"); not one someone only says he is ("says he is her uncle"). */
+  family: ['pappa', 'mamma', 'föräldr', 'familj', 'dad ', 'daddy', 'father', 'mum ', 'mom ', 'mother', 'parent', 'family'],
+  claimed: ['säger (att )?(han|hon|de|dom) är', 'påstår', 'says? (he|she|they) (is|are)', 'claims?', 'supposed(ly)?', 'so-called', 'kallar sig', 'calls? (himself|herself)'],
   /** The national phone lines, whose hours the routines give. */
   phoneLine: ['stödtelefon', 'stodtelefon', 'support ?phone', 'helpline', 'hotline', 'stödlinje', 'jourtelefon', 'phone line', 'telefonlinje', '114 14',
     // the helplines the routines list, with their hours
@@ -369,7 +374,7 @@ export function normalizeMessage(text: string): string {
  */
 export function understandMessage(text: string, _language: KbLanguage, corrected = '', knows: (word: string) => boolean = () => true): Understanding {
   const raw = normalizeMessage(text);
-  if (COMMAND.test(raw.trim())) return { kind: 'command', danger: false, possibleChild: false, alarmOnly: false, observed: false, nearMiss: false, domain: 0, offTopic: false };
+  if (COMMAND.test(raw.trim())) return { kind: 'command', danger: false, possibleChild: false, alarmOnly: false, childWithFamily: false, observed: false, nearMiss: false, domain: 0, offTopic: false };
   const all = `${raw}|${normalizeMessage(corrected)}`;
   const has = (name: ListName) => COMPILED[name].test(all);
 
@@ -396,5 +401,6 @@ export function understandMessage(text: string, _language: KbLanguage, corrected
   const inDomain = danger || domain >= (offTopic ? 7 : IN_DOMAIN_SCORE);
 
   const kind = nearMiss || !inDomain ? 'outOfScope' : danger || situational ? 'situation' : 'question';
-  return { kind, danger, possibleChild, alarmOnly: alarmSign && !firmSign && !possibleChild, observed: situational && !over, nearMiss, domain, offTopic };
+  const childWithFamily = possibleChild && !dangerSign && has('family') && !has('claimed');
+  return { kind, danger, possibleChild, alarmOnly: alarmSign && !firmSign && !possibleChild, childWithFamily, observed: situational && !over, nearMiss, domain, offTopic };
 }

@@ -260,6 +260,18 @@ describe('answerQuestion', () => {
     expect(ask('sv', 'en man med kniv står i korridoren på plan 3 nu')).toBe(true);
   });
 
+  it('shows no 112 card for children with the parent they call dad, told calmly, but does for a man who only says he is her dad', () => {
+    const family = answerQuestion('father with his two sons, around 10 and 13, checking in for a hockey cup, the boys call him dad, all fine. do we need anything from the boys for the register?', kb.index, { language: 'en', audience: 'partner' });
+    expect(family.danger).toBe(false);
+    const claimed = answerQuestion('a man says he is her dad, girl maybe 14, going up to room now', kb.index, { language: 'en', audience: 'partner' });
+    expect(claimed.type === 'answer' && [claimed.danger, claimed.article.id]).toEqual([true, FIRST_ROUTINES.child.partner]);
+  });
+
+  it('judges a scream told calmly by its other words: an everyday question about it is refused', () => {
+    const r = answerQuestion('loud screaming from room 40, went up and it\'s a stag party doing karaoke. do I log noise complaints somewhere?', kb.index, { language: 'en', audience: 'partner' });
+    expect(r.type === 'noAnswer' && [r.danger, r.reason, r.choices.length]).toEqual([false, 'outOfScope', 0]);
+  });
+
   it('keeps a short everyday complaint calm', () => {
     expect(answerQuestion('drunk guy asleep in the lobby again', kb.index, { language: 'en', audience: 'partner' })).toMatchObject({ danger: false });
   });
