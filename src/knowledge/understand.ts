@@ -194,7 +194,7 @@ const LISTS = {
     'kronor', '\\d+ ?(kr|sek) ', 'how much is a', 'skatt ', 'skatten', 'tax ', 'taxes', 'moms',
     // addresses, opening hours
     // asked for, not mentioned ("the guest has an address here in town")
-    '(vilken|vad är|vad har|var är|har (du|ni)|ge mig|behöver) .{0,25}adress', 'adress(en)? (till|för|på|hos)', 'för adress', '(what|which|give me|need|do you have|where can i find) .{0,25}address', 'address (of|for|to|at)', 'besöksadress', 'gatuadress', 'hemadress', 'postadress', 'visiting address', 'var ligger', 'where is the .{0,20}office', 'vägbeskrivning', 'directions to',
+    '(vilken|vad är|vad har|var är|har (du|ni)|ge mig|behöver) .{0,25}adress', 'adress(en)? (till|för|på|hos)', 'för adress', '(what|which|give me|need|do you have|where can i find) .{0,25}(?<!mail ?)address', 'address (of|for|to|at)', 'besöksadress', 'gatuadress', 'hemadress', 'postadress', 'visiting address', 'var ligger', 'where is the .{0,20}office', 'vägbeskrivning', 'directions to',
     // printed material to order
     'beställa (affischer|material|broschyrer|foldrar|dekaler|trycksaker)', 'order (the |more |printed )*(posters|flyers|leaflets|brochures|stickers|material)',
     // bookings, meetings
@@ -202,7 +202,6 @@ const LISTS = {
     'how do i book', 'make a booking', 'reserve a', 'set up a (teams )?meeting', 'schedule a', 'kalla till (ett )?möte', '(boka|ordna|sätta upp) (ett )?möte', 'teams-möte',
     // a named person or their direct line
     'vad heter (polisen|hon|han|hen|\\p{L}*(handläggare|koordinator|samordnare|chef|kontaktperson)\\p{L}*)', 'what is the name of (the|our|my) \\p{L}*(coordinator|officer|social worker|manager|contact)', 'who is the (\\p{L}+ )?(coordinator|officer|contact person) (in|for|at)',
-    'mejladress', 'mailadress', 'e-?postadress', 'e-?mail ?address', 'vilken (mejl|e-?post|mail)',
     // a look-up of one person or one case: the bot holds no registers and no case files
     'har (polisen|de|dom) (gripit|tagit fast|anhållit|häktat|åtalat)', '(has|have) (the )?police (arrested|caught|charged)', 'efterlyst', 'belastningsregist', 'straffregist', 'brottsregist', 'is (he|she|this guy|this man) wanted', 'wanted by (the )?police', 'criminal record', 'background check', 'look (him|her) up', 'check (him|her) (up|out)', 'kolla upp (honom|henne|gästen|mannen|killen)',
     'kan (du|ni) kolla (upp|vad som hände|hur det gick|ärendet|om (han|hon))', 'can you (check|look up|find out) (what happened|how .{0,20} went|the case|whether (he|she)|if (he|she))', 'vad har (hon|han) för nummer', 'direktnummer', 'direct (mobile|number|line)', 'personal (mobile|number|phone)', 'privat(a)? (nummer|mobil|telefon)', 'yes or no', 'ja eller nej',
@@ -224,6 +223,9 @@ const LISTS = {
   /** A child's own parent or family, as the writer sees them ("kids call him dad"); not one someone only says he is ("says he is her uncle"). */
   family: ['pappa', 'mamma', 'föräldr', 'familj', 'dad ', 'daddy', 'father', 'mum ', 'mom ', 'mother', 'parent', 'family'],
   claimed: ['säger (att )?(han|hon|de|dom) är', 'påstår', 'says? (he|she|they) (is|are)', 'claims?', 'supposed(ly)?', 'so-called', 'kallar sig', 'calls? (himself|herself)'],
+  /** Asks for an e-mail address: the routines give one only, where the reflection period's form is sent. */
+  email: ['mejladress', 'mailadress', 'e-?postadress', 'e-?mail ?address', 'vilken (mejl|e-?post|mail)'],
+  reflectionPeriodForm: ['betänketid', 'reflection period', 'blankett', 'the form', 'migrationsverk', '195011'],
   /** The national phone lines, whose hours the routines give. */
   phoneLine: ['stödtelefon', 'stodtelefon', 'support ?phone', 'helpline', 'hotline', 'stödlinje', 'jourtelefon', 'phone line', 'telefonlinje', '114 14',
     // the helplines the routines list, with their hours
@@ -393,7 +395,8 @@ export function understandMessage(text: string, _language: KbLanguage, corrected
   const possibleChild = childSign && situational && !over && !(has('earlierYear') && !now) && !hypothetical && !asksForTask(raw);
   const danger = dangerSign || possibleChild;
   const asksOpeningHours = has('openingHours') && !has('phoneLine');
-  const nearMiss = (has('nearMiss') || asksOpeningHours || asksForTask(raw) || asksForPerson(text, knows) || asksForLocalOffice(text)) && !dangerSign;
+  const asksEmail = has('email') && !has('reflectionPeriodForm');
+  const nearMiss = (has('nearMiss') || asksOpeningHours || asksEmail || asksForTask(raw) || asksForPerson(text, knows) || asksForLocalOffice(text)) && !dangerSign;
   const score = (t: string) => count('strong', t) * 3 + count('suspicion', t) * 2 + Math.min(count('weak', t), 3);
   const domain = Math.max(score(raw), score(normalizeMessage(corrected))) + (childSign ? 1 : 0);
   // An everyday topic (a printer, the weather, a passport to renew) needs more domain words than two strong ones to count as in the domain: "my passport" and "the police" alone are not enough.

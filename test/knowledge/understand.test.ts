@@ -114,6 +114,11 @@ describe('understandMessage', () => {
     expect(understandMessage('what is the number of the regional coordinator in region Syd?', 'en').nearMiss).toBe(false);
   });
 
+  it('asks for an e-mail address: a near miss, except where the reflection period\'s form is sent (the one address the routines give)', () => {
+    expect(understandMessage('vilken mejladress har länsstyrelsen?', 'sv')).toMatchObject({ kind: 'outOfScope', nearMiss: true });
+    expect(understandMessage('what e-mail address do we send the reflection period form to?', 'en')).toMatchObject({ nearMiss: false });
+  });
+
   it('asks for the contact person at an organisation no article names: a near miss', () => {
     const knows = (word: string) => ['frälsningsarmén'].includes(word.toLowerCase());
     expect(understandMessage('Who is the contact person at Elite Hotels for this?', 'en', '', knows)).toMatchObject({ kind: 'outOfScope', nearMiss: true });
