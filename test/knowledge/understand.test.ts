@@ -119,6 +119,15 @@ describe('understandMessage', () => {
     expect(understandMessage('what e-mail address do we send the reflection period form to?', 'en')).toMatchObject({ nearMiss: false });
   });
 
+  it('asks for a forecast, a look-up in the hotel\'s own system or a list of guests reported before: a near miss', () => {
+    expect(understandMessage('do you think the girl from last month will be allowed to stay in sweden?', 'en')).toMatchObject({ kind: 'outOfScope', nearMiss: true });
+    expect(understandMessage('How will trafficking in our region change in ten years?', 'en')).toMatchObject({ nearMiss: true });
+    expect(understandMessage('hur ser sexhandeln ut här om tio år tror ni', 'sv')).toMatchObject({ nearMiss: true });
+    expect(understandMessage('can you search the guest register for women who paid cash this week?', 'en')).toMatchObject({ nearMiss: true });
+    expect(understandMessage('vilka gäster på våra andra hotell har rapporterats tidigare?', 'sv')).toMatchObject({ nearMiss: true });
+    expect(understandMessage('do you think it would be wrong to call the police about this guest?', 'en').nearMiss).toBe(false);
+  });
+
   it('asks for the contact person at an organisation no article names: a near miss', () => {
     const knows = (word: string) => ['frälsningsarmén'].includes(word.toLowerCase());
     expect(understandMessage('Who is the contact person at Elite Hotels for this?', 'en', '', knows)).toMatchObject({ kind: 'outOfScope', nearMiss: true });
