@@ -52,6 +52,8 @@ const ASKED_WEIGHT = 0.4;
 const FULL_ANSWER_MARGIN = 0.3;
 /** Weight of how much the message resembles an article's example messages (a probability). */
 const EXAMPLE_WEIGHT = 4;
+/** Weight of the routine a message asks for by what it asks. */
+const ASKED_FOR_BONUS = 3;
 /**
  * How many times more a message full of the domain's words must resemble the messages no routine
  * answers than the closest routine's examples to be refused ("should the hotel have a policy against
@@ -109,6 +111,8 @@ interface RankingEvidence {
   readonly asked: readonly SearchHit[];
   /** How much the message resembles each article's example messages (probability by article id), the whole message and its asking sentences half each. */
   readonly resemblance: ReadonlyMap<string, number>;
+  /** A routine the message asks for by what it asks (a partner asking whether to step in: what to do now). */
+  readonly askedFor?: string;
 }
 
 /** Coverage plus a share of BM25 relative to the top hit: long narratives give BM25 many chances to favour an article that shares filler words, while coverage weighs rare words. */
@@ -118,7 +122,7 @@ const matchOf = (h: SearchHit, top: number) => COVERAGE_WEIGHT * h.confidence + 
  * Order hits by how well they match the message, what its asking sentences ask, which routine's
  * example messages it resembles, and whether the routine is written for the reader.
  */
-function rerank(hits: SearchHit[], reader: Audience, { asked, resemblance }: RankingEvidence): SearchHit[] {
+function rerank(hits: SearchHit[], reader: Audience, { asked, resemblance, askedFor }: RankingEvidence): SearchHit[] {
   const top = hits[0]?.score || 1;
   const askedTop = asked[0]?.score || 1;
   const byAsked = new Map(asked.map((h) => [h.article.id, matchOf(h, askedTop)]));
@@ -127,7 +131,8 @@ function rerank(hits: SearchHit[], reader: Audience, { asked, resemblance }: Ran
     matchOf(h, top) +
     (h.article.audience.includes(reader) ? OWN_AUDIENCE_BONUS : 0) +
     ASKED_WEIGHT * (byAsked.get(h.article.id) ?? 0) +
-    EXAMPLE_WEIGHT * (resemblance.get(h.article.id) ?? 0);
+    EXAMPLE_WEIGHT * (resemblance.get(h.article.id) ?? 0) +
+    (h.article.id === askedFor ? ASKED_FOR_BONUS : 0);
   return [...hits].sort((a, b) => key(b) - key(a));
 }
 
@@ -208,7 +213,9 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
   // The routines it is asked like are weighed too, though the search ranks them low: a story told in the
   // asker's words may share few with the routine that answers it.
   const also = [...resemblance].filter(([id, p]) => id !== OUTSIDE && p >= ROUTINE_LIKENESS_FLOOR).map(([id]) => id);
-  const hits = rerank(index.search(corrected, { language, audience, limit: 8, also }), audience, { asked, resemblance });
+  // A partner asking whether to step in (talk to him, question her, look in the bags) asks what to do: never confront anyone.
+  const askedFor = understood.stepIn && audience === 'partner' ? WHAT_TO_DO_NOW.partner : undefined;
+  const hits = rerank(index.search(corrected, { language, audience, limit: 8, also: askedFor ? [...also, askedFor] : also }), audience, { asked, resemblance, askedFor });
   const minConfidence = options.minConfidence ?? DEFAULT_ANSWER_OPTIONS.minConfidence;
   // The preference for the reader's own routines must not hide one they may read that answers in full
   // and clearly better (a coordinator's "what do I do first with a new report" stays with triage,

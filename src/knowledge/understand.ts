@@ -15,6 +15,8 @@ export interface Understanding {
   readonly observed: boolean;
   /** The possible child is with a parent or their family, by the message's own words, and there is no other sign of danger. */
   readonly childWithFamily: boolean;
+  /** Asks whether to step in: go up to, talk to, question or confront someone. */
+  readonly stepIn: boolean;
   /** Asks for something the knowledge base never holds (statistics, addresses, bookings, salaries, a named person's phone). */
   readonly nearMiss: boolean;
   /** How strongly the words place the message in the domain: 3 per strong word, 1 per everyday word (at most 3). */
@@ -227,6 +229,12 @@ const LISTS = {
   /** Asks for an e-mail address: the routines give one only, where the reflection period's form is sent. */
   email: ['mejladress', 'mailadress', 'e-?postadress', 'e-?mail ?address', 'vilken (mejl|e-?post|mail)'],
   reflectionPeriodForm: ['betänketid', 'reflection period', 'blankett', 'the form', 'migrationsverk', '195011'],
+  /** Asking whether to step in oneself: go up to someone, talk to or question them, confront them (searching their things is housekeeping's). */
+  stepIn: [
+    '(ska|kan|får|bör|borde|måste) (jag|vi|man|personalen) (\\p{L}+ ){0,3}(prata|snacka|gå fram|gå upp|fråga|konfrontera|säga till|ingripa|knacka)',
+    '(should|can|may|could|must|do) (i|we|my staff|staff|the staff|u) (\\p{L}+ ){0,3}(talk|speak|go up|approach|ask|confront|say something|intervene|knock)',
+    '(i|we) (should|can|could|must) (go )?(talk|speak|ask|confront|approach|say something)', 'stay away from', 'hålla (oss|mig|sig) borta',
+  ],
   /** The national phone lines, whose hours the routines give. */
   phoneLine: ['stödtelefon', 'stodtelefon', 'support ?phone', 'helpline', 'hotline', 'stödlinje', 'jourtelefon', 'phone line', 'telefonlinje', '114 14',
     // the helplines the routines list, with their hours
@@ -377,7 +385,7 @@ export function normalizeMessage(text: string): string {
  */
 export function understandMessage(text: string, _language: KbLanguage, corrected = '', knows: (word: string) => boolean = () => true): Understanding {
   const raw = normalizeMessage(text);
-  if (COMMAND.test(raw.trim())) return { kind: 'command', danger: false, possibleChild: false, alarmOnly: false, childWithFamily: false, observed: false, nearMiss: false, domain: 0, offTopic: false };
+  if (COMMAND.test(raw.trim())) return { kind: 'command', danger: false, possibleChild: false, alarmOnly: false, childWithFamily: false, stepIn: false, observed: false, nearMiss: false, domain: 0, offTopic: false };
   const all = `${raw}|${normalizeMessage(corrected)}`;
   const has = (name: ListName) => COMPILED[name].test(all);
 
@@ -406,5 +414,5 @@ export function understandMessage(text: string, _language: KbLanguage, corrected
 
   const kind = nearMiss || !inDomain ? 'outOfScope' : danger || situational ? 'situation' : 'question';
   const childWithFamily = possibleChild && !dangerSign && has('family') && !has('claimed');
-  return { kind, danger, possibleChild, alarmOnly: alarmSign && !firmSign && !possibleChild, childWithFamily, observed: situational && !over, nearMiss, domain, offTopic };
+  return { kind, danger, possibleChild, alarmOnly: alarmSign && !firmSign && !possibleChild, childWithFamily, stepIn: has('stepIn'), observed: situational && !over, nearMiss, domain, offTopic };
 }

@@ -276,6 +276,14 @@ describe('answerQuestion', () => {
     expect(answerQuestion('drunk guy asleep in the lobby again', kb.index, { language: 'en', audience: 'partner' })).toMatchObject({ danger: false });
   });
 
+  it.each([
+    ['en', 'a guy hangs around the car park every evening and watches the girls in cabin 4, should I walk over and ask him what he wants?'],
+    ['sv', 'ska jag gå fram och prata med killen som sitter i lobbyn varje natt och håller koll på tjejerna?'],
+  ] as const)('gives a partner asking whether to step in "what to do now" (confront no one) first, before the signs they describe (%s: %s)', (language, text) => {
+    const r = answerQuestion(text, kb.index, { language, audience: 'partner' });
+    expect(r.type === 'answer' ? r.article.id : r.choices[0]?.id).toBe(FIRST_ROUTINES.whatToDoNow.partner);
+  });
+
   it('keeps a coordinator on their own routine unless another answers clearly better', () => {
     const r = answerQuestion('a new report just came in from a hotel in the night, what do i do first', kb.index, { language: 'en', audience: 'coordinator' });
     expect(r.type === 'answer' && r.article.id).toBe('coordinator-triage');

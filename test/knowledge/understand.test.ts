@@ -128,6 +128,13 @@ describe('understandMessage', () => {
     expect(understandMessage('do you think it would be wrong to call the police about this guest?', 'en').nearMiss).toBe(false);
   });
 
+  it('tells a question whether to step in (go up to, talk to, question, confront someone) from one about searching things', () => {
+    expect(understandMessage('can i go talk to him?', 'en').stepIn).toBe(true);
+    expect(understandMessage('ska vi säga till honom att gå?', 'sv').stepIn).toBe(true);
+    expect(understandMessage('får jag kolla i hennes väska?', 'sv').stepIn).toBe(false);
+    expect(understandMessage('what are the signs of a pimp?', 'en').stepIn).toBe(false);
+  });
+
   it('asks for the contact person at an organisation no article names: a near miss', () => {
     const knows = (word: string) => ['frälsningsarmén'].includes(word.toLowerCase());
     expect(understandMessage('Who is the contact person at Elite Hotels for this?', 'en', '', knows)).toMatchObject({ kind: 'outOfScope', nearMiss: true });
