@@ -52,8 +52,8 @@ const ASKED_WEIGHT = 0.4;
 const FULL_ANSWER_MARGIN = 0.3;
 /** Weight of how much the message resembles an article's example messages (a probability). */
 const EXAMPLE_WEIGHT = 4;
-/** Weight of the routine a message asks for by what it asks. */
-const ASKED_FOR_BONUS = 3;
+/** Weight of the routine a message asks for by what it asks: as much as a message asked exactly like that routine's examples. */
+const ASKED_FOR_BONUS = EXAMPLE_WEIGHT;
 /**
  * How many times more a message full of the domain's words must resemble the messages no routine
  * answers than the closest routine's examples to be refused ("should the hotel have a policy against
