@@ -67,7 +67,7 @@ const LISTS = {
     'chok', 'stryp', 'can\'t breathe', 'cant breathe', 'kan inte andas', 'rosslar',
     // violence, threats, weapons
     'slår', 'slog', 'slå (henne|honom|mig|dem|dom)', 'slagen', 'slagits', 'göm(mer|ma|de)? sig (för|från|bakom|i|på)', '(hiding|hides|hid|hide) (from|behind)', '(hide|hiding|hid) (her|him|me|us|them) (from|away)', '(göm|gömma|gömde|gömmer) (henne|honom|mig|oss|dem|dom) (för|från|undan)', 'misshandl', 'våld', 'hotar', 'hotade', 'hotat', 'hotad', 'hotfull', 'dödshot',
-    'pistol', 'vapen', 'skjut', 'beväpn', 'våldtä', 'järnrör', 'tillhygge', 'kofot', 'yxa', 'machete', 'baseball bat', 'iron bar', 'crowbar', 'axe ',
+    'pistol', 'vapen', 'skjut', 'beväpn', 'våldtä', 'järnrör', 'tillhygge', 'kofot', 'machete', 'baseball bat', 'iron bar', 'crowbar',
     'hitting', 'hiting', 'hittin', 'hit her', 'hit him', 'beat', 'beaten', 'violen', 'assault', 'attack', 'threat', 'kill ', 'killed', 'killing', 'kills ', 'gun ', 'guns ', 'weapon', 'armed', 'shoot',
     'rape', 'strangl', 'dragg', 'drags? (her|him)', 'pull(s|ed)? (her|him) (by|into|back)', 'by (her|his) hair', 'shoved', 'pushed (her|him)', 'grabbed (her|him)',
     'drog (henne|honom|in|tillbaka)', 'släpade', 'i håret', 'knuffa', 'tog tag i (henne|honom)', 'slet (in|tag)',
@@ -85,9 +85,9 @@ const LISTS = {
     '(take|takes|taking|taken|took) (away )?(her|his|their) (phone|mobile|passport|papers|documents)', '(keep|keeps|kept|holds|holding) (all )?(her|his|their) (passport|papers|documents|id)',
     '(har|håller|behåller) (alla )?(hennes|hans|deras) (pass|papper|dokument|id-handlingar)', '(tog|tagit|tar) (hennes|hans|deras) (telefon|mobil|papper|id)',
   ],
-  /** Sounds, tears and a knife: danger signs that may also be a pillow fight, a nightmare or a cake knife. */
+  /** Sounds, tears, a knife or an axe: danger signs that may also be a pillow fight, a nightmare, a cake knife or firewood. */
   alarm: [
-    'ber om hjälp', 'bad om hjälp', 'skrik', 'skrek', 'asks? for help', 'asked for help', 'asking for help', 'scream', 'screem', 'smäller i', 'bråk', 'blöd', 'kniv', 'hurt', 'knife', 'bleed', 'gråter', 'grät', 'gråtande', 'panik', 'crying', 'in tears', 'panic',
+    'ber om hjälp', 'bad om hjälp', 'skrik', 'skrek', 'asks? for help', 'asked for help', 'asking for help', 'scream', 'screem', 'smäller i', 'bråk', 'blöd', 'kniv', 'hurt', 'knife', 'yxa', 'axe ', 'bleed', 'gråter', 'grät', 'gråtande', 'panik', 'crying', 'in tears', 'panic',
   ],
   child: [
     'unge ', 'ungen', 'ungar', `mer än ${AGE}`, `more than ${AGE}`, '1[0-7] ?- ?1[0-7]( |år|years)', '(she|he|hon|han) (is|är|e|says she is|says he is) 1[0-7]( |$)',

@@ -272,6 +272,13 @@ describe('answerQuestion', () => {
     expect(r.type === 'noAnswer' && [r.danger, r.reason, r.choices.length]).toEqual([false, 'outOfScope', 0]);
   });
 
+  it('keeps an axe for firewood, told calmly, from the 112 card; a man with an axe in the stairwell gets it', () => {
+    const wood = answerQuestion('Gästerna på tältplats 9 hugger ved med en yxa och har en kniv vid grillen, får dom ha sånt framme?', kb.index, { language: 'sv', audience: 'partner' });
+    expect(wood.danger).toBe(false);
+    const stairwell = answerQuestion('en man med yxa i trapphuset vid ingång B', kb.index, { language: 'sv', audience: 'partner' });
+    expect(stairwell.danger).toBe(true);
+  });
+
   it('keeps a short everyday complaint calm', () => {
     expect(answerQuestion('drunk guy asleep in the lobby again', kb.index, { language: 'en', audience: 'partner' })).toMatchObject({ danger: false });
   });
