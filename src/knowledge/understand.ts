@@ -267,6 +267,8 @@ const LISTS = {
     'nobody in danger', 'no one in danger', 'nobody is in danger', 'no one is in danger', 'not in danger', 'no danger', 'nothing ongoing', 'checked out',
     'drove off', 'they left', 'is gone', 'it\'s gone', 'are gone', 'har åkt', 'är borta',
   ],
+  /** Asks what to do after the event, whatever is still felt now ("the staff are still shaken"). */
+  afterwards: ['i efterhand', 'in hindsight', 'after the fact', 'looking back'],
   /** An earlier time: the event is over, unless the message also says something is happening now. */
   earlier: [
     'i går', 'igår', 'i förrgår', 'förra helgen', 'förra veckan', 'förra månaden', 'yesterday', 'day before yesterday', 'last weekend', 'last week', 'last month',
@@ -285,6 +287,8 @@ const LISTS = {
 
 type ListName = keyof typeof LISTS;
 
+/** "What do we do now" asks about the asker's next step; it does not put what happened in the present. */
+const DO_NOW = /(^| )(gör|göra|do|doing) (\p{L}+ ){0,2}(nu|now)(?= )/gu;
 /** Words that put what is described in the present, whatever else the message says about earlier. */
 const NOW = /(^| )(just nu|right now|nu|now|i natt|inatt|i kväll|ikväll|tonight|gick precis|har precis gått|just (went|came|walked)|är där nu|är kvar|fortfarande|still|are in (the |his |her )?room|(is|are) there now)( |$)/u;
 
@@ -369,7 +373,7 @@ const count = (name: ListName, text: string): number => [...text.matchAll(GLOBAL
 export const IN_DOMAIN_SCORE = 3;
 
 /** A danger word that the message denies ("no violence", "nobody hurt", "inget våld"). */
-const DENIED_DANGER = /(?<![\p{L}])(no|not|nobody|no one|noone|never|without|inget|ingen|inte|utan) (\p{L}+ ){0,2}(violence|violent|hurt|threats?|weapons?|våld|skadad|skadade|hot|vapen)(?![\p{L}])/gu;
+const DENIED_DANGER = /(?<![\p{L}])(no|not|nobody|no one|noone|never|without|inget|ingen|inte|utan) (\p{L}+ ){0,2}(violence|violent|hurt|threats?|threatened|weapons?|våld|skadad|skadade|hot|hotad|hotade|vapen)(?![\p{L}])/gu;
 
 /** Lower-case, NFC, one kind of apostrophe, single spaces; padded so "soc " matches at the end. */
 export function normalizeMessage(text: string): string {
@@ -391,11 +395,11 @@ export function understandMessage(text: string, _language: KbLanguage, corrected
 
   const situational = has('situation');
   // "Checked in yesterday" does not make a child going up to a room now a thing of the past.
-  const now = NOW.test(all);
+  const now = NOW.test(all.replace(DO_NOW, ' '));
   const over = has('notNow') || (has('earlier') && !now);
   const hypothetical = has('hypothetical') && !/(^| )(just nu|right now|nu|now)( |$)/u.test(all);
-  // "Nobody seems hurt", "inget våld": a danger word denied is no danger sign; nor is one that is over, unless something goes on now.
-  const current = !hypothetical && !(over && !now);
+  // "Nobody seems hurt", "inget våld": a danger word denied is no danger sign; nor is one that is over, unless something goes on now, or one asked about afterwards.
+  const current = !hypothetical && !has('afterwards') && !(over && !now);
   const undenied = all.replace(DENIED_DANGER, ' ');
   const firmSign = COMPILED.danger.test(undenied) && current;
   const alarmSign = COMPILED.alarm.test(undenied) && current;

@@ -135,6 +135,13 @@ describe('understandMessage', () => {
     expect(understandMessage('what are the signs of a pimp?', 'en').stepIn).toBe(false);
   });
 
+  it('sees no danger now in a threat denied, in one that is over when the asker asks what to do now, or in one asked about afterwards', () => {
+    expect(understandMessage('olika män går upp hela kvällen, ingen verkar hotad men det känns fel', 'sv').danger).toBe(false);
+    expect(understandMessage('last week a man threatened our receptionist, what do we do now?', 'en').danger).toBe(false);
+    expect(understandMessage('En gäst hotade nattportieren i lördags och personalen är fortfarande skakad. Hur hanterar vi det i efterhand?', 'sv').danger).toBe(false);
+    expect(understandMessage('yesterday he hit her and she is still in the room, what do i do now', 'en').danger).toBe(true);
+  });
+
   it('asks for the contact person at an organisation no article names: a near miss', () => {
     const knows = (word: string) => ['frälsningsarmén'].includes(word.toLowerCase());
     expect(understandMessage('Who is the contact person at Elite Hotels for this?', 'en', '', knows)).toMatchObject({ kind: 'outOfScope', nearMiss: true });
