@@ -100,7 +100,7 @@ const LISTS = {
   ],
   /** Observation now or tonight: the writer describes a scene, not a rule. */
   situation: [
-    'just nu', 'nu ', 'i natt', 'inatt', 'i kväll', 'ikväll', 'i dag ', 'idag ', 'nyss ', 'precis ', 'sedan midnatt', 'sen midnatt', 'hela kvällen', 'hela natten',
+    'just nu', 'nu (?!när )', 'i natt', 'inatt', 'i kväll', 'ikväll', 'i dag ', 'idag ', 'nyss ', 'precis ', 'sedan midnatt', 'sen midnatt', 'hela kvällen', 'hela natten',
     'jag ser', 'jag hör', 'jag hittade', 'jag såg', 'jag städa', 'det står', 'det sitter', 'det kommer', 'det har kommit', 'har kommit', 'kom ner', 'kom in', 'sitter kvar',
     'står och', 'står en', 'bor en', 'varje kväll', 'varje dag', 'checkar in', 'checkade in', 'har fått', 'fick precis', 'ringde', 'ringer från', 'skickade',
     'now ', 'right now', 'tonight', 'last night', 'today', 'this morning', 'this evening', 'just now', 'currently', 'at the moment', 'since midnight', 'all night',

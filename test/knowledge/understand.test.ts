@@ -142,6 +142,11 @@ describe('understandMessage', () => {
     expect(understandMessage('yesterday he hit her and she is still in the room, what do i do now', 'en').danger).toBe(true);
   });
 
+  it('reads "nu när" as "now that", not as a scene now: a question about the law stays a question', () => {
+    expect(understandMessage('vad heter brottet nu när nån köper sex av en som är under 18', 'sv')).toMatchObject({ kind: 'question', danger: false });
+    expect(understandMessage('en tjej typ 15 går upp med en gubbe nu', 'sv')).toMatchObject({ kind: 'situation', danger: true });
+  });
+
   it('asks for the contact person at an organisation no article names: a near miss', () => {
     const knows = (word: string) => ['frälsningsarmén'].includes(word.toLowerCase());
     expect(understandMessage('Who is the contact person at Elite Hotels for this?', 'en', '', knows)).toMatchObject({ kind: 'outOfScope', nearMiss: true });
