@@ -198,6 +198,11 @@ describe('answerQuestion', () => {
     expect(r.type === 'answer' && r.article.id).toBe('acute-protection');
   });
 
+  it('gives a coordinator asking what they may tell the hotel afterwards the feedback routine, not the partners\' staff safety', () => {
+    const r = answerQuestion('hur mycket får vi berätta för hotellet efteråt om vad som hände?', kb.index, { language: 'sv', audience: 'coordinator' });
+    expect(r.type === 'answer' && r.article.id).toBe('feedback-and-follow-up');
+  });
+
   it('answers when a helpline the routines list is open, as for the support phone', () => {
     const r = answerQuestion('when does brottsofferjouren open', kb.index, { language: 'en', audience: 'partner' });
     expect(r.type === 'answer' && r.article.id).toBe('helplines');
