@@ -54,6 +54,15 @@ describe('KnowledgeIndex.correctSpelling', () => {
     expect(kb.index.correctSpelling('hon är skaddad', 'sv')).toContain('skadad');
   });
 
+  it.each([
+    ['sv', 'ska jag snacka med henne', 'ska jag prata med henne'],
+    ['sv', 'ska vi ringa soc', 'ska vi ringa socialtjänsten'],
+    ['en', 'scared of the cops', 'scared of the police'],
+  ] as const)('searches slang for talking to someone, the police and social services as the words themselves (%s: %s)', (language, slang, plain) => {
+    const top = (q: string) => kb.index.search(kb.index.correctSpelling(q, language), { language, audience: 'partner', limit: 1 })[0]?.article.id;
+    expect(top(slang)).toBe(top(plain));
+  });
+
   it('leaves a word users write in several example messages as written, though no article uses it', () => {
     // "throat" is one edit from "threat", a word the articles use; "välja" one from "vilja".
     expect(kb.index.correctSpelling('sore throat tonight', 'en')).toContain('throat');
