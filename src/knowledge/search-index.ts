@@ -313,10 +313,11 @@ export class KnowledgeIndex {
   }
 
   private queryWords(question: string, language: KbLanguage, vocabulary: ReadonlySet<string>): QueryWord[] {
-    // Synonyms by question word: each word of a thesaurus member found in the question gets the member's synonyms.
+    // Synonyms by question word: each word of a thesaurus member found in the question gets the member's synonyms,
+    // by stem, since a member is found by its stem too ("torsken" finds the member "torsk").
     const synonyms = new Map<string, string[]>();
     for (const [member, stems] of this.thesaurus.expand(question, language)) {
-      for (const word of new Set(member.split(' '))) synonyms.set(word, [...(synonyms.get(word) ?? []), ...stems]);
+      for (const word of new Set(member.split(' ').map((w) => stem(w, language)))) synonyms.set(word, [...(synonyms.get(word) ?? []), ...stems]);
     }
     const seen = new Set<string>();
     const words: QueryWord[] = [];
@@ -324,7 +325,7 @@ export class KnowledgeIndex {
       if (isStopword(token, language) || seen.has(token)) continue;
       seen.add(token);
       const s = stem(token, language);
-      const extra = synonyms.get(token) ?? [];
+      const extra = synonyms.get(s) ?? [];
       // A number the knowledge base never mentions (a room number) says nothing about the routine.
       if (/^\d+$/.test(token) && !vocabulary.has(token) && extra.length === 0) continue;
       words.push({ word: token, primary: [s, ...splitCompound(token, vocabulary, language)], expansions: [...new Set(extra)].filter((e) => e !== s) });

@@ -63,6 +63,11 @@ describe('KnowledgeIndex.correctSpelling', () => {
     expect(top(slang)).toBe(top(plain));
   });
 
+  it('gives a word the synonyms of the thesaurus member it is an inflection of ("torsken" of "torsk", "tjallat" of "tjalla")', () => {
+    const top = kb.index.search(kb.index.correctSpelling('får torsken veta att jag tjallat', 'sv'), { language: 'sv', audience: 'partner', limit: 2 }).map((h) => h.article.id);
+    expect(top).toContain('tip-or-police-report');
+  });
+
   it('leaves a word users write in several example messages as written, though no article uses it', () => {
     // "throat" is one edit from "threat", a word the articles use; "välja" one from "vilja".
     expect(kb.index.correctSpelling('sore throat tonight', 'en')).toContain('throat');
