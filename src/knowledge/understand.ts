@@ -258,6 +258,8 @@ const LISTS = {
     'team meeting', 'teammöte', 'personalmöte', 'staff meeting', 'konferensrum', 'conference room', 'fika ', 'fikat', 'stay awake', 'staying awake', 'hålla mig vaken', 'hålla sig vaken', 'hålla oss vakna',
     // gifts and parties, barbecues and campfires
     'present till', 'presenttips', 'julklapp', 'gift for', 'gift idea', 'går i pension', 'pensionsfest', 'retirement', 'grilla', 'grillning', 'grillen', 'eldning', 'eldningsförbud', 'lägereld', 'barbecue', 'bbq', 'campfire', 'fire ban',
+    // the municipality's roads, rubbish and snow, the hotel's own figures
+    'pothole', 'potthål', 'gropar i vägen', 'snöröjning', 'snow clearing', 'sophämtning', 'garbage collection', 'rubbish collection', 'occupancy', 'beläggning',
   ],
   /** Hypothetical phrasing: asks what to do if something happens, rather than reporting it. */
   hypothetical: ['what if', '(?<!(know|sure|wonder|wondering|unsure|certain|tell) )if (a|an|the|someone|somebody|i|we)', '(?<!(vet|undrar|osäker på|säker på|ringer|ringde|ringt|ringa|berättar|berättade|berättat|pratar|pratade|frågar|frågade|tips|tipset|tipsar|tipsade|orolig|oro|samtal|larm|larmar|larmade|rapport|anmälan|ärende|info|uppgifter) )om (en|någon|man|jag|vi|det|personen|gästen)', 'ifall', 'vad gör (man|jag) om', 'what do i do if', 'what should .{0,10}if'],

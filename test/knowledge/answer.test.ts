@@ -284,6 +284,11 @@ describe('answerQuestion', () => {
     expect(stairwell.danger).toBe(true);
   });
 
+  it('still answers a partner who asks for help to write a report about what they saw', () => {
+    const r = answerQuestion('help me write a report about what i saw tonight', kb.index, { language: 'en', audience: 'partner' });
+    expect(r.type === 'answer' && r.article.id).toBe('reporting-through-the-bot');
+  });
+
   it('keeps a short everyday complaint calm', () => {
     expect(answerQuestion('drunk guy asleep in the lobby again', kb.index, { language: 'en', audience: 'partner' })).toMatchObject({ danger: false });
   });

@@ -147,6 +147,11 @@ describe('understandMessage', () => {
     expect(understandMessage('en tjej typ 15 går upp med en gubbe nu', 'sv')).toMatchObject({ kind: 'situation', danger: true });
   });
 
+  it('takes the municipality\'s roads and rubbish and the hotel\'s occupancy for everyday topics, though they are reported too', () => {
+    expect(understandMessage('who do i report potholes on the campsite road to', 'en')).toMatchObject({ kind: 'outOfScope', offTopic: true });
+    expect(understandMessage('kan du hjälpa mig med en rapport om beläggningen förra månaden', 'sv')).toMatchObject({ kind: 'outOfScope', offTopic: true });
+  });
+
   it('asks for the contact person at an organisation no article names: a near miss', () => {
     const knows = (word: string) => ['frälsningsarmén'].includes(word.toLowerCase());
     expect(understandMessage('Who is the contact person at Elite Hotels for this?', 'en', '', knows)).toMatchObject({ kind: 'outOfScope', nearMiss: true });
