@@ -277,7 +277,8 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
   const fullOfDomainWords = understood.domain >= IN_DOMAIN_SCORE;
   if (!danger && kind !== 'situation' && looksOutside(askedLikeness, fullOfDomainWords ? DOMAIN_OUTSIDE_MARGIN : 1)) kind = 'outOfScope';
   // So is one that all the routines' examples together explain less well than the messages no routine
-  // answers ("help me pick a name for our new cat"); one full of the domain's words only when that is clearer.
+  // answers ("help me pick a name for our new cat"); one full of the domain's words only when that is clearer,
+  // and one with two strong domain words only when it is all but sure ("can the hotel be charged with procuring").
   // Not when one routine uses every word of it ("what does the law say about buying a sexual act from a child"):
   // the outside messages share such words often enough to outweigh them, but the routine holds the answer.
   const coveredInFull = best !== undefined && best.confidence >= COVERED_IN_FULL;
@@ -285,7 +286,7 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
   // is all but surely an errand: "is the support phone open on saturday" shares everyday words with errands,
   // "how do I order new towels for housekeeping" only a routine's word.
   const askedLikeOne = closestRoutine(wholeLikeness) >= RECOGNISED_ROUTINE && outsideLikeness < SURELY_OUTSIDE;
-  if (!danger && kind !== 'situation' && !coveredInFull && !askedLikeOne && outsideLikeness > (fullOfDomainWords ? DOMAIN_OUTSIDE_LIKENESS : OUTSIDE_LIKENESS)) kind = 'outOfScope';
+  if (!danger && kind !== 'situation' && !coveredInFull && !askedLikeOne && outsideLikeness > (understood.domain >= 2 * IN_DOMAIN_SCORE ? SURELY_OUTSIDE : fullOfDomainWords ? DOMAIN_OUTSIDE_LIKENESS : OUTSIDE_LIKENESS)) kind = 'outOfScope';
   if (kind === 'outOfScope') return none(fullOfDomainWords && !everyday ? 'nearMiss' : 'outOfScope', best);
 
   if (danger) {

@@ -208,6 +208,11 @@ describe('answerQuestion', () => {
     expect(r.type === 'answer' && r.article.id).toBe('feedback-and-follow-up');
   });
 
+  it('answers a question with two strong domain words unless it is all but surely one no routine answers', () => {
+    const r = answerQuestion('kan campingen bli åtalad för koppleri om vi vet om det o inte gör nåt', kb.index, { language: 'sv', audience: 'partner' });
+    expect(r.type === 'answer' && r.article.id).toBe('premises-and-koppleri');
+  });
+
   it('answers when a helpline the routines list is open, as for the support phone', () => {
     const r = answerQuestion('when does brottsofferjouren open', kb.index, { language: 'en', audience: 'partner' });
     expect(r.type === 'answer' && r.article.id).toBe('helplines');

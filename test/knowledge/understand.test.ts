@@ -152,6 +152,11 @@ describe('understandMessage', () => {
     expect(understandMessage('kan du hjälpa mig med en rapport om beläggningen förra månaden', 'sv')).toMatchObject({ kind: 'outOfScope', offTopic: true });
   });
 
+  it('asks whether to sue a guest: a near miss (one case\'s outcome)', () => {
+    expect(understandMessage('kan jag stämma honom för städningen efteråt?', 'sv')).toMatchObject({ kind: 'outOfScope', nearMiss: true });
+    expect(understandMessage('could we sue the guest for the damage?', 'en')).toMatchObject({ nearMiss: true });
+  });
+
   it('asks for the contact person at an organisation no article names: a near miss', () => {
     const knows = (word: string) => ['frälsningsarmén'].includes(word.toLowerCase());
     expect(understandMessage('Who is the contact person at Elite Hotels for this?', 'en', '', knows)).toMatchObject({ kind: 'outOfScope', nearMiss: true });
