@@ -52,8 +52,8 @@ const ASKED_WEIGHT = 0.4;
 const FULL_ANSWER_MARGIN = 0.3;
 /** Weight of how much the message resembles an article's example messages (a probability). */
 const EXAMPLE_WEIGHT = 4;
-/** Weight of the routine a message asks for by what it asks: as much as a message asked exactly like that routine's examples. */
-const ASKED_FOR_BONUS = EXAMPLE_WEIGHT;
+/** Weight of "what to do now" for a partner asking whether to step in: as much as a message asked exactly like that routine's examples. */
+const STEP_IN_BONUS = EXAMPLE_WEIGHT;
 /**
  * How many times more a message full of the domain's words must resemble the messages no routine
  * answers than the closest routine's examples to be refused ("should the hotel have a policy against
@@ -84,7 +84,7 @@ const TOLD_CALMLY = 0.01;
 const UNSEEN_SCENE_DANGER_LIKENESS = 0.999;
 /** Coverage at which a message with at least one domain word (a room, a report) counts as a question. */
 const DOMAIN_WORD_FLOOR = 0.3;
-/** Coverage by one of the reader's own routines at which the bot answers rather than say that the routine that fits is for others. */
+/** Coverage by the best routine the reader may read at which the bot answers rather than say that the routine that fits is for others. */
 const OWN_ROUTINE_COVERS = 0.5;
 /** Below `minConfidence` an in-domain question is still answered from this share of it; under it, choices. */
 const QUESTION_FLOOR = 2 / 3;
@@ -113,8 +113,8 @@ interface RankingEvidence {
   readonly asked: readonly SearchHit[];
   /** How much the message resembles each article's example messages (probability by article id), the whole message and its asking sentences half each. */
   readonly resemblance: ReadonlyMap<string, number>;
-  /** A routine the message asks for by what it asks (a partner asking whether to step in: what to do now). */
-  readonly askedFor?: string;
+  /** The routine for a partner asking whether to step in: what to do now. */
+  readonly stepInRoutine?: string;
 }
 
 /** Coverage plus a share of BM25 relative to the top hit: long narratives give BM25 many chances to favour an article that shares filler words, while coverage weighs rare words. */
@@ -124,7 +124,7 @@ const matchOf = (h: SearchHit, top: number) => COVERAGE_WEIGHT * h.confidence + 
  * Order hits by how well they match the message, what its asking sentences ask, which routine's
  * example messages it resembles, and whether the routine is written for the reader.
  */
-function rerank(hits: SearchHit[], reader: Audience, { asked, resemblance, askedFor }: RankingEvidence): SearchHit[] {
+function rerank(hits: SearchHit[], reader: Audience, { asked, resemblance, stepInRoutine }: RankingEvidence): SearchHit[] {
   const top = hits[0]?.score || 1;
   const askedTop = asked[0]?.score || 1;
   const byAsked = new Map(asked.map((h) => [h.article.id, matchOf(h, askedTop)]));
@@ -134,11 +134,10 @@ function rerank(hits: SearchHit[], reader: Audience, { asked, resemblance, asked
     (h.article.audience.includes(reader) ? OWN_AUDIENCE_BONUS : 0) +
     ASKED_WEIGHT * (byAsked.get(h.article.id) ?? 0) +
     EXAMPLE_WEIGHT * (resemblance.get(h.article.id) ?? 0) +
-    (h.article.id === askedFor ? ASKED_FOR_BONUS : 0);
+    (h.article.id === stepInRoutine ? STEP_IN_BONUS : 0);
   return [...hits].sort((a, b) => key(b) - key(a));
 }
 
-/** How much the message resembles the closest routine's examples. */
 /** The routine whose examples the message resembles most, and how much (none: 0). */
 function likeliestRoutine(likeness: ReadonlyMap<string, number>): { readonly id: string; readonly p: number } {
   let best = { id: '', p: 0 };
@@ -215,9 +214,9 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
   // The routines it is asked like are weighed too, though the search ranks them low: a story told in the
   // asker's words may share few with the routine that answers it.
   const also = [...resemblance].filter(([id, p]) => id !== OUTSIDE && p >= ROUTINE_LIKENESS_FLOOR).map(([id]) => id);
-  // A partner asking whether to step in (talk to him, question her, look in the bags) asks what to do: never confront anyone.
-  const askedFor = understood.stepIn && audience === 'partner' ? WHAT_TO_DO_NOW.partner : undefined;
-  const hits = rerank(index.search(corrected, { language, audience, limit: 8, also: askedFor ? [...also, askedFor] : also }), audience, { asked, resemblance, askedFor });
+  // A partner asking whether to step in (go up to him, talk to her) asks what to do: never confront anyone.
+  const stepInRoutine = understood.stepIn && audience === 'partner' ? WHAT_TO_DO_NOW.partner : undefined;
+  const hits = rerank(index.search(corrected, { language, audience, limit: 8, also: stepInRoutine ? [...also, stepInRoutine] : also }), audience, { asked, resemblance, stepInRoutine });
   const minConfidence = options.minConfidence ?? DEFAULT_ANSWER_OPTIONS.minConfidence;
   // The preference for the reader's own routines must not hide one they may read that answers in full
   // and clearly better (a coordinator's "what do I do first with a new report" stays with triage,
@@ -252,11 +251,11 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
   // A scream, tears or a knife, and no other sign of danger, told the way the calm look-alikes are ("the
   // couple screamed at each other, this morning they had breakfast laughing", "a guest lost his wallet and
   // is shouting at the desk"): no 112 card. Nor for children with the parent they call dad, told as calmly.
-  // Violence, threats, someone held always get it, and so does any other child with an adult now.
+  // Violence, threats or someone held now always get it, and so does any other child with an adult now.
   const toldCalmly = (understood.alarmOnly || understood.childWithFamily) && index.dangerLikeness(corrected, language) < TOLD_CALMLY;
   const danger = (understood.danger && !toldCalmly) || learntDanger;
   if (danger) kind = 'situation';
-  // Such a scene is judged by its other words like any message: a hen party's karaoke is no routine's business.
+  // Such a scene is judged by its other words like any message: a stag party's karaoke is no routine's business.
   if (toldCalmly) kind = understood.domain >= IN_DOMAIN_SCORE ? 'question' : 'outOfScope';
   // A message with few domain words counts as in the domain when one article covers a fair share of
   // it (a third); with none, only when one covers it well. A near miss (statistics, address, booking)
@@ -270,7 +269,8 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
   const inDomain = (best !== undefined && best.confidence >= enough) || soundsLikeRoutine(resemblance) || (understood.domain >= 1 && outsideLikeness < SURELY_INSIDE);
   // An everyday word in a message asked the way people ask for one routine, and unlike the messages no
   // routine answers ("the hotel wants its own Excel list of guests they suspect"), is that routine's question.
-  const everyday = understood.offTopic && !(closestRoutine(wholeLikeness) >= RECOGNISED_ROUTINE && outsideLikeness < OUTSIDE_LIKENESS);
+  const askedLikeARoutine = closestRoutine(wholeLikeness) >= RECOGNISED_ROUTINE;
+  const everyday = understood.offTopic && !(askedLikeARoutine && outsideLikeness < OUTSIDE_LIKENESS);
   if (kind === 'outOfScope' && !understood.nearMiss && !everyday && inDomain) kind = 'question';
   // More like the messages no routine answers (an address, statistics, the wifi) than like any routine's
   // examples: refused, whatever words it shares with a routine. What a longer message asks decides.
@@ -285,7 +285,7 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
   // Nor when it is asked the way people ask for one routine (more likely than all others together), unless it
   // is all but surely an errand: "is the support phone open on saturday" shares everyday words with errands,
   // "how do I order new towels for housekeeping" only a routine's word.
-  const askedLikeOne = closestRoutine(wholeLikeness) >= RECOGNISED_ROUTINE && outsideLikeness < SURELY_OUTSIDE;
+  const askedLikeOne = askedLikeARoutine && outsideLikeness < SURELY_OUTSIDE;
   if (!danger && kind !== 'situation' && !coveredInFull && !askedLikeOne && outsideLikeness > (understood.domain >= 2 * IN_DOMAIN_SCORE ? SURELY_OUTSIDE : fullOfDomainWords ? DOMAIN_OUTSIDE_LIKENESS : OUTSIDE_LIKENESS)) kind = 'outOfScope';
   if (kind === 'outOfScope') return none(fullOfDomainWords && !everyday ? 'nearMiss' : 'outOfScope', best);
 

@@ -100,7 +100,7 @@ const LISTS = {
   ],
   /** Observation now or tonight: the writer describes a scene, not a rule. */
   situation: [
-    'just nu', 'nu (?!när )', 'i natt', 'inatt', 'i kväll', 'ikväll', 'i dag ', 'idag ', 'nyss ', 'precis ', 'sedan midnatt', 'sen midnatt', 'hela kvällen', 'hela natten',
+    'just nu', 'nu (?!n.r )', 'i natt', 'inatt', 'i kväll', 'ikväll', 'i dag ', 'idag ', 'nyss ', 'precis ', 'sedan midnatt', 'sen midnatt', 'hela kvällen', 'hela natten',
     'jag ser', 'jag hör', 'jag hittade', 'jag såg', 'jag städa', 'det står', 'det sitter', 'det kommer', 'det har kommit', 'har kommit', 'kom ner', 'kom in', 'sitter kvar',
     'står och', 'står en', 'bor en', 'varje kväll', 'varje dag', 'checkar in', 'checkade in', 'har fått', 'fick precis', 'ringde', 'ringer från', 'skickade',
     'now ', 'right now', 'tonight', 'last night', 'today', 'this morning', 'this evening', 'just now', 'currently', 'at the moment', 'since midnight', 'all night',
@@ -177,7 +177,7 @@ const LISTS = {
     'number of (cases|victims|reports|convictions)', '(hur många|how many) (års|years).{0,20}(fängelse|prison|jail)', 'vilket straff (kommer|får) (han|hon|de|dom)', 'what sentence will', 'dömdes', 'were convicted', 'went to court', 'ledde till åtal', 'i fjol',
     // an opinion on one case, or a prediction about it
     'in your opinion', 'your (personal )?opinion', 'vad tycker du', 'enligt dig', 'din (personliga )?åsikt', '(case|ärende) (number |nummer |nr )?\\d{2,}',
-    'tror du', '(do|d) (you|u) think (she|he|they|the woman|the man|the girl|the guest|the buyer) .{0,50}(will|would|is going to|gets?) ', 'years from now', 'in (five|ten|twenty|a few) years', 'om (fem|tio|tjugo|några) år', 'what are the chances', 'blev (han|hon|mannen|kvinnan|killen) (\\p{L}+ ){0,6}dömd', '(was|were) (he|she|the man|the guy|they) (\\p{L}+ ){0,6}(convicted|sentenced)', 'will (my client|she|he|they|the woman|the girl) win', 'win (her|his|their|the) case', 'vinna (målet|fallet|rättegången)', 'kommer (hon|han|de|dom) (att )?vinna', 'hur stor (är )?chansen', 'will (he|she|they) (get|be sentenced|be convicted|go to prison)', 'kommer (han|hon|de|dom) att (dömas|få|fällas)',
+    'tror du', '(do|d) (you|u) think (she|he|they|the woman|the man|the girl) .{0,50}(will|would|is going to|gets?) (?!(find out|know|notice|learn|see|realis|realiz))', 'years from now', 'in (five|ten|twenty|a few) years', '(kommer|blir|ser) .{0,40}om (fem|tio|tjugo|några) år', 'what are the chances', 'blev (han|hon|mannen|kvinnan|killen) (\\p{L}+ ){0,6}dömd', '(was|were) (he|she|the man|the guy|they) (\\p{L}+ ){0,6}(convicted|sentenced)', 'will (my client|she|he|they|the woman|the girl) win', 'win (her|his|their|the) case', 'vinna (målet|fallet|rättegången)', 'kommer (hon|han|de|dom) (att )?vinna', 'hur stor (är )?chansen', 'will (he|she|they) (get|be sentenced|be convicted|go to prison)', 'kommer (han|hon|de|dom) att (dömas|få|fällas)',
     'kommer (jag|vi) (själv |själva )?(att )?(bli )?(åtalas|dömas|stämmas|åtalad|dömd|stämd|anmäld)', '(will|could|can) (i|we) (myself |ourselves )?(be|get) (charged|prosecuted|sued|convicted)', '(can|could|will) (he|she|they|the guest|the buyer) sue (me|us)', '(can|could|should) (i|we) sue', 'kan (jag|vi) stämma', 'sue (him|her|them|the guest) for', '(is|was) (he|she|the buyer) likely to get', '(how many )?day.?fines',
     // the routines give one penalty only (buying a sexual act from a child), none for procuring or trafficking
     '(fängelse|straff|prison|jail|penalty|sentence|punishment)\\p{L}* (\\p{L}+ ){0,4}(för|for|av|of) (\\p{L}+ ){0,3}(koppleri|procuring|pimping|människohandel|trafficking)', '(hur många år|how many years) .{0,40}(koppleri|procuring|pimping|människohandel|trafficking)',
@@ -197,7 +197,7 @@ const LISTS = {
     'kronor', '\\d+ ?(kr|sek) ', 'how much is a', 'skatt ', 'skatten', 'tax ', 'taxes', 'moms',
     // addresses, opening hours
     // asked for, not mentioned ("the guest has an address here in town")
-    '(vilken|vad är|vad har|var är|har (du|ni)|ge mig|behöver) .{0,25}adress', 'adress(en)? (till|för|på|hos)', 'för adress', '(what|which|give me|need|do you have|where can i find) .{0,25}(?<!mail ?)address', 'address (of|for|to|at)', 'besöksadress', 'gatuadress', 'hemadress', 'postadress', 'visiting address', 'var ligger', 'where is the .{0,20}office', 'vägbeskrivning', 'directions to',
+    '(vilken|vad är|vad har|var är|har (du|ni)|ge mig|behöver) .{0,25}(?<!mejl|mail|e-post|epost)adress', 'adress(en)? (till|för|på|hos)', 'för adress', '(what|which|give me|need|do you have|where can i find) .{0,25}(?<!mail ?)address', '(?<!mail ?)address (of|for|to|at)', 'besöksadress', 'gatuadress', 'hemadress', 'postadress', 'visiting address', 'var ligger', 'where is the .{0,20}office', 'vägbeskrivning', 'directions to',
     // printed material to order
     'beställa (affischer|material|broschyrer|foldrar|dekaler|trycksaker)', 'order (the |more |printed )*(posters|flyers|leaflets|brochures|stickers|material)',
     // bookings, meetings
@@ -223,22 +223,29 @@ const LISTS = {
   ],
   /** Opening hours: a near miss for an office or a clinic, but the routines give the hours of the national phone lines. */
   openingHours: ['öppettid', 'öppet (på|i)', 'opening hours', '(what time|when) does .{0,50} open', 'när öppnar', 'vilken tid öppnar', 'open(ing)? times'],
-  /** A child's own parent or family, as the writer sees them ("kids call him dad"); not one someone only says he is ("says he is her uncle"). */
-  family: ['pappa', 'mamma', 'föräldr', 'familj', 'dad ', 'daddy', 'father', 'mum ', 'mom ', 'mother', 'parent', 'family'],
-  claimed: ['säger (att )?(han|hon|de|dom) är', 'påstår', 'says? (he|she|they) (is|are)', 'claims?', 'supposed(ly)?', 'so-called', 'kallar sig', 'calls? (himself|herself)'],
+  /** Children with their own parent, as the writer sees them ("the kids call him dad", "a mother with her two daughters"); a man who only says he is her father is in `claimed`. */
+  family: [
+    '(kids|boys|girls|children|child|son|daughter|barnen|barnet|pojkarna|flickorna|tjejerna|killarna|sonen|dottern) (\\p{L}+ ){0,2}(call|calls|called|kallar|säger|sa) (him|her|honom|henne|till honom|till henne)? ?(dad|mum|mom|mother|father|pappa|mamma)( |$)',
+    '(with|med) (his|her|their|sin|sina|hans|hennes|deras) (own |egna |two |three |två |tre )?(son|sons|daughter|daughters|kids|children|child|barn|dotter|döttrar|söner)( |$)',
+    '(father|mother|dad|mum|mom|pappa|mamma|parents|föräldrar|föräldrarna) (and|och|with|med) (his|her|their|sin|sina|hans|hennes|deras)? ?(\\p{L}+ )?(kids|children|son|sons|daughter|daughters|barn|dotter|döttrar|söner)( |$)',
+    'a family with', 'en familj med', 'family of (three|four|five|[0-9])', 'familj på (tre|fyra|fem|[0-9])',
+  ],
+  claimed: ['säger (att )?(han|hon|de|dom) är', 's[aä]de? att (han|hon|de|dom) (är|var)', 'påstå', 'says? (he|she|they) (is|are)', 'said (he|she|they) (is|was|are|were)', 'told .{0,30}(he|she|they) (is|was|are|were)', 'claim', 'supposed(ly)?', 'so-called', 'kallar sig', 'calls? (himself|herself)'],
   /** Asks for an e-mail address: the routines give one only, where the reflection period's form is sent. */
   email: ['mejladress', 'mailadress', 'e-?postadress', 'e-?mail ?address', 'vilken (mejl|e-?post|mail)'],
-  reflectionPeriodForm: ['betänketid', 'reflection period', 'blankett', 'the form', 'migrationsverk', '195011'],
-  /** Asking whether to step in oneself: go up to someone, talk to or question them, confront them (searching their things is housekeeping's). */
+  reflectionPeriodForm: ['betänketid', 'reflection period', 'blankett', 'the form ', 'migrationsverk', '195011'],
+  /** Asking whether to step in oneself: go up to someone, talk to or question him or her, confront them (searching their things is housekeeping's). */
   stepIn: [
-    '(ska|kan|får|bör|borde|måste) (jag|vi|man|personalen) (\\p{L}+ ){0,3}(prata|snacka|gå fram|gå upp|fråga|konfrontera|säga till|ingripa|knacka)',
-    '(should|can|may|could|must|do) (i|we|my staff|staff|the staff|u) (\\p{L}+ ){0,3}(talk|speak|go up|approach|ask|confront|say something|intervene|knock)',
-    '(i|we) (should|can|could|must) (go )?(talk|speak|ask|confront|approach|say something)', 'stay away from', 'hålla (oss|mig|sig) borta',
+    '(ska|kan|får|bör|borde|måste) (jag|vi|man|personalen) (\\p{L}+ ){0,3}(prata|snacka|säga till|fråga|konfrontera|knacka på hos) (med |till )?(honom|henne|dem|dom|killen|mannen|gubben|snubben|tjejen|kvinnan|gästen|hallicken|torsken)( |$)',
+    '(ska|kan|får|bör|borde|måste) (jag|vi|man|personalen) (\\p{L}+ ){0,2}(gå fram|ingripa|konfrontera|gå emellan)',
+    '(should|can|may|could|must|do) (i|we|my staff|staff|the staff|u) (\\p{L}+ ){0,3}(talk|speak|say something|go up|walk over|approach|confront|knock|ask) (to |with |on )?(him|her|them|the (man|guy|guest|girl|woman|pimp|buyer))( |$)',
+    '(should|can|may|could|must|do) (i|we|my staff|staff|the staff|u) (\\p{L}+ ){0,2}(intervene|step in|confront)',
+    '(i|we) (should|can|could|must) (go )?(talk|speak|ask|confront|approach) (to |with )?(him|her|them|the (man|guy|guest|girl|woman))( |$)',
   ],
   /** The national phone lines, whose hours the routines give. */
   phoneLine: ['stödtelefon', 'stodtelefon', 'support ?phone', 'helpline', 'hotline', 'stödlinje', 'jourtelefon', 'phone line', 'telefonlinje', '114 14',
     // the helplines the routines list, with their hours
-    'kvinnofridslinj', 'brottsofferjour', 'victim support', 'bris ', '116 ?0', '116 ?1'],
+    'kvinnofridslinj', 'brottsofferjour', 'victim support', 'bris ', '116 ?0', '116 ?1', 'nspm', '112'],
   /** Everyday topics far from the domain (IT, weather, food, sport, chores): out of scope unless more than two strong domain words say otherwise. */
   offTopic: [
     'vpn', 'lösenord', 'password', 'laptop', 'dator', 'skrivare', 'printer', 'wifi', 'wi-fi', 'inloggning', 'log in', 'login', 'bug ', 'buggen', 'excel', 'outlook',
@@ -270,7 +277,7 @@ const LISTS = {
     'drove off', 'they left', 'is gone', 'it\'s gone', 'are gone', 'har åkt', 'är borta',
   ],
   /** Asks what to do after the event, whatever is still felt now ("the staff are still shaken"). */
-  afterwards: ['i efterhand', 'in hindsight', 'after the fact', 'looking back'],
+  afterwards: ['i efterhand', 'in hindsight', 'after the fact'],
   /** An earlier time: the event is over, unless the message also says something is happening now. */
   earlier: [
     'i går', 'igår', 'i förrgår', 'förra helgen', 'förra veckan', 'förra månaden', 'yesterday', 'day before yesterday', 'last weekend', 'last week', 'last month',
@@ -289,8 +296,10 @@ const LISTS = {
 
 type ListName = keyof typeof LISTS;
 
-/** "What do we do now" asks about the asker's next step; it does not put what happened in the present. */
-const DO_NOW = /(^| )(gör|göra|do|doing) (\p{L}+ ){0,2}(nu|now)(?= )/gu;
+/** "What do we do now" asks about the asker's next step, and "nu när" / "now that" is a conjunction: neither puts what happened in the present. */
+const NOT_THE_PRESENT = /(^| )((gör|do) (jag|vi|man|i|we) (nu|now)|(göra|do) (nu|now)|nu n[äa]r|now that)(?= )/gu;
+/** Happening at this moment, as opposed to still felt ("the staff are still shaken"). */
+const AT_THIS_MOMENT = /(^| )(just nu|right now|nu|now|at the moment|currently)( |$)/u;
 /** Words that put what is described in the present, whatever else the message says about earlier. */
 const NOW = /(^| )(just nu|right now|nu|now|i natt|inatt|i kväll|ikväll|tonight|gick precis|har precis gått|just (went|came|walked)|är där nu|är kvar|fortfarande|still|are in (the |his |her )?room|(is|are) there now)( |$)/u;
 
@@ -316,13 +325,17 @@ const HAS_CONTACT_WORD = new RegExp(`(?<![\\p{L}])${CONTACT_WORD}(?![\\p{L}])`, 
  * Luleå", "the name of the regional coordinator for region Nord", "which prosecutor handles cases in Västerbotten").
  * The routines give national lines and the local route as a placeholder, never another place's contacts.
  */
-const PLACES_OFFICE = /(socialjour|socialtjänst|social services|koordinator|samordnar|coordinator|mottagning|clinic|prosecutor|åklagar|kontor|office|handläggar|case ?worker|kommunen|municipality)\p{L}*(?:\s+\S+){0,5}?\s+(?:i|in|för|for|at|på)\s+(?:region(?:en)?\s+)?([A-ZÅÄÖ][a-zåäöéü]{2,})/gu;
+const LOCAL_OFFICE_IN_PLACE = /(socialjour|socialtjänst|social services|koordinator|samordnar|coordinator|mottagning|clinic|prosecutor|åklagar|kontor|office|handläggar|case ?worker|kommunen|municipality)\p{L}*(?:\s+\S+){0,5}?\s+(?:i|in|för|for|at|på)\s+(?:region(?:en)?\s+)?(\p{L}{3,})/giu;
 /** Capitalised words after "in" that are no place with its own office, or a place whose contact the routines give (region Syd). */
-const NOT_A_PLACE = /^(Sverige|Sweden|Stad|Teams|Samverka|English|Engelska|Swedish|Svenska|Syd|Skåne)$/u;
+const NOT_A_PLACE = /^(Sverige|Sweden|Stad|Teams|Samverka|English|Engelska|Swedish|Svenska|Human|Trafficking|Människohandel|Syd|Skåne)$/u;
 const ASKS_FOR_CONTACT = new RegExp(`(?<![\\p{L}])(${CONTACT_WORD}|name|namn|heter|vem är|who is|who handles|vem handlägger|which prosecutor|vilken åklagare)(?![\\p{L}])`, 'iu');
-const NATIONAL_LINE = /(?<![\p{L}])(polis|police|112|114 ?14|bris|kvinnofrid|brottsofferjour|nspm|stödtelefon|support phone)/iu;
+/** The police, whose number is national (114 14); the national lines are the phoneLine list. */
+const POLICE = /(?<![\p{L}])(polis|police|cops?)/iu;
 const asksForLocalOffice = (text: string): boolean =>
-  ASKS_FOR_CONTACT.test(text) && !NATIONAL_LINE.test(text) && [...text.matchAll(PLACES_OFFICE)].some((m) => !NOT_A_PLACE.test(m[2] as string));
+  ASKS_FOR_CONTACT.test(text) &&
+  !POLICE.test(text) &&
+  !COMPILED.phoneLine.test(normalizeMessage(text)) &&
+  [...text.matchAll(LOCAL_OFFICE_IN_PLACE)].some((m) => /^\p{Lu}/u.test(m[2] as string) && !NOT_A_PLACE.test(m[2] as string));
 
 function asksForPerson(text: string, knows: (word: string) => boolean): boolean {
   const named = ASKS_FOR_PERSON.some((re) => [...text.matchAll(re)].some((m) => {
@@ -375,7 +388,7 @@ const count = (name: ListName, text: string): number => [...text.matchAll(GLOBAL
 export const IN_DOMAIN_SCORE = 3;
 
 /** A danger word that the message denies ("no violence", "nobody hurt", "inget våld"). */
-const DENIED_DANGER = /(?<![\p{L}])(no|not|nobody|no one|noone|never|without|inget|ingen|inte|utan) (\p{L}+ ){0,2}(violence|violent|hurt|threats?|threatened|weapons?|våld|skadad|skadade|hot|hotad|hotade|vapen)(?![\p{L}])/gu;
+const DENIED_DANGER = /(?<![\p{L}])(no|not|nobody|no one|noone|never|without|inget|ingen|inte|utan) (\p{L}+ ){0,2}(violence|violent|hurt|threats?|weapons?|våld|skadad|skadade|hot|vapen)(?![\p{L}])|(?<![\p{L}])(nobody|no one|noone|ingen) (seems?|seemed|verkar|verkade|var|was|is|är|blev|got|looks?|looked) (to be )?(threatened|hotad|hotade)(?![\p{L}])/gu;
 
 /** Lower-case, NFC, one kind of apostrophe, single spaces; padded so "soc " matches at the end. */
 export function normalizeMessage(text: string): string {
@@ -397,23 +410,31 @@ export function understandMessage(text: string, _language: KbLanguage, corrected
 
   const situational = has('situation');
   // "Checked in yesterday" does not make a child going up to a room now a thing of the past.
-  const now = NOW.test(all.replace(DO_NOW, ' '));
+  const present = all.replace(NOT_THE_PRESENT, ' ');
+  const now = NOW.test(present);
   const over = has('notNow') || (has('earlier') && !now);
-  const hypothetical = has('hypothetical') && !/(^| )(just nu|right now|nu|now)( |$)/u.test(all);
-  // "Nobody seems hurt", "inget våld": a danger word denied is no danger sign; nor is one that is over, unless something goes on now, or one asked about afterwards.
-  const current = !hypothetical && !has('afterwards') && !(over && !now);
+  const hypothetical = has('hypothetical') && !AT_THIS_MOMENT.test(present);
+  // Asked about afterwards ("i efterhand"), unless something happens at this moment.
+  const afterwards = has('afterwards') && !AT_THIS_MOMENT.test(present);
+  // "Nobody seems hurt", "inget våld": a danger word denied is no danger sign; nor is one that is over, unless something goes on now.
+  const current = !hypothetical && !afterwards && !(over && !now);
   const undenied = all.replace(DENIED_DANGER, ' ');
   const firmSign = COMPILED.danger.test(undenied) && current;
   const alarmSign = COMPILED.alarm.test(undenied) && current;
   const dangerSign = firmSign || alarmSign;
   const childSign = has('child');
-  const possibleChild = childSign && situational && !over && !(has('earlierYear') && !now) && !hypothetical && !asksForTask(raw);
+  // A child is never put in the past by "what do we do now" alone: "a man checked in yesterday with a girl of 14, what do we do now?".
+  const childNow = NOW.test(all);
+  const childOver = has('notNow') || (has('earlier') && !childNow);
+  const possibleChild = childSign && situational && !childOver && !(has('earlierYear') && !childNow) && !hypothetical && !asksForTask(raw);
   const danger = dangerSign || possibleChild;
   const asksOpeningHours = has('openingHours') && !has('phoneLine');
   const asksEmail = has('email') && !has('reflectionPeriodForm');
   const nearMiss = (has('nearMiss') || asksOpeningHours || asksEmail || asksForTask(raw) || asksForPerson(text, knows) || asksForLocalOffice(text)) && !dangerSign;
   const score = (t: string) => count('strong', t) * 3 + count('suspicion', t) * 2 + Math.min(count('weak', t), 3);
-  const domain = Math.max(score(raw), score(normalizeMessage(corrected))) + (childSign ? 1 : 0);
+  // Violence or a threat that is over is no danger now, but still the domain's ("yesterday he hit her, what do we do now?").
+  const pastDanger = !current && COMPILED.danger.test(undenied);
+  const domain = Math.max(score(raw), score(normalizeMessage(corrected))) + (childSign ? 1 : 0) + (pastDanger ? IN_DOMAIN_SCORE : 0);
   // An everyday topic (a printer, the weather, a passport to renew) needs more domain words than two strong ones to count as in the domain: "my passport" and "the police" alone are not enough.
   const offTopic = has('offTopic') && !danger;
   const inDomain = danger || domain >= (offTopic ? 7 : IN_DOMAIN_SCORE);

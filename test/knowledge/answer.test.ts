@@ -299,6 +299,11 @@ describe('answerQuestion', () => {
     expect(r.type === 'answer' && r.article.id).toBe('reporting-through-the-bot');
   });
 
+  it('answers violence that is over, without the 112 card, rather than refuse it', () => {
+    const r = answerQuestion('last week a man threatened our receptionist, what do we do now?', kb.index, { language: 'en', audience: 'partner' });
+    expect(r.type === 'answer' && r.danger).toBe(false);
+  });
+
   it('keeps a short everyday complaint calm', () => {
     expect(answerQuestion('drunk guy asleep in the lobby again', kb.index, { language: 'en', audience: 'partner' })).toMatchObject({ danger: false });
   });

@@ -55,16 +55,16 @@ describe('KnowledgeIndex.correctSpelling', () => {
   });
 
   it.each([
-    ['sv', 'ska jag snacka med henne', 'ska jag prata med henne'],
-    ['sv', 'ska vi ringa soc', 'ska vi ringa socialtjänsten'],
-    ['en', 'scared of the cops', 'scared of the police'],
-  ] as const)('searches slang for talking to someone, the police and social services as the words themselves (%s: %s)', (language, slang, plain) => {
+    ['sv', 'ska jag snacka med henne', 'ska jag prata med henne', 'what-to-do-partner'],
+    ['sv', 'ska vi ringa soc', 'ska vi ringa socialtjänsten', 'child-may-be-involved'],
+    ['en', 'scared of the cops', 'scared of the police', 'what-to-do-partner'],
+  ] as const)('searches slang for talking to someone, the police and social services as the words themselves (%s: %s)', (language, slang, plain, id) => {
     const top = (q: string) => kb.index.search(kb.index.correctSpelling(q, language), { language, audience: 'partner', limit: 1 })[0]?.article.id;
-    expect(top(slang)).toBe(top(plain));
+    expect([top(slang), top(plain)]).toEqual([id, id]);
   });
 
-  it('gives a word the synonyms of the thesaurus member it is an inflection of ("torsken" of "torsk", "tjallat" of "tjalla")', () => {
-    const top = kb.index.search(kb.index.correctSpelling('får torsken veta att jag tjallat', 'sv'), { language: 'sv', audience: 'partner', limit: 2 }).map((h) => h.article.id);
+  it('gives a word the synonyms of the thesaurus member it is an inflection of ("torskarna" of "torsk", "tjallat" of "tjalla")', () => {
+    const top = kb.index.search(kb.index.correctSpelling('får torskarna veta att jag tjallat', 'sv'), { language: 'sv', audience: 'partner', limit: 2 }).map((h) => h.article.id);
     expect(top).toContain('tip-or-police-report');
   });
 

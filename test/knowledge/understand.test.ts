@@ -112,11 +112,15 @@ describe('understandMessage', () => {
     expect(understandMessage('Is there a Mika clinic in Göteborg?', 'en').nearMiss).toBe(false);
     expect(understandMessage('vilket nummer har polisen i Malmö?', 'sv').nearMiss).toBe(false);
     expect(understandMessage('what is the number of the regional coordinator in region Syd?', 'en').nearMiss).toBe(false);
+    expect(understandMessage('what is the number of the coordinator in Region Syd?', 'en').nearMiss).toBe(false);
+    expect(understandMessage('Socialjouren i Kiruna, vad har de för telefonnummer?', 'sv').nearMiss).toBe(true);
   });
 
   it('asks for an e-mail address: a near miss, except where the reflection period\'s form is sent (the one address the routines give)', () => {
     expect(understandMessage('vilken mejladress har länsstyrelsen?', 'sv')).toMatchObject({ kind: 'outOfScope', nearMiss: true });
     expect(understandMessage('what e-mail address do we send the reflection period form to?', 'en')).toMatchObject({ nearMiss: false });
+    expect(understandMessage('vilken mejladress har Migrationsverket för blanketten om betänketid?', 'sv').nearMiss).toBe(false);
+    expect(understandMessage('what is the email address for the reflection period form?', 'en').nearMiss).toBe(false);
   });
 
   it('asks for a forecast, a look-up in the hotel\'s own system or a list of guests reported before: a near miss', () => {
@@ -155,6 +159,21 @@ describe('understandMessage', () => {
   it('asks whether to sue a guest: a near miss (one case\'s outcome)', () => {
     expect(understandMessage('kan jag stämma honom för städningen efteråt?', 'sv')).toMatchObject({ kind: 'outOfScope', nearMiss: true });
     expect(understandMessage('could we sue the guest for the damage?', 'en')).toMatchObject({ nearMiss: true });
+  });
+
+  it('keeps danger now when the writer adds a family word, a claim in the past tense, "in hindsight" or "what do we do now"', () => {
+    expect(understandMessage('a man and a girl around 14 checked in to the family room tonight, all fine', 'en')).toMatchObject({ danger: true, childWithFamily: false });
+    expect(understandMessage('the man told reception he is her father, girl looks 13, they went up to room 12 now', 'en')).toMatchObject({ danger: true, childWithFamily: false });
+    expect(understandMessage('in hindsight i should have called earlier, he is hitting her right now in room 4', 'en').danger).toBe(true);
+    expect(understandMessage('a man checked in yesterday with a girl who looks about 14, what do we do now?', 'en').danger).toBe(true);
+    expect(understandMessage('nobody knows he threatened her, she is in room 4 with him now', 'en').danger).toBe(true);
+    expect(understandMessage('yesterday he hit her, i don\'t know what he is doing to her now', 'en').danger).toBe(true);
+    expect(understandMessage('father with his two sons, around 10 and 13, checking in, the boys call him dad', 'en')).toMatchObject({ childWithFamily: true });
+  });
+
+  it('asks whether to step in only with someone to step in with: asking a question is not', () => {
+    expect(understandMessage('can i ask what the law says about buying sex?', 'en').stepIn).toBe(false);
+    expect(understandMessage('kan jag fråga en sak, hur rapporterar jag via boten?', 'sv').stepIn).toBe(false);
   });
 
   it('asks for the contact person at an organisation no article names: a near miss', () => {
