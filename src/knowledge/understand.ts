@@ -183,7 +183,7 @@ const LISTS = {
     '(fängelse|straff|prison|jail|penalty|sentence|punishment)\\p{L}* (\\p{L}+ ){0,4}(för|for|av|of) (\\p{L}+ ){0,3}(koppleri|procuring|pimping|människohandel|trafficking)', '(hur många år|how many years) .{0,40}(koppleri|procuring|pimping|människohandel|trafficking)',
     '(hur många|how many) .{0,40}(anmäldes|polisanmäldes|dömdes|identifierades|upptäcktes|were reported|were convicted|were identified|were found)',
     // money: salary, funding, budget, price, tax
-    '(vad|hur mycket) .{0,30}(lön|tjänar)', 'lönen (för|som|är)', 'löner (för|på|i)', '(what|how much) .{0,30}(salary|salaries|earn)', 'salary (of|for|is)', 'övertid', 'overtime', '(get|getting|be|am i) paid (extra|more|for)', 'extra pay', '(extra|mer|mera) betalt', 'få betalt för', 'ob-tillägg', 'kompledig', 'time off in lieu',
+    '(vad|hur mycket) .{0,30}(lön|tjänar)', 'lönen (för|som|är)', 'löner (för|på|i)', '(what|how much) .{0,30}(salary|salaries|earn)', 'salary (of|for|is)', 'övertid', 'overtime', '(get|gets|getting|be|am i) paid (extra|more|for|anything|something|any money)', 'får (vi|jag|hotellet|man|ni) (\\p{L}+ )?betalt', '(mer|högre|extra) i lön', 'högre lön', 'löneförhöjning', 'lönelyft', '(higher|more|better) (salary|pay|wages)', 'pay rise', '(pay|salary) raise', 'extra pay', '(extra|mer|mera) betalt', 'få betalt för', 'ob-tillägg', 'kompledig', 'time off in lieu',
     '(hur många|how many|antal|number of).{0,80}(19|20)[0-9][0-9]',
     // documents the knowledge base does not hold
     'template', 'mall ', 'mallar',

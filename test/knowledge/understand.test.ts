@@ -176,6 +176,12 @@ describe('understandMessage', () => {
     expect(understandMessage('kan jag fråga en sak, hur rapporterar jag via boten?', 'sv').stepIn).toBe(false);
   });
 
+  it('asks about pay for reporting or for training: a near miss', () => {
+    expect(understandMessage('do we get paid anything for the reports we send?', 'en')).toMatchObject({ kind: 'outOfScope', nearMiss: true });
+    expect(understandMessage('blir det högre lön om man har gått kursen?', 'sv')).toMatchObject({ kind: 'outOfScope', nearMiss: true });
+    expect(understandMessage('får vi betalt för att rapportera?', 'sv')).toMatchObject({ nearMiss: true });
+  });
+
   it('asks for the contact person at an organisation no article names: a near miss', () => {
     const knows = (word: string) => ['frälsningsarmén'].includes(word.toLowerCase());
     expect(understandMessage('Who is the contact person at Elite Hotels for this?', 'en', '', knows)).toMatchObject({ kind: 'outOfScope', nearMiss: true });
