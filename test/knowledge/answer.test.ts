@@ -213,6 +213,11 @@ describe('answerQuestion', () => {
     expect(r.type === 'answer' && r.article.id).toBe('premises-and-koppleri');
   });
 
+  it('gives staff asking who helps a victim go home safely the regional coordinator, who can arrange a safe return', () => {
+    const r = answerQuestion('the woman wants to go back home to her country, who can help her do it safely?', kb.index, { language: 'en', audience: 'staff' });
+    expect(r.type === 'answer' && r.article.id).toBe('regional-coordinator');
+  });
+
   it('answers when a helpline the routines list is open, as for the support phone', () => {
     const r = answerQuestion('when does brottsofferjouren open', kb.index, { language: 'en', audience: 'partner' });
     expect(r.type === 'answer' && r.article.id).toBe('helplines');
