@@ -388,7 +388,7 @@ const count = (name: ListName, text: string): number => [...text.matchAll(GLOBAL
 export const IN_DOMAIN_SCORE = 3;
 
 /** A danger word that the message denies ("no violence", "nobody hurt", "inget våld"). */
-const DENIED_DANGER = /(?<![\p{L}])(no|not|nobody|no one|noone|never|without|inget|ingen|inte|utan) (\p{L}+ ){0,2}(violence|violent|hurt|threats?|weapons?|våld|skadad|skadade|hot|vapen)(?![\p{L}])|(?<![\p{L}])(nobody|no one|noone|ingen) (seems?|seemed|verkar|verkade|var|was|is|är|blev|got|looks?|looked) (to be )?(threatened|hotad|hotade)(?![\p{L}])/gu;
+const DENIED_DANGER = /(?<![\p{L}])(no|not|nobody|no one|noone|never|without|inget|ingen|inte|utan) (\p{L}+ ){0,2}(violence|violent|hurt|threats?|weapons?|våld|skadad|skadade|hot|vapen)(?![\p{L}])|(?<![\p{L}])(nobody|no one|noone|ingen) ((seems?|seemed|verkar|verkade|var|was|is|är|blev|got|looks?|looked) (to be )?)?(threatened|threatening|hotad|hotade|hotar)(?![\p{L}])/gu;
 
 /** Lower-case, NFC, one kind of apostrophe, single spaces; padded so "soc " matches at the end. */
 export function normalizeMessage(text: string): string {

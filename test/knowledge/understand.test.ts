@@ -141,6 +141,7 @@ describe('understandMessage', () => {
 
   it('sees no danger now in a threat denied, in one that is over when the asker asks what to do now, or in one asked about afterwards', () => {
     expect(understandMessage('olika män går upp hela kvällen, ingen verkar hotad men det känns fel', 'sv').danger).toBe(false);
+    expect(understandMessage('we met a young woman at the hotel tonight, nobody threatening her at the scene', 'en').danger).toBe(false);
     expect(understandMessage('last week a man threatened our receptionist, what do we do now?', 'en').danger).toBe(false);
     expect(understandMessage('En gäst hotade nattportieren i lördags och personalen är fortfarande skakad. Hur hanterar vi det i efterhand?', 'sv').danger).toBe(false);
     expect(understandMessage('yesterday he hit her and she is still in the room, what do i do now', 'en').danger).toBe(true);
@@ -167,6 +168,7 @@ describe('understandMessage', () => {
     expect(understandMessage('in hindsight i should have called earlier, he is hitting her right now in room 4', 'en').danger).toBe(true);
     expect(understandMessage('a man checked in yesterday with a girl who looks about 14, what do we do now?', 'en').danger).toBe(true);
     expect(understandMessage('nobody knows he threatened her, she is in room 4 with him now', 'en').danger).toBe(true);
+    expect(understandMessage('nobody knows he is threatening her, she is in room 4 now', 'en').danger).toBe(true);
     expect(understandMessage('yesterday he hit her, i don\'t know what he is doing to her now', 'en').danger).toBe(true);
     expect(understandMessage('father with his two sons, around 10 and 13, checking in, the boys call him dad', 'en')).toMatchObject({ childWithFamily: true });
   });
