@@ -84,8 +84,6 @@ const TOLD_CALMLY = 0.01;
 const UNSEEN_SCENE_DANGER_LIKENESS = 0.999;
 /** Coverage at which a message with at least one domain word (a room, a report) counts as a question. */
 const DOMAIN_WORD_FLOOR = 0.3;
-/** Coverage by the best routine the reader may read at which the bot answers rather than say that the routine that fits is for others. */
-const OWN_ROUTINE_COVERS = 0.5;
 /** Below `minConfidence` an in-domain question is still answered from this share of it; under it, choices. */
 const QUESTION_FLOOR = 2 / 3;
 /** A described situation gets its best routine from this share of `minConfidence`; under it, the audience's "what to do now". */
@@ -318,8 +316,7 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
   if (askedForRoutine) return answer(askedForRoutine, hitOf(askedForRoutine), kind, false);
 
   // A routine that answers well exists, but not one this reader may read: say so rather than offer others.
-  // Not when the message is asked like one of the reader's own routines: then those are the choices; nor
-  // when one of them covers half of it ("is it illegal to sell sex, or only to buy it": the law in brief).
+  // Not when the message is asked like one of the reader's own routines: then those are the choices.
   const askedLikeOwn = hits.some((h) => (resemblance.get(h.article.id) ?? 0) >= ROUTINE_LIKENESS_FLOOR);
   const elsewhere = askedLikeOwn
     ? 0
@@ -331,7 +328,7 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
           .filter((h) => !canRead(audience, h.article))
           .map((h) => h.confidence),
       );
-  if (elsewhere >= minConfidence && elsewhere > (best?.confidence ?? 0) + 0.2 && (best?.confidence ?? 0) < OWN_ROUTINE_COVERS) return none('lowConfidence', best, { kind });
+  if (elsewhere >= minConfidence && elsewhere > (best?.confidence ?? 0) + 0.2) return none('lowConfidence', best, { kind });
   if (best && best.confidence >= QUESTION_FLOOR * minConfidence) return answer(best.article, best, kind, false);
   return none('lowConfidence', best, { kind, choices: hits.slice(0, 3).map((h) => h.article) });
 }
