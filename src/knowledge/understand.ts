@@ -281,6 +281,7 @@ const LISTS = {
   /** An earlier time: the event is over, unless the message also says something is happening now. */
   earlier: [
     'i går', 'igår', 'i förrgår', 'förra helgen', 'förra veckan', 'förra månaden', 'yesterday', 'day before yesterday', 'last weekend', 'last week', 'last month',
+    'i helgen', 'i (måndags|tisdags|onsdags|torsdags|fredags|lördags|söndags)', 'last (monday|tuesday|wednesday|thursday|friday|saturday|sunday)', 'at the weekend',
     // weeks, months or years ago (minutes and hours ago are a scene still going on)
     '(a|one|two|three|four|five|six|a few|few|several|some|many|[0-9]+) (weeks?|months?|years?) ago', 'för (en|ett|två|tre|fyra|fem|sex|några|ett par|flera|många|[0-9]+) (vecka|veckor|månad|månader|år) (sedan|sen)',
   ],
@@ -296,8 +297,8 @@ const LISTS = {
 
 type ListName = keyof typeof LISTS;
 
-/** "What do we do now" asks about the asker's next step, and "nu när" / "now that" is a conjunction: neither puts what happened in the present. */
-const NOT_THE_PRESENT = /(^| )((gör|do) (jag|vi|man|i|we) (nu|now)|(göra|do) (nu|now)|nu n[äa]r|now that)(?= )/gu;
+/** "What do we do now" asks about the asker's next step, "nu när" / "now that" is a conjunction, and "still shaken" is how the staff feel: none puts what happened in the present. */
+const NOT_THE_PRESENT = /(^| )((gör|do) (jag|vi|man|i|we) (nu|now)|(göra|do) (nu|now)|nu n[äa]r|now that|(fortfarande|still) (\p{L}+ )?(skakad|skakade|skakig|shaken|upset|ledsen|rädd|scared|afraid))(?= )/gu;
 /** Happening at this moment, as opposed to still felt ("the staff are still shaken"). */
 const AT_THIS_MOMENT = /(^| )(just nu|right now|nu|now|at the moment|currently)( |$)/u;
 /** Words that put what is described in the present, whatever else the message says about earlier. */

@@ -139,11 +139,13 @@ describe('understandMessage', () => {
     expect(understandMessage('what are the signs of a pimp?', 'en').stepIn).toBe(false);
   });
 
-  it('sees no danger now in a threat denied, in one that is over when the asker asks what to do now, or in one asked about afterwards', () => {
+  it('sees no danger now in a threat denied, in one that is over (last weekend, the staff still shaken) when the asker asks what to do now, or in one asked about afterwards', () => {
     expect(understandMessage('olika män går upp hela kvällen, ingen verkar hotad men det känns fel', 'sv').danger).toBe(false);
     expect(understandMessage('we met a young woman at the hotel tonight, nobody threatening her at the scene', 'en').danger).toBe(false);
     expect(understandMessage('last week a man threatened our receptionist, what do we do now?', 'en').danger).toBe(false);
     expect(understandMessage('En gäst hotade nattportieren i lördags och personalen är fortfarande skakad. Hur hanterar vi det i efterhand?', 'sv').danger).toBe(false);
+    expect(understandMessage('I helgen hotade en man vår nattportier. Hon är fortfarande skakad, hur tar vi hand om personalen?', 'sv').danger).toBe(false);
+    expect(understandMessage('han hotade henne i helgen och hon är fortfarande kvar på rummet med honom', 'sv').danger).toBe(true);
     expect(understandMessage('yesterday he hit her and she is still in the room, what do i do now', 'en').danger).toBe(true);
   });
 
