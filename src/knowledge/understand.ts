@@ -101,7 +101,7 @@ const LISTS = {
   /** Observation now or tonight: the writer describes a scene, not a rule. */
   situation: [
     'just nu', 'nu (?!n.r )', 'i natt', 'inatt', 'i kväll', 'ikväll', 'i dag ', 'idag ', 'nyss ', 'precis ', 'sedan midnatt', 'sen midnatt', 'hela kvällen', 'hela natten',
-    'jag ser', 'jag hör', 'jag hittade', 'jag såg', 'jag städa', 'det står', 'det sitter', 'det kommer', 'det har kommit', 'har kommit', 'kom ner', 'kom in', 'sitter kvar',
+    'jag ser', 'jag hör', 'jag hittade', 'jag såg', 'jag städa', 'det står (en|ett|två|tre|några|nån|någon|folk|män|killar|tjejer)', 'det sitter', 'det kommer', 'det har kommit', 'har kommit', 'kom ner', 'kom in', 'sitter kvar',
     'står och', 'står en', 'bor en', 'varje kväll', 'varje dag', 'checkar in', 'checkade in', 'har fått', 'fick precis', 'ringde', 'ringer från', 'skickade',
     'now ', 'right now', 'tonight', 'last night', 'today', 'this morning', 'this evening', 'just now', 'currently', 'at the moment', 'since midnight', 'all night',
     'i see', 'i hear', 'i found', 'i saw', 'i find', 'i am clean', 'i\'m on', 'i\'m with', 'there is a', 'there are', 'there\'s a', 'is sitting', 'is standing', 'are going',
@@ -231,6 +231,8 @@ const LISTS = {
     'a family with', 'en familj med', 'family of (three|four|five|[0-9])', 'familj på (tre|fyra|fem|[0-9])',
   ],
   claimed: ['säger (att )?(han|hon|de|dom) är', 's[aä]de? att (han|hon|de|dom) (är|var)', 'påstå', 'says? (he|she|they) (is|are)', 'said (he|she|they) (is|was|are|were)', 'told .{0,30}(he|she|they) (is|was|are|were)', 'claim', 'supposed(ly)?', 'so-called', 'kallar sig', 'calls? (himself|herself)'],
+  /** The young person has turned 18: an adult, whatever the word for her ("flickan har fyllt 18"). */
+  turnedAdult: ['fyllt 18', 'fyllde 18', 'fyllt arton', 'turned 18', 'turned eighteen', 'blivit myndig', 'är myndig', 'is of age'],
   /** Asks for an e-mail address: the routines give one only, where the reflection period's form is sent. */
   email: ['mejladress', 'mailadress', 'e-?postadress', 'e-?mail ?address', 'vilken (mejl|e-?post|mail)'],
   reflectionPeriodForm: ['betänketid', 'reflection period', 'blankett', 'the form ', 'migrationsverk', '195011'],
@@ -297,6 +299,8 @@ const LISTS = {
 
 type ListName = keyof typeof LISTS;
 
+/** An age from 10 to 17 written as a number ("15", "15-åring", "15 years"). */
+const UNDER_18_AGE = /(^| )1[0-7](?=[ -]|år|åring|yo| ?years)/u;
 /** "What do we do now" asks about the asker's next step, "nu när" / "now that" is a conjunction, and "still shaken" is how the staff feel: none puts what happened in the present. */
 const NOT_THE_PRESENT = /(^| )((gör|do) (jag|vi|man|i|we) (nu|now)|(göra|do) (nu|now)|nu n[äa]r|now that|(fortfarande|still) (\p{L}+ )?(skakad|skakade|skakig|shaken|upset|ledsen|rädd|scared|afraid))(?= )/gu;
 /** Happening at this moment, as opposed to still felt ("the staff are still shaken"). */
@@ -423,7 +427,8 @@ export function understandMessage(text: string, _language: KbLanguage, corrected
   const firmSign = COMPILED.danger.test(undenied) && current;
   const alarmSign = COMPILED.alarm.test(undenied) && current;
   const dangerSign = firmSign || alarmSign;
-  const childSign = has('child');
+  // A girl who has turned 18 is an adult, unless the message also gives an age under 18 (her sister, 15).
+  const childSign = has('child') && !(has('turnedAdult') && !UNDER_18_AGE.test(all));
   // A child is never put in the past by "what do we do now" alone: "a man checked in yesterday with a girl of 14, what do we do now?".
   const childNow = NOW.test(all);
   const childOver = has('notNow') || (has('earlier') && !childNow);

@@ -186,6 +186,13 @@ describe('understandMessage', () => {
     expect(understandMessage('får vi betalt för att rapportera?', 'sv')).toMatchObject({ nearMiss: true });
   });
 
+  it('sees no child in a girl who has turned 18, unless the message gives an age under 18 too; "vilken lag det står i" is no scene', () => {
+    expect(understandMessage('Flickan har fyllt 18 år nu. Måste jag ändå göra orosanmälan?', 'sv')).toMatchObject({ danger: false, possibleChild: false });
+    expect(understandMessage('hon fyllde 18 förra månaden men hennes syster, typ 15, är uppe på hans rum nu', 'sv').danger).toBe(true);
+    expect(understandMessage('barn under 18 säljer sex, måste socialtjänsten få veta? vilken lag det står i?', 'sv')).toMatchObject({ kind: 'question', danger: false });
+    expect(understandMessage('det står en man i lobbyn med en tjej typ 14 nu', 'sv').danger).toBe(true);
+  });
+
   it('asks for the contact person at an organisation no article names: a near miss', () => {
     const knows = (word: string) => ['frälsningsarmén'].includes(word.toLowerCase());
     expect(understandMessage('Who is the contact person at Elite Hotels for this?', 'en', '', knows)).toMatchObject({ kind: 'outOfScope', nearMiss: true });
