@@ -78,6 +78,20 @@ export const textsIn = (connector: FakeConnector, conversationId: string) => con
 export { seededRandom as seeded } from './seeded-random';
 
 
+/** How long a round waits for its armed kill (delivery is about 100 ms after the submit; minutes of load may slow it). */
+const KILL_WAIT_MS = 10_000;
+
+function exitedOrAfter(bot: StartedProcess, ms: number): Promise<void> {
+  if (bot.child.exitCode !== null || bot.child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    bot.child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
 /**
  * `rounds` times: start a bot, open a form, `arm` a kill for this bot, and submit. A submit cut off
  * by the kill is pressed again on the next bot, as a reporter would. Ends with a bot that stays up
@@ -100,6 +114,9 @@ export async function submitUnderKills(
       (code) => void codes.push(code),
       () => activity,
     ) ?? undefined;
+    // Let the armed kill land before stopping: on a busy machine the card may not have left yet, and a
+    // bot stopped first hands it to the next bot, where a kill aimed at this one no longer reaches.
+    await exitedOrAfter(bot, KILL_WAIT_MS);
     await bot.stop();
   }
   const last = await startBotProcess(env);
