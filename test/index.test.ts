@@ -9,7 +9,7 @@ import { spawnBot, startBotProcess } from './support/processes';
 describe('process start and stop', () => {
   it('exits non-zero with one line naming an invalid variable', async () => {
     const p = spawnBot({ APP_ENV: 'local', PORT: 'abc' });
-    const code = await new Promise<number | null>((r) => p.child.once('exit', r));
+    const code = await p.exited;
     expect(code).toBe(2);
     const lines = p.output().trim().split('\n').filter((l) => !/DEP0111|trace-deprecation/.test(l));
     expect(lines).toEqual(['Invalid configuration: PORT must be a whole number from 0 to 65535 (got "abc")']);
@@ -27,7 +27,7 @@ describe('process start and stop', () => {
       STORAGE_CONTAINER: c.name,
       NOTE_ENCRYPTION_KEYS: `2026-06:${Buffer.alloc(32, 7).toString('base64')}`,
     });
-    const code = await new Promise<number | null>((r) => p.child.once('exit', r));
+    const code = await p.exited;
     expect(code).toBe(1);
     const lines = p.output().trim().split('\n').filter((l) => !/DEP0111|trace-deprecation/.test(l));
     const errors = lines.filter((l) => !l.startsWith('{') || (JSON.parse(l) as { level: string }).level !== 'info');

@@ -336,10 +336,11 @@ const NOT_A_PLACE = /^(Sverige|Sweden|Stad|Teams|Samverka|English|Engelska|Swedi
 const ASKS_FOR_CONTACT = new RegExp(`(?<![\\p{L}])(${CONTACT_WORD}|name|namn|heter|vem är|who is|who handles|vem handlägger|which prosecutor|vilken åklagare)(?![\\p{L}])`, 'iu');
 /** The police, whose number is national (114 14); the national lines are the phoneLine list. */
 const POLICE = /(?<![\p{L}])(polis|police|cops?)/iu;
-const asksForLocalOffice = (text: string): boolean =>
+/** @param normalized the text through {@link normalizeMessage}, for the list of national lines. */
+const asksForLocalOffice = (text: string, normalized: string): boolean =>
   ASKS_FOR_CONTACT.test(text) &&
   !POLICE.test(text) &&
-  !COMPILED.phoneLine.test(normalizeMessage(text)) &&
+  !COMPILED.phoneLine.test(normalized) &&
   [...text.matchAll(LOCAL_OFFICE_IN_PLACE)].some((m) => /^\p{Lu}/u.test(m[2] as string) && !NOT_A_PLACE.test(m[2] as string));
 
 function asksForPerson(text: string, knows: (word: string) => boolean): boolean {
@@ -436,7 +437,7 @@ export function understandMessage(text: string, _language: KbLanguage, corrected
   const danger = dangerSign || possibleChild;
   const asksOpeningHours = has('openingHours') && !has('phoneLine');
   const asksEmail = has('email') && !has('reflectionPeriodForm');
-  const nearMiss = (has('nearMiss') || asksOpeningHours || asksEmail || asksForTask(raw) || asksForPerson(text, knows) || asksForLocalOffice(text)) && !dangerSign;
+  const nearMiss = (has('nearMiss') || asksOpeningHours || asksEmail || asksForTask(raw) || asksForPerson(text, knows) || asksForLocalOffice(text, raw)) && !dangerSign;
   const score = (t: string) => count('strong', t) * 3 + count('suspicion', t) * 2 + Math.min(count('weak', t), 3);
   // Violence or a threat that is over is no danger now, but still the domain's ("yesterday he hit her, what do we do now?").
   const pastDanger = !current && COMPILED.danger.test(undenied);

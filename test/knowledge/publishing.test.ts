@@ -55,8 +55,7 @@ describe('publishing the knowledge base (kb:publish, kb:versions, kb:rollback) w
 
   async function run(script: string, args: string[], extraEnv: Record<string, string> = {}) {
     const p = spawnScript(script, args, { ...env, ...extraEnv });
-    if (p.child.exitCode === null && p.child.signalCode === null) await new Promise((r) => p.child.once('exit', r));
-    return { code: p.child.exitCode, output: p.output() };
+    return { code: await p.exited, output: p.output() };
   }
 
   /**

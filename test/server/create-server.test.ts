@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installActivity, messageActivity, postActivity } from '../support/activities';
 import { freshContainers } from '../support/azurite';
 import { startTestBot } from '../support/bot';
-import { waitFor } from '../support/wait';
+import { waitUntil } from '../support/wait';
 
 describe('HTTP edge', () => {
   let bot: Awaited<ReturnType<typeof startTestBot>>;
@@ -21,7 +21,7 @@ describe('HTTP edge', () => {
     expect(health.status).toBe(200);
     // Ready once storage has answered a probe (asked at most once a second): on a busy machine the first,
     // at start-up, may time out, and /readyz says 503 until the next one answers.
-    await waitFor(async () => (await fetch(`${bot.baseUrl}/readyz`)).status === 200);
+    await waitUntil(async () => (await fetch(`${bot.baseUrl}/readyz`)).status === 200, 15_000);
     const ready = await fetch(`${bot.baseUrl}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ status: 'ready', storage: 'up' });

@@ -3,7 +3,7 @@ import { silentLogger } from '../../src/log';
 import { startEmbeddedAzurite, type EmbeddedAzurite } from '../../src/storage/embedded-azurite';
 import { messageActivity, postActivity } from '../support/activities';
 import { startTestBot } from '../support/bot';
-import { waitFor } from '../support/wait';
+import { waitUntil } from '../support/wait';
 
 describe('readiness while storage goes away and comes back', () => {
   let azurite: EmbeddedAzurite;
@@ -22,10 +22,10 @@ describe('readiness while storage goes away and comes back', () => {
 
   it('reports 503 while storage is down, tells users, keeps running, and 200 when it is back', async () => {
     // Ready once storage has answered a probe: on a busy machine the first one may time out.
-    await waitFor(async () => (await status()) === 200);
+    await waitUntil(async () => (await status()) === 200, 15_000);
 
     await azurite.stop();
-    await waitFor(async () => (await status()) === 503);
+    await waitUntil(async () => (await status()) === 503, 15_000);
     expect((await fetch(`${bot.baseUrl}/healthz`)).status).toBe(200);
 
     const during = await postActivity(bot.baseUrl, messageActivity('hjälp', { locale: 'sv-SE' }));
@@ -33,7 +33,7 @@ describe('readiness while storage goes away and comes back', () => {
     expect(during.replies.map((r) => r.text).join(' ')).toContain('Jag når inte lagringen just nu');
 
     await azurite.start();
-    await waitFor(async () => (await status()) === 200);
+    await waitUntil(async () => (await status()) === 200, 15_000);
     const after = await postActivity(bot.baseUrl, messageActivity('hjälp', { locale: 'sv-SE' }));
     expect(after.replies[0]?.text).toContain('Så använder du Samverka');
   });

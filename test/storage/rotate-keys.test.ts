@@ -81,12 +81,6 @@ async function expectAllUnderNewKey(store: JsonBlobStore, seeded: Awaited<Return
   expect(await new KeySentinel(store, NEW_ONLY).check()).toBe('current');
 }
 
-/** Wait for a process to end by itself; its exit code. */
-async function exitOf(p: StartedProcess): Promise<number | null> {
-  if (p.child.exitCode === null && p.child.signalCode === null) await new Promise((r) => p.child.once('exit', r));
-  return p.child.exitCode;
-}
-
 const summaryOf = (p: StartedProcess) => {
   const m = /keys:rotate: (\d+) re-sealed, (\d+) already current, (\d+) failed/.exec(p.output());
   return m ? { resealed: Number(m[1]), current: Number(m[2]), failed: Number(m[3]) } : undefined;
@@ -111,13 +105,13 @@ describe('keys:rotate', () => {
       resealedSeen += chunk.toString().split('"msg":"re-sealed"').length - 1;
       if (resealedSeen >= 100) first.child.kill('SIGKILL');
     });
-    await exitOf(first);
+    await first.exited;
     expect(first.child.signalCode).toBe('SIGKILL');
     expect(summaryOf(first)).toBeUndefined();
 
     // Second run: the rest, skipping what the first one finished.
     const second = spawnScript('keys-rotate.ts', [], env);
-    expect(await exitOf(second)).toBe(0);
+    expect(await second.exited).toBe(0);
     expect(second.output()).toMatch(/^keys:rotate: \d+ re-sealed, \d+ already current, 0 failed \(newest key "k2"\)$/m);
     const summary = summaryOf(second)!;
     expect(summary.current).toBeGreaterThanOrEqual(100);
@@ -143,7 +137,7 @@ describe('keys:rotate', () => {
       await before.azurite.stop();
 
       const run = spawnScript('keys-rotate.ts', [], { APP_ENV: 'local', EMBEDDED_STORAGE_DIR: dir, STORAGE_CONTAINER: 'local-data', NOTE_ENCRYPTION_KEYS: RING });
-      expect(await exitOf(run)).toBe(0);
+      expect(await run.exited).toBe(0);
       expect(summaryOf(run)).toEqual({ resealed: 10 + 20 + 20 + 1, current: 0, failed: 0 });
 
       const after = await open();

@@ -51,13 +51,7 @@ export async function submit(baseUrl: string, activity: Record<string, unknown>)
   return code;
 }
 
-export async function waitUntil(check: () => Promise<boolean> | boolean, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+export { waitUntil } from './wait';
 
 /** Every case delivered (its record written, no send in flight) and nothing left in the outbox. */
 export function quiet(c: TestContainers, codes: readonly string[]) {
@@ -81,15 +75,10 @@ export { seededRandom as seeded } from './seeded-random';
 /** How long a round waits for its armed kill (delivery is about 100 ms after the submit; minutes of load may slow it). */
 const KILL_WAIT_MS = 10_000;
 
-function exitedOrAfter(bot: StartedProcess, ms: number): Promise<void> {
-  if (bot.child.exitCode !== null || bot.child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    bot.child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
+async function exitedOrAfter(bot: StartedProcess, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([bot.exited, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }
 
 /**

@@ -7,6 +7,8 @@ import { TEST_NOTE_KEY } from './keys';
 export interface StartedProcess {
   readonly child: ChildProcess;
   readonly output: () => string;
+  /** Resolves to the exit code when the process has exited, however it ended. */
+  readonly exited: Promise<number | null>;
   /** SIGTERM and wait for exit; resolves to the exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
@@ -18,6 +20,7 @@ function track(child: ChildProcess): StartedProcess {
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return {
     child,
+    exited,
     output: () => out,
     async stop(signal = 'SIGTERM') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);

@@ -1,9 +1,8 @@
-/** Checks `check` every 200 ms until it holds; throws when it has not within `timeoutMs`. */
-export async function waitFor(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+/** Checks `check` every 100 ms until it holds; throws when it has not within `timeoutMs`. */
+export async function waitUntil(check: () => Promise<boolean> | boolean, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 200));
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error('condition not met in time');
 }
