@@ -64,6 +64,8 @@ const DOMAIN_OUTSIDE_MARGIN = 2;
 const OUTSIDE_LIKENESS = 0.5;
 /** The same for a message full of the domain's words: only when it is clearer. */
 const DOMAIN_OUTSIDE_LIKENESS = 0.8;
+/** The same for a message full of the domain's words that also resembles one routine's examples more than the errands ("får jag skriva namnet på killen i rapporten"): nine times in ten. */
+const ROUTINE_DOMAIN_OUTSIDE_LIKENESS = 0.9;
 /** How unlikely a message with a domain word (a report, the night shift) must be one no routine answers to count as in the domain, though no routine matches it well: one in ten. */
 const SURELY_INSIDE = 0.1;
 /** How likely a message must be one no routine answers to be refused though it is asked like one routine. */
@@ -277,6 +279,7 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
   // So is one that all the routines' examples together explain less well than the messages no routine
   // answers ("help me pick a name for our new cat"); one full of the domain's words only when that is clearer,
   // and one with two strong domain words only when it is all but sure ("can the hotel be charged with procuring").
+  // Full of the domain's words and asked more like a routine than like an errand: only when surer still.
   // Not when one routine uses every word of it ("what does the law say about buying a sexual act from a child"):
   // the outside messages share such words often enough to outweigh them, but the routine holds the answer.
   const coveredInFull = best !== undefined && best.confidence >= COVERED_IN_FULL;
@@ -284,7 +287,7 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
   // is all but surely an errand: "is the support phone open on saturday" shares everyday words with errands,
   // "how do I order new towels for housekeeping" only a routine's word.
   const askedLikeOne = askedLikeARoutine && outsideLikeness < SURELY_OUTSIDE;
-  if (!danger && kind !== 'situation' && !coveredInFull && !askedLikeOne && outsideLikeness > (understood.domain >= 2 * IN_DOMAIN_SCORE ? SURELY_OUTSIDE : fullOfDomainWords ? DOMAIN_OUTSIDE_LIKENESS : OUTSIDE_LIKENESS)) kind = 'outOfScope';
+  if (!danger && kind !== 'situation' && !coveredInFull && !askedLikeOne && outsideLikeness > (understood.domain >= 2 * IN_DOMAIN_SCORE ? SURELY_OUTSIDE : fullOfDomainWords ? (soundsLikeRoutine(resemblance) ? ROUTINE_DOMAIN_OUTSIDE_LIKENESS : DOMAIN_OUTSIDE_LIKENESS) : OUTSIDE_LIKENESS)) kind = 'outOfScope';
   if (kind === 'outOfScope') return none(fullOfDomainWords && !everyday ? 'nearMiss' : 'outOfScope', best);
 
   if (danger) {

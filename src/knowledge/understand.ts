@@ -222,7 +222,7 @@ const LISTS = {
     'lediga (tjänster|jobb)', 'söka jobb', 'job opening', 'vacanc', 'hiring', 'apply for (a|the) job', 'work as a',
   ],
   /** Opening hours: a near miss for an office or a clinic, but the routines give the hours of the national phone lines. */
-  openingHours: ['öppettid', 'öppet (på|i)', 'opening hours', '(what time|when) does .{0,50} open', 'när öppnar', 'vilken tid öppnar', 'open(ing)? times'],
+  openingHours: ['öppettid', 'öppet (på|i)', 'tider .{0,60}öppet', 'what hours .{0,60}open', 'opening hours', '(what time|when) does .{0,50} open', 'när öppnar', 'vilken tid öppnar', 'open(ing)? times'],
   /** Children with their own parent, as the writer sees them ("the kids call him dad", "a mother with her two daughters"); a man who only says he is her father is in `claimed`. */
   family: [
     '(kids|boys|girls|children|child|son|daughter|barnen|barnet|pojkarna|flickorna|tjejerna|killarna|sonen|dottern) (\\p{L}+ ){0,2}(call|calls|called|kallar|säger|sa) (him|her|honom|henne|till honom|till henne)? ?(dad|mum|mom|mother|father|pappa|mamma)( |$)',

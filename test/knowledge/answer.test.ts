@@ -198,6 +198,12 @@ describe('answerQuestion', () => {
     expect(r.type === 'answer' && r.article.id).toBe('premises-and-koppleri');
   });
 
+  it('answers a question full of the domain\'s words asked like one routine, though errands share its everyday words', () => {
+    const r = answerQuestion('får jag skriva namnet på killen i rapporten? han heter typ Andrei nånting', kb.index, { language: 'sv', audience: 'partner' });
+    expect(r.kind).toBe('question');
+    expect(r.type === 'answer' ? r.article.id : r.choices[0]?.id).toBe('reporting-through-the-bot');
+  });
+
   it('gives staff asking who helps a victim go home safely the regional coordinator, who can arrange a safe return', () => {
     const r = answerQuestion('the woman wants to go back home to her country, who can help her do it safely?', kb.index, { language: 'en', audience: 'staff' });
     expect(r.type === 'answer' && r.article.id).toBe('regional-coordinator');

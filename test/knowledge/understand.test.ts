@@ -225,6 +225,9 @@ describe('understandMessage', () => {
   it('asks for opening hours: a near miss for an office, a question for the phone lines the routines give', () => {
     expect(understandMessage('Vilka öppettider har socialkontoret på torget?', 'sv')).toMatchObject({ kind: 'outOfScope', nearMiss: true });
     expect(understandMessage('När har stödtelefonen öppet?', 'sv')).toMatchObject({ kind: 'question', nearMiss: false });
+    expect(understandMessage('Vilka tider har mottagningen i Borås öppet?', 'sv')).toMatchObject({ nearMiss: true });
+    expect(understandMessage('what hours is the clinic in Umeå open?', 'en')).toMatchObject({ nearMiss: true });
+    expect(understandMessage('Vilka tider har Kvinnofridslinjen öppet?', 'sv')).toMatchObject({ nearMiss: false });
     expect(understandMessage('what time does the helpline open on sundays', 'en')).toMatchObject({ kind: 'question', nearMiss: false });
   });
 
