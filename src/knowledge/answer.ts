@@ -274,15 +274,17 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
   if (kind === 'outOfScope' && !understood.nearMiss && !everyday && inDomain) kind = 'question';
   // More like the messages no routine answers (an address, statistics, the wifi) than like any routine's
   // examples: refused, whatever words it shares with a routine. What a longer message asks decides.
+  // Not when one routine uses every word of it ("what is the name of the Salvation Army's training for
+  // hotel staff": names are what errands ask for, but the routine holds this one).
   const fullOfDomainWords = understood.domain >= IN_DOMAIN_SCORE;
-  if (!danger && kind !== 'situation' && looksOutside(askedLikeness, fullOfDomainWords ? DOMAIN_OUTSIDE_MARGIN : 1)) kind = 'outOfScope';
+  const coveredInFull = best !== undefined && best.confidence >= COVERED_IN_FULL;
+  if (!danger && kind !== 'situation' && !coveredInFull && looksOutside(askedLikeness, fullOfDomainWords ? DOMAIN_OUTSIDE_MARGIN : 1)) kind = 'outOfScope';
   // So is one that all the routines' examples together explain less well than the messages no routine
   // answers ("help me pick a name for our new cat"); one full of the domain's words only when that is clearer,
   // and one with two strong domain words only when it is all but sure ("can the hotel be charged with procuring").
   // Full of the domain's words and asked more like a routine than like an errand: only when surer still.
-  // Not when one routine uses every word of it ("what does the law say about buying a sexual act from a child"):
+  // Nor here when one routine uses every word of it ("what does the law say about buying a sexual act from a child"):
   // the outside messages share such words often enough to outweigh them, but the routine holds the answer.
-  const coveredInFull = best !== undefined && best.confidence >= COVERED_IN_FULL;
   // Nor when it is asked the way people ask for one routine (more likely than all others together), unless it
   // is all but surely an errand: "is the support phone open on saturday" shares everyday words with errands,
   // "how do I order new towels for housekeeping" only a routine's word.

@@ -204,6 +204,12 @@ describe('answerQuestion', () => {
     expect(r.type === 'answer' ? r.article.id : r.choices[0]?.id).toBe('reporting-through-the-bot');
   });
 
+  it('answers a question one routine covers in full, though it asks for a name the way errands do', () => {
+    const r = answerQuestion('What is name of the training for hotel staff from Salvation Army?', kb.index, { language: 'en', audience: 'partner' });
+    expect(r.type === 'answer' && r.article.id).toBe('stad-for-stad');
+    expect(r.type === 'answer' && r.article.steps.join(' ')).toContain('En säker hand');
+  });
+
   it('gives staff asking who helps a victim go home safely the regional coordinator, who can arrange a safe return', () => {
     const r = answerQuestion('the woman wants to go back home to her country, who can help her do it safely?', kb.index, { language: 'en', audience: 'staff' });
     expect(r.type === 'answer' && r.article.id).toBe('regional-coordinator');
