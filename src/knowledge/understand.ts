@@ -1,5 +1,5 @@
 import type { KbLanguage } from './article';
-import { SENTENCE_END } from './text-analysis';
+import { SENTENCE_END, sentences } from './text-analysis';
 
 /** What a free-text message is, decided before any search. */
 export interface Understanding {
@@ -207,7 +207,7 @@ const LISTS = {
     'vad heter (polisen|hon|han|hen|\\p{L}*(handläggare|koordinator|samordnare|chef|kontaktperson)\\p{L}*)', 'what is the name of (the|our|my) \\p{L}*(coordinator|officer|social worker|manager|contact)', 'who is the (\\p{L}+ )?(coordinator|officer|contact person) (in|for|at)',
     // a look-up of one person or one case: the bot holds no registers and no case files
     'har (polisen|de|dom) (gripit|tagit fast|anhållit|häktat|åtalat)', '(has|have) (the )?police (arrested|caught|charged)', 'efterlyst', 'belastningsregist', 'straffregist', 'brottsregist', 'is (he|she|this guy|this man) wanted', 'wanted by (the )?police', 'criminal record', 'background check', 'look (him|her) up', 'check (him|her) (up|out)', 'kolla upp (honom|henne|gästen|mannen|killen)',
-    'kan (du|ni) kolla (upp|vad som hände|hur det gick|ärendet|om (han|hon))', 'can you (check|look up|find out) (what happened|how .{0,20} went|the case|whether (he|she)|if (he|she))', 'vad har (hon|han) för nummer', 'direktnummer', 'direct (mobile|number|line)', 'personal (mobile|number|phone)', 'privat(a)? (nummer|mobil|telefon)', 'yes or no', 'ja eller nej',
+    'kan (du|ni) kolla (upp|vad som hände|hur det gick|ärendet|om (han|hon))', 'can you (check|look up|find out) (what happened|how .{0,20} went|the case|whether (he|she)|if (he|she))', 'vad har (hon|han) för nummer', 'direktnummer', 'direct (mobile|number|line)', 'personal (mobile|number|phone)', 'privat(a)? (nummer|mobil|telefon)',
     // a task for the bot itself
     '(can|could) (you|u) (cancel|book|change|reserve) (the|a|my|our|this|room)', 'kan du (avboka|boka om|ändra bokningen)',
     '(skriv|formulera) (ett|en) (mejl|mail|brev|sms)', '(write|draft) (me )?(an? )?(e-?mail|letter|text) (to|for)', '(kan|kunde) du (skriva|mejla|maila|ringa|skicka|översätta)', '(can|could) (you|u) (write|e-?mail|call|send|text|translate) ',
@@ -222,6 +222,8 @@ const LISTS = {
     'lediga (tjänster|jobb)', 'söka jobb', 'job opening', 'vacanc', 'hiring', 'apply for (a|the) job', 'work as a',
   ],
   /** Opening hours: a near miss for an office or a clinic, but the routines give the hours of the national phone lines. */
+  /** A demand for a verdict on one case, wherever in the message it stands ("Is she a victim? Yes or no."). */
+  verdict: ['yes or no', 'ja eller nej'],
   openingHours: ['öppettid', 'öppet (på|i)', 'tider .{0,60}öppet', 'what hours .{0,60}open', 'opening hours', '(what time|when) does .{0,50} open', 'när öppnar', 'vilken tid öppnar', 'open(ing)? times'],
   /** Children with their own parent, as the writer sees them ("the kids call him dad", "a mother with her two daughters"); a man who only says he is her father is in `claimed`. */
   family: [
@@ -403,6 +405,18 @@ export function normalizeMessage(text: string): string {
 }
 
 /**
+ * The sentences of a normalized message that ask (end in "?" in `text`), when it also has sentences
+ * that do not; else the whole message. The setting of a story is no near miss: "who pays for her
+ * housing during the reflection period? we have no budget for this" asks about the routine.
+ */
+function askingSentences(text: string, normalized: string): string {
+  const asks = sentences(text).map((s) => s.asks);
+  const parts = normalized.split('|').map((s) => s.trim()).filter(Boolean);
+  if (parts.length !== asks.length || asks.every(Boolean) || !asks.some(Boolean)) return normalized;
+  return ` ${parts.filter((_, i) => asks[i]).join(' | ')} `;
+}
+
+/**
  * Decide what a message is: a situation being described, a question, a command or out of scope,
  * whether someone may be in danger now, and whether a child may be involved now.
  * @param corrected the message after spelling correction, checked together with the original.
@@ -435,9 +449,11 @@ export function understandMessage(text: string, _language: KbLanguage, corrected
   const childOver = has('notNow') || (has('earlier') && !childNow);
   const possibleChild = childSign && situational && !childOver && !(has('earlierYear') && !childNow) && !hypothetical && !asksForTask(raw);
   const danger = dangerSign || possibleChild;
-  const asksOpeningHours = has('openingHours') && !has('phoneLine');
-  const asksEmail = has('email') && !has('reflectionPeriodForm');
-  const nearMiss = (has('nearMiss') || asksOpeningHours || asksEmail || asksForTask(raw) || asksForPerson(text, knows) || asksForLocalOffice(text, raw)) && !dangerSign;
+  const asked = `${askingSentences(text, raw)}|${askingSentences(text, normalizeMessage(corrected))}`;
+  const asks = (name: ListName) => COMPILED[name].test(asked);
+  const asksOpeningHours = asks('openingHours') && !has('phoneLine');
+  const asksEmail = asks('email') && !has('reflectionPeriodForm');
+  const nearMiss = (asks('nearMiss') || has('verdict') || asksOpeningHours || asksEmail || asksForTask(raw) || asksForPerson(text, knows) || asksForLocalOffice(text, raw)) && !dangerSign;
   const score = (t: string) => count('strong', t) * 3 + count('suspicion', t) * 2 + Math.min(count('weak', t), 3);
   // Violence or a threat that is over is no danger now, but still the domain's ("yesterday he hit her, what do we do now?").
   const pastDanger = !current && COMPILED.danger.test(undenied);

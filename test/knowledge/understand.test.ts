@@ -237,6 +237,14 @@ describe('understandMessage', () => {
     expect(understandMessage('who pays for her housing during the reflection period?', 'en')).toMatchObject({ kind: 'question', nearMiss: false });
   });
 
+  it('judges a near miss by what a longer message asks, not by the setting it tells; a demand for a verdict counts anywhere', () => {
+    expect(understandMessage('Vem betalar boendet under betänketiden? Vi har ingen budget för sånt här', 'sv')).toMatchObject({ nearMiss: false });
+    expect(understandMessage('We have no budget for this. Who pays for her housing during the reflection period?', 'en')).toMatchObject({ nearMiss: false });
+    expect(understandMessage('We are a small municipality. How big is the budget for the Stad för stad work?', 'en')).toMatchObject({ nearMiss: true });
+    expect(understandMessage('Vem betalar boendet under betänketiden, vi har ingen budget', 'sv')).toMatchObject({ nearMiss: true });
+    expect(understandMessage('Is my client a trafficking victim? Yes or no.', 'en')).toMatchObject({ nearMiss: true });
+  });
+
   it.each([
     ['sv', 'en man i 60-årsåldern gick nyss upp på rummet med en tjej som ser ut att vara typ 13'],
     ['en', 'she looks 12 or 13 and they just went up to his room'],
