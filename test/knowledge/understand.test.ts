@@ -114,6 +114,7 @@ describe('understandMessage', () => {
     expect(understandMessage('what is the number of the regional coordinator in region Syd?', 'en').nearMiss).toBe(false);
     expect(understandMessage('what is the number of the coordinator in Region Syd?', 'en').nearMiss).toBe(false);
     expect(understandMessage('Socialjouren i Kiruna, vad har de för telefonnummer?', 'sv').nearMiss).toBe(true);
+    expect(understandMessage("Who's the duty prosecutor tonight for the Gävle district?", 'en').nearMiss).toBe(true);
   });
 
   it('asks for an e-mail address: a near miss, except where the reflection period\'s form is sent (the one address the routines give)', () => {
@@ -229,6 +230,18 @@ describe('understandMessage', () => {
     expect(understandMessage('what hours is the clinic in Umeå open?', 'en')).toMatchObject({ nearMiss: true });
     expect(understandMessage('Vilka tider har Kvinnofridslinjen öppet?', 'sv')).toMatchObject({ nearMiss: false });
     expect(understandMessage('what time does the helpline open on sundays', 'en')).toMatchObject({ kind: 'question', nearMiss: false });
+  });
+
+  it('reads a look-up of one case\'s decision as a near miss, and who grants a reflection period as a question', () => {
+    expect(understandMessage('Har Migrationsverket beviljat betänketid för kvinnan vi skickade in ansökan för i tisdags?', 'sv').nearMiss).toBe(true);
+    expect(understandMessage('has the migration agency granted her permit yet?', 'en').nearMiss).toBe(true);
+    expect(understandMessage('Who grants the reflection period?', 'en')).toMatchObject({ kind: 'question', nearMiss: false });
+    expect(understandMessage('Can we apply for a grant for our Stad för stad work?', 'en').nearMiss).toBe(true);
+  });
+
+  it('sees no one locked in when a key card or lock will not open a door', () => {
+    expect(understandMessage("Guest says his key card won't open the gym. How do I re-encode it?", 'en').danger).toBe(false);
+    expect(understandMessage("she is banging on the door from inside and it won't open", 'en').danger).toBe(true);
   });
 
   it('reads an amount in kronor as a near miss, and who pays as a question', () => {
