@@ -9,6 +9,9 @@ describe('understandMessage', () => {
     ['sv', 'asså det står nån snubbe och vaktar utanför rum 31 och tjejen har sms:at hjälp mig'],
     ['sv', 'kvinna gråta, hon säga mannen ta hennes pass och hon inte får gå ut'],
     ['sv', 'det står en man i korridoren med kniv och bankar på dörren'],
+    // a note handed over in silence
+    ['sv', 'hon la en lapp på disken där det stod polis när hon betalade, mannen stod bakom henne'],
+    ['en', 'she slipped me a napkin that said police while he was looking away'],
     // written without å/ä/ö, as on a foreign keyboard
     ['sv', 'en man slar en kvinna utanfor hissen just nu'],
     ['sv', 'hon ar inlast pa rummet och far inte ga ut'],
