@@ -40,7 +40,7 @@ describe('knowledge base evaluation sets', () => {
   });
 
   // The sets that may guide changes (the *-test halves are left out: they judge, they do not tune).
-  const TUNING_SETS = ['tuning', 'test', 'holdout-2', 'holdout-3', 'holdout-4-tuning', 'holdout-5', 'holdout-6-tuning', 'holdout-7-tuning', 'holdout-8-tuning', 'extra-8', 'holdout-9', 'holdout-10', 'holdout-11', 'holdout-12-tuning', 'holdout-12-test', 'holdout-13', 'holdout-14-tuning', 'holdout-15-tuning', 'holdout-16-tuning', 'holdout-17-tuning', 'holdout-18-tuning', 'holdout-19-tuning', 'holdout-20-tuning', 'holdout-21-tuning', 'holdout-22-tuning'];
+  const TUNING_SETS = ['tuning', 'test', 'holdout-2', 'holdout-3', 'holdout-4-tuning', 'holdout-5', 'holdout-6-tuning', 'holdout-7-tuning', 'holdout-8-tuning', 'extra-8', 'holdout-9', 'holdout-10', 'holdout-11', 'holdout-12-tuning', 'holdout-12-test', 'holdout-13', 'holdout-14-tuning', 'holdout-15-tuning', 'holdout-16-tuning', 'holdout-17-tuning', 'holdout-18-tuning', 'holdout-19-tuning', 'holdout-20-tuning', 'holdout-21-tuning', 'holdout-22-tuning', 'holdout-23-tuning'];
   const tuningItems = TUNING_SETS.flatMap((name) => {
     const text = readFileSync(path.join(PROJECT_ROOT, `test/fixtures/kb-eval/${name}.yaml`), 'utf8');
     return (parse(text) as { q: string; lang: KbLanguage; audience: Audience; danger?: boolean }[]).map((item) => ({ ...item, set: name }));
