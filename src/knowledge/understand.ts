@@ -45,7 +45,7 @@ const LISTS = {
     'låser in', 'låst inne', 'hålls fast', 'hålls kvar', 'hålls inlåst', 'kan inte gå därifrån', 'kan inte lämna', 'vågar inte gå',
     'not allow(ed)? (to )?(leave|go|get out)', '(is|are|being) hold (in|inside|there)', 'lock(ed)? from (the )?outside', 'låst (utifrån|från utsidan)', '(being|is|are) kept (in|inside|locked|there)', 'hålls (i|på) (rum|rummet|stugan|lägenheten)', 'can\'t leave', 'cant leave', 'cannot leave', 'can not leave',
     'been (held|kept) (there|here|for|captive|prisoner|against)', '(har|hade) hållits (där|kvar|fast|inlåst|i)', 'won\'t let (her|him|them|me) (leave|go|out)', 'wont let (her|him|them|me) (leave|go|out)', 'held against', 'held captive', 'being held', 'held in',
-    'locked in', 'locked up', 'lock(s|ed)? (her|him|them|the girl|the woman|girl|woman|a girl|a woman)',  'trapped', 'kept prisoner', 'not let out',
+    'locked in', 'locked up', 'lock(s|ed)? (her|him|them|the girl|the woman|girl|woman|a girl|a woman) ',  'trapped', 'kept prisoner', 'not let out',
     '(is|are|was|were|being|get|got) lock(ed)? (in|inside|up)', 'lock in (the |an |a |his |their )?(apartment|flat|room|house|car|cabin|basement)',
     'forc(e|es|ed|ing) (her|him|them|a|an|the|this|that) (\\p{L}+ ){0,2}(into|in|to go)', 'tvinga(r|de|t)? (in |ut )?(henne|honom|dem|en \\p{L}+|kvinnan|tjejen) (i|in|till|att följa)',
     // non-native and casual forms of "not allowed to leave"
@@ -178,7 +178,7 @@ const LISTS = {
     // an opinion on one case, or a prediction about it
     'in your opinion', 'your (personal )?opinion', 'vad tycker du', 'enligt dig', 'din (personliga )?åsikt', '(case|ärende) (number |nummer |nr )?\\d{2,}',
     'tror du', '(do|d) (you|u) think (she|he|they|the woman|the man|the girl) .{0,50}(will|would|is going to|gets?) (?!(find out|know|notice|learn|see|realis|realiz))', 'years from now', 'in (five|ten|twenty|a few) years', '(kommer|blir|ser) .{0,40}om (fem|tio|tjugo|några) år', 'what are the chances', 'blev (han|hon|mannen|kvinnan|killen) (\\p{L}+ ){0,6}dömd', '(was|were) (he|she|the man|the guy|they) (\\p{L}+ ){0,6}(convicted|sentenced)', 'will (my client|she|he|they|the woman|the girl) win', 'win (her|his|their|the) case', 'vinna (målet|fallet|rättegången)', 'kommer (hon|han|de|dom) (att )?vinna', 'hur stor (är )?chansen', 'will (he|she|they) (get|be sentenced|be convicted|go to prison)', 'kommer (han|hon|de|dom) att (dömas|få|fällas)',
-    'kommer (jag|vi) (själv |själva )?(att )?(bli )?(åtalas|dömas|stämmas|åtalad|dömd|stämd|anmäld)', '(will|could|can) (i|we) (myself |ourselves )?(be|get) (charged|prosecuted|sued|convicted)', '(can|could|will) (he|she|they|the guest|the buyer) sue (me|us)', '(can|could|should) (i|we) sue', 'kan (jag|vi) stämma', 'sue (him|her|them|the guest) for', '(is|was) (he|she|the buyer) likely to get', '(how many )?day.?fines',
+    'kommer (jag|vi) (själv |själva )?(att )?(bli )?(åtalas|dömas|stämmas|åtalad|dömd|stämd|anmäld)', '(will|could|can) (i|we) (myself |ourselves )?(be|get) (charged|prosecuted|sued|convicted)(?!.{0,60}(prostitution|procuring|koppleri|pimping|brothel))', '(can|could|will) (he|she|they|the guest|the buyer) sue (me|us)', '(can|could|should) (i|we) sue', 'kan (jag|vi) stämma', 'sue (him|her|them|the guest) for', '(is|was) (he|she|the buyer) likely to get', '(how many )?day.?fines',
     // the routines give one penalty only (buying a sexual act from a child), none for procuring or trafficking
     '(fängelse|straff|prison|jail|penalty|sentence|punishment)\\p{L}* (\\p{L}+ ){0,4}(för|for|av|of) (\\p{L}+ ){0,3}(koppleri|procuring|pimping|människohandel|trafficking)', '(hur många år|how many years) .{0,40}(koppleri|procuring|pimping|människohandel|trafficking)',
     '(hur många|how many) .{0,40}(anmäldes|polisanmäldes|dömdes|identifierades|upptäcktes|were reported|were convicted|were identified|were found)',
@@ -201,7 +201,9 @@ const LISTS = {
     // printed material to order
     'beställa (affischer|material|broschyrer|foldrar|dekaler|trycksaker)', 'order (the |more |printed )*(posters|flyers|leaflets|brochures|stickers|material)',
     // bookings, meetings
-    '(kan|kunde) (du|ni) boka', 'hur bokar', 'vill boka', 'boka (ett|en|in|möte|rum|tid)', 'bokning av', 'can (you|i|we) book', 'book (a|me|us)',
+    '(kan|kunde) (du|ni) boka', 'hur bokar', 'vill boka', 'boka (ett|en|in|möte|rum|tid)', 'bokning av', 'can (you|i|we) book', 'book (me|us) ', '(you|u|bot) book a',
+    // a free place tonight, or the police's plans: the routines hold neither
+    'free beds?', 'spare beds?', 'available beds?', 'lediga (platser|sängar)', 'ledig (säng|plats i kväll|plats ikväll)', 'next (police )?(operation|raid|action|intervention)', 'nästa (tillslag|insats|razzia|aktion)', 'when (are|will|do) the police (plan|planning|going to do)',
     'how do i book', 'make a booking', 'reserve a', 'set up a (teams )?meeting', 'schedule a', 'kalla till (ett )?möte', '(boka|ordna|sätta upp) (ett )?möte', 'teams-möte',
     // a named person or their direct line
     'vad heter (polisen|hon|han|hen|\\p{L}*(handläggare|koordinator|samordnare|chef|kontaktperson)\\p{L}*)', 'what is the name of (the|our|my) \\p{L}*(coordinator|officer|social worker|manager|contact)', 'who is the (\\p{L}+ )?(coordinator|officer|contact person) (in|for|at)',
@@ -225,8 +227,9 @@ const LISTS = {
   /** A demand for a verdict on one case, wherever in the message it stands ("Is she a victim? Yes or no."). */
   verdict: ['yes or no', 'ja eller nej'],
   openingHours: ['öppettid', 'öppet (på|i)', 'tider .{0,60}öppet', 'what hours .{0,60}open', 'opening hours', '(what time|when) does .{0,50} open', 'när öppnar', 'vilken tid öppnar', 'open(ing)? times'],
-  /** Children with their own parent, as the writer sees them ("the kids call him dad", "a mother with her two daughters"); a man who only says he is her father is in `claimed`. */
+  /** Children with their own parent, as the writer sees them ("the kids call him dad", "a mother with her two daughters"), or a school class or team with its teachers; a man who only says he is her father is in `claimed`. */
   family: [
+    'school (trip|class|group|camp)', 'class trip', 'skolresa', 'skolklass', 'klassresa', 'lägerskola', '(with|med) (their |sina |två |two |three |tre )?(teachers?|lärare|lärarna|coach|coaches|tränare|tränarna)( |$)',
     '(kids|boys|girls|children|child|son|daughter|barnen|barnet|pojkarna|flickorna|tjejerna|killarna|sonen|dottern) (\\p{L}+ ){0,2}(call|calls|called|kallar|säger|sa) (him|her|honom|henne|till honom|till henne)? ?(dad|mum|mom|mother|father|pappa|mamma)( |$)',
     '(with|med) (his|her|their|sin|sina|hans|hennes|deras) (own |egna |two |three |två |tre )?(son|sons|daughter|daughters|kids|children|child|barn|dotter|döttrar|söner)( |$)',
     '(father|mother|dad|mum|mom|pappa|mamma|parents|föräldrar|föräldrarna) (and|och|with|med) (his|her|their|sin|sina|hans|hennes|deras)? ?(\\p{L}+ )?(kids|children|son|sons|daughter|daughters|barn|dotter|döttrar|söner)( |$)',
@@ -252,6 +255,7 @@ const LISTS = {
     'kvinnofridslinj', 'brottsofferjour', 'victim support', 'bris ', '116 ?0', '116 ?1', 'nspm', '112'],
   /** Everyday topics far from the domain (IT, weather, food, sport, chores): out of scope unless more than two strong domain words say otherwise. */
   offTopic: [
+    'byta (arbets)?pass', 'swap (a |my )?shifts?', 'byta skift',
     'vpn', 'lösenord', 'password', 'laptop', 'dator', 'skrivare', 'printer', 'wifi', 'wi-fi', 'inloggning', 'log in', 'login', 'bug ', 'buggen', 'excel', 'outlook',
     'teams-kanal', 'teams channel', 'uppdatera appen', 'update the app',
     'väder', 'vädret', 'weather', 'snöstorm', 'snow', 'regn', 'rain ', 'storm', 'sunrise', 'soluppgång', 'temperatur',

@@ -242,6 +242,29 @@ describe('understandMessage', () => {
     expect(understandMessage('Can we apply for a grant for our Stad för stad work?', 'en').nearMiss).toBe(true);
   });
 
+  it('tells a guest who locked himself out from someone locked in', () => {
+    expect(understandMessage("My guest locked himself out at midnight and the lockbox code isn't working.", 'en').danger).toBe(false);
+    expect(understandMessage('he locked her in the room and took the key', 'en').danger).toBe(true);
+  });
+
+  it('reads a school class with its teachers as calm children, like a family', () => {
+    expect(understandMessage('Vi har en skolklass här med två lärare, 25 tonåringar i stugorna. Hur tidigt kan de få frukost?', 'sv')).toMatchObject({ possibleChild: true, childWithFamily: true });
+    expect(understandMessage('a girl about 14 just went up to room 12 with a man in his fifties', 'en')).toMatchObject({ possibleChild: true, childWithFamily: false });
+  });
+
+  it('asks for a free bed tonight or the police\'s plans: a near miss; a shift swap is an everyday errand', () => {
+    expect(understandMessage('Which protected housing in our region has a free bed tonight?', 'en').nearMiss).toBe(true);
+    expect(understandMessage('När gör polisen nästa tillslag mot hotellen här?', 'sv').nearMiss).toBe(true);
+    expect(understandMessage('Vem pratar jag med om jag vill byta pass med en kollega nästa vecka?', 'sv').offTopic).toBe(true);
+  });
+
+  it('reads being charged over one\'s own premises, and guests booking a room, as questions; a booking for the bot is a near miss', () => {
+    expect(understandMessage('Can I be charged with something if my flat is used for prostitution and I do nothing about it?', 'en').nearMiss).toBe(false);
+    expect(understandMessage('Can I be charged for calling the police on a guest by mistake?', 'en').nearMiss).toBe(true);
+    expect(understandMessage('Is it a warning sign when people who live here in town book a room with us?', 'en').nearMiss).toBe(false);
+    expect(understandMessage('can you book a room for me on friday', 'en').nearMiss).toBe(true);
+  });
+
   it('sees no one locked in when a key card or lock will not open a door', () => {
     expect(understandMessage("Guest says his key card won't open the gym. How do I re-encode it?", 'en').danger).toBe(false);
     expect(understandMessage("she is banging on the door from inside and it won't open", 'en').danger).toBe(true);
