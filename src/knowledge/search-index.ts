@@ -137,7 +137,21 @@ function buildLanguageIndex(articles: readonly Article[], language: KbLanguage):
       count(token, 1);
     }
   }
-  return { terms, vocabulary, articles, byId: new Map(articles.map((a) => [a.id, a])), size: articles.length, spelling: new SpellingCorrector(frequency) };
+  return { terms, vocabulary, articles, byId: new Map(articles.map((a) => [a.id, a])), size: articles.length, spelling: new SpellingCorrector(frequency, phoneNumbers(articles)) };
+}
+
+/** A number written in groups ("114 14", "020-50 50 50", "116 006"). */
+const GROUPED_NUMBER = /(?<![\p{N}])\p{N}{2,4}(?:[ -]\p{N}{2,3})+(?![\p{N}])/gu;
+
+/** The articles' phone numbers by their digits alone ("11414" → "114 14"), as the words the articles use. */
+function phoneNumbers(articles: readonly Article[]): Map<string, string> {
+  const numbers = new Map<string, string>();
+  for (const a of articles) {
+    for (const text of [a.summary, ...a.tags, ...a.steps, a.escalation, ...a.notes]) {
+      for (const [written] of text.matchAll(GROUPED_NUMBER)) numbers.set(written.replace(/\D/gu, ''), tokenize(written).join(' '));
+    }
+  }
+  return numbers;
 }
 
 /**

@@ -15,7 +15,14 @@ import { sentences, tokenize } from './text-analysis';
 export class SpellingCorrector {
   private readonly words: SortedWords;
 
-  constructor(private readonly frequency: ReadonlyMap<string, number>) {
+  /**
+   * @param numbers the articles' phone numbers by their digits ("11414" → "114 14"): typed without
+   * spaces on a phone, a number is one word that matches none of the articles' words.
+   */
+  constructor(
+    private readonly frequency: ReadonlyMap<string, number>,
+    private readonly numbers: ReadonlyMap<string, string> = new Map(),
+  ) {
     this.words = new SortedWords(frequency.keys());
   }
 
@@ -87,7 +94,7 @@ export class SpellingCorrector {
    */
   correctText(text: string, keep: (token: string) => boolean = () => false, corrections?: Map<string, string>): string {
     // Missing å/ä/ö first: "hande" is "hände", although its stem "hand" is a known word.
-    const correctWord = (t: string): string => (this.frequency.has(t) ? t : (this.withSwedishLetters(t) ?? (keep(t) ? t : this.correct(t))));
+    const correctWord = (t: string): string => this.numbers.get(t) ?? (this.frequency.has(t) ? t : (this.withSwedishLetters(t) ?? (keep(t) ? t : this.correct(t))));
     const cached = (t: string): string => {
       if (!corrections) return correctWord(t);
       let c = corrections.get(t);

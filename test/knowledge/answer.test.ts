@@ -215,6 +215,11 @@ describe('answerQuestion', () => {
     expect(r.type === 'answer' && r.article.id).toBe('regional-coordinator');
   });
 
+  it('finds the police tip line typed without its space', () => {
+    const r = answerQuestion('is 11414 open on sundays at like 4am', kb.index, { language: 'en', audience: 'partner' });
+    expect(r.type === 'answer' && r.article.id).toBe('police-114-14-around-the-clock');
+  });
+
   it('answers when a helpline the routines list is open, as for the support phone', () => {
     const r = answerQuestion('when does brottsofferjouren open', kb.index, { language: 'en', audience: 'partner' });
     expect(r.type === 'answer' && r.article.id).toBe('helplines');

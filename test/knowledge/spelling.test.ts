@@ -19,6 +19,12 @@ describe('SpellingCorrector', () => {
     expect(corrector.correct(word)).toBe(word);
   });
 
+  it('writes the knowledge base\'s phone numbers, typed without spaces, the way its articles do', () => {
+    const c = new SpellingCorrector(new Map([['open', 1]]), new Map([['11414', '114 14']]));
+    expect(c.correctText('is 11414 open')).toBe('is 114 14 open');
+    expect(c.correctText('room 11415')).toBe('room 11415');
+  });
+
   it('prefers the more frequent of two words as close, then the first in alphabetical order', () => {
     const c = new SpellingCorrector(new Map([['coupon', 1], ['course', 3], ['cousin', 1]]));
     expect(c.correct('cousre')).toBe('course');
