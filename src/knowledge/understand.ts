@@ -283,6 +283,8 @@ const LISTS = {
     'ingen akut fara', 'ingen fara', 'inte i fara', 'ingen verkar vara i fara', 'ingen är i fara', 'har checkat ut', 'checkat ut',
     'nobody in danger', 'no one in danger', 'nobody is in danger', 'no one is in danger', 'not in danger', 'no danger', 'nothing ongoing', 'checked out',
     'drove off', 'they left', 'is gone', 'it\'s gone', 'are gone', 'har åkt', 'är borta',
+    // no adult with the child now
+    'no (buyer|buyers|adult|adults|man|men|one|customer) (is |are )?(there|with (her|him|them)|present|around)', 'ingen (köpare|vuxen|man|kund) (är )?(där|med (henne|honom|dem)|på plats|kvar)',
   ],
   /** Asks what to do after the event, whatever is still felt now ("the staff are still shaken"). */
   afterwards: ['i efterhand', 'in hindsight', 'after the fact'],

@@ -247,6 +247,12 @@ describe('understandMessage', () => {
     expect(understandMessage('he locked her in the room and took the key', 'en').danger).toBe(true);
   });
 
+  it('sees no child with an adult now when the message says no buyer or adult is there', () => {
+    expect(understandMessage('Child 16 maybe sell sex, hotel call me. No buyer there now. When we must do protection assessment?', 'en').danger).toBe(false);
+    expect(understandMessage('en tjej på typ 15 sitter i receptionen, ingen vuxen är med henne, vad gör vi?', 'sv').danger).toBe(false);
+    expect(understandMessage('a girl about 15 is in room 12 with a man right now', 'en').danger).toBe(true);
+  });
+
   it('reads a school class with its teachers as calm children, like a family', () => {
     expect(understandMessage('Vi har en skolklass här med två lärare, 25 tonåringar i stugorna. Hur tidigt kan de få frukost?', 'sv')).toMatchObject({ possibleChild: true, childWithFamily: true });
     expect(understandMessage('a girl about 14 just went up to room 12 with a man in his fifties', 'en')).toMatchObject({ possibleChild: true, childWithFamily: false });
