@@ -141,14 +141,17 @@ function buildLanguageIndex(articles: readonly Article[], language: KbLanguage):
 }
 
 /** A number written in groups ("114 14", "020-50 50 50", "116 006"). */
-const GROUPED_NUMBER = /(?<![\p{N}])\p{N}{2,4}(?:[ -]\p{N}{2,3})+(?![\p{N}])/gu;
+const GROUPED_NUMBER = /\b\d{2,4}(?:[ -]\d{2,3})+\b/g;
+/** A cheap first look: only a text with a digit, a space or hyphen and a digit may hold one. */
+const DIGIT_GAP = /\d[ -]\d/;
 
 /** The articles' phone numbers by their digits alone ("11414" → "114 14"), as the words the articles use. */
 function phoneNumbers(articles: readonly Article[]): Map<string, string> {
   const numbers = new Map<string, string>();
   for (const a of articles) {
     for (const text of [a.summary, ...a.tags, ...a.steps, a.escalation, ...a.notes]) {
-      for (const [written] of text.matchAll(GROUPED_NUMBER)) numbers.set(written.replace(/\D/gu, ''), tokenize(written).join(' '));
+      if (!DIGIT_GAP.test(text)) continue;
+      for (const [written] of text.matchAll(GROUPED_NUMBER)) numbers.set(written.replace(/\D/g, ''), tokenize(written).join(' '));
     }
   }
   return numbers;
