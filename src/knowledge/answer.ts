@@ -289,7 +289,9 @@ export function answerQuestion(question: string, index: KnowledgeIndex, options:
   // is all but surely an errand: "is the support phone open on saturday" shares everyday words with errands,
   // "how do I order new towels for housekeeping" only a routine's word.
   const askedLikeOne = askedLikeARoutine && outsideLikeness < SURELY_OUTSIDE;
-  if (!danger && kind !== 'situation' && !coveredInFull && !askedLikeOne && outsideLikeness > (understood.domain >= 2 * IN_DOMAIN_SCORE ? SURELY_OUTSIDE : fullOfDomainWords ? (soundsLikeRoutine(resemblance) ? ROUTINE_DOMAIN_OUTSIDE_LIKENESS : DOMAIN_OUTSIDE_LIKENESS) : OUTSIDE_LIKENESS)) kind = 'outOfScope';
+  const domainOutsideLikeness = soundsLikeRoutine(resemblance) ? ROUTINE_DOMAIN_OUTSIDE_LIKENESS : DOMAIN_OUTSIDE_LIKENESS;
+  const errandLikeness = understood.domain >= 2 * IN_DOMAIN_SCORE ? SURELY_OUTSIDE : fullOfDomainWords ? domainOutsideLikeness : OUTSIDE_LIKENESS;
+  if (!danger && kind !== 'situation' && !coveredInFull && !askedLikeOne && outsideLikeness > errandLikeness) kind = 'outOfScope';
   if (kind === 'outOfScope') return none(fullOfDomainWords && !everyday ? 'nearMiss' : 'outOfScope', best);
 
   if (danger) {

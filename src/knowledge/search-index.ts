@@ -122,7 +122,12 @@ function buildLanguageIndex(articles: readonly Article[], language: KbLanguage):
     FIELDS.map((f) => BOOST[f]),
     (token) => (isStopword(token, language) ? null : stem(token, language)),
   );
-  for (const a of articles) builder.add(fieldTexts(a));
+  const numbers = new Map<string, string>();
+  for (const a of articles) {
+    const texts = fieldTexts(a);
+    builder.add(texts);
+    addPhoneNumbers(texts.flat(), numbers);
+  }
   const terms = builder.build();
   const vocabulary = new Set(terms.terms());
   const frequency = new Map<string, number>();
@@ -137,7 +142,7 @@ function buildLanguageIndex(articles: readonly Article[], language: KbLanguage):
       count(token, 1);
     }
   }
-  return { terms, vocabulary, articles, byId: new Map(articles.map((a) => [a.id, a])), size: articles.length, spelling: new SpellingCorrector(frequency, phoneNumbers(articles)) };
+  return { terms, vocabulary, articles, byId: new Map(articles.map((a) => [a.id, a])), size: articles.length, spelling: new SpellingCorrector(frequency, numbers) };
 }
 
 /** A number written in groups ("114 14", "020-50 50 50", "116 006"). */
@@ -145,16 +150,12 @@ const GROUPED_NUMBER = /\b\d{2,4}(?:[ -]\d{2,3})+\b/g;
 /** A cheap first look: only a text with a digit, a space or hyphen and a digit may hold one. */
 const DIGIT_GAP = /\d[ -]\d/;
 
-/** The articles' phone numbers by their digits alone ("11414" → "114 14"), as the words the articles use. */
-function phoneNumbers(articles: readonly Article[]): Map<string, string> {
-  const numbers = new Map<string, string>();
-  for (const a of articles) {
-    for (const text of [a.summary, ...a.tags, ...a.steps, a.escalation, ...a.notes]) {
-      if (!DIGIT_GAP.test(text)) continue;
-      for (const [written] of text.matchAll(GROUPED_NUMBER)) numbers.set(written.replace(/\D/g, ''), tokenize(written).join(' '));
-    }
+/** Adds the phone numbers of an article's texts by their digits alone ("11414" → "114 14"), as the words the articles use. */
+function addPhoneNumbers(texts: readonly string[], numbers: Map<string, string>): void {
+  for (const text of texts) {
+    if (!DIGIT_GAP.test(text)) continue;
+    for (const [written] of text.matchAll(GROUPED_NUMBER)) numbers.set(written.replace(/\D/g, ''), tokenize(written).join(' '));
   }
-  return numbers;
 }
 
 /**

@@ -223,9 +223,9 @@ const LISTS = {
     '(ta fram|leta (upp|fram)|ge mig|skicka|hämta|kolla upp|vad har (han|hon|gästen|mannen|kvinnan|hyresgästen)( för)?) .{0,30}personnumm', 'personnumret (på|till|för|åt) ', '(get|find|give me|send|look up|check) .{0,30}(personal (identity )?number|id number|social security number)', 'handläggningstid', 'processing time', 'which (hotels|campsites|companies|flats|apartments).{0,20} (have|had|are|were)',
     'lediga (tjänster|jobb)', 'söka jobb', 'job opening', 'vacanc', 'hiring', 'apply for (a|the) job', 'work as a',
   ],
-  /** Opening hours: a near miss for an office or a clinic, but the routines give the hours of the national phone lines. */
   /** A demand for a verdict on one case, wherever in the message it stands ("Is she a victim? Yes or no."). */
   verdict: ['yes or no', 'ja eller nej'],
+  /** Opening hours: a near miss for an office or a clinic, but the routines give the hours of the national phone lines. */
   openingHours: ['öppettid', 'öppet (på|i)', 'tider .{0,60}öppet', 'what hours .{0,60}open', 'opening hours', '(what time|when) does .{0,50} open', 'när öppnar', 'vilken tid öppnar', 'open(ing)? times'],
   /** Children with their own parent, as the writer sees them ("the kids call him dad", "a mother with her two daughters"), or a school class or team with its teachers; a man who only says he is her father is in `claimed`. */
   family: [
@@ -411,12 +411,11 @@ export function normalizeMessage(text: string): string {
 }
 
 /**
- * The sentences of a normalized message that ask (end in "?" in `text`), when it also has sentences
- * that do not; else the whole message. The setting of a story is no near miss: "who pays for her
- * housing during the reflection period? we have no budget for this" asks about the routine.
+ * The sentences of a normalized message that ask (`asks`, per sentence of the message as written), when it
+ * also has sentences that do not; else the whole message. The setting of a story is no near miss: "who pays
+ * for her housing during the reflection period? we have no budget for this" asks about the routine.
  */
-function askingSentences(text: string, normalized: string): string {
-  const asks = sentences(text).map((s) => s.asks);
+function askingSentences(asks: readonly boolean[], normalized: string): string {
   const parts = normalized.split('|').map((s) => s.trim()).filter(Boolean);
   if (parts.length !== asks.length || asks.every(Boolean) || !asks.some(Boolean)) return normalized;
   return ` ${parts.filter((_, i) => asks[i]).join(' | ')} `;
@@ -431,7 +430,8 @@ function askingSentences(text: string, normalized: string): string {
 export function understandMessage(text: string, _language: KbLanguage, corrected = '', knows: (word: string) => boolean = () => true): Understanding {
   const raw = normalizeMessage(text);
   if (COMMAND.test(raw.trim())) return { kind: 'command', danger: false, possibleChild: false, alarmOnly: false, childWithFamily: false, stepIn: false, observed: false, nearMiss: false, domain: 0, offTopic: false };
-  const all = `${raw}|${normalizeMessage(corrected)}`;
+  const normalizedCorrected = normalizeMessage(corrected);
+  const all = `${raw}|${normalizedCorrected}`;
   const has = (name: ListName) => COMPILED[name].test(all);
 
   const situational = has('situation');
@@ -455,7 +455,8 @@ export function understandMessage(text: string, _language: KbLanguage, corrected
   const childOver = has('notNow') || (has('earlier') && !childNow);
   const possibleChild = childSign && situational && !childOver && !(has('earlierYear') && !childNow) && !hypothetical && !asksForTask(raw);
   const danger = dangerSign || possibleChild;
-  const asked = `${askingSentences(text, raw)}|${askingSentences(text, normalizeMessage(corrected))}`;
+  const sentenceAsks = sentences(text).map((s) => s.asks);
+  const asked = `${askingSentences(sentenceAsks, raw)}|${askingSentences(sentenceAsks, normalizedCorrected)}`;
   const asks = (name: ListName) => COMPILED[name].test(asked);
   const asksOpeningHours = asks('openingHours') && !has('phoneLine');
   const asksEmail = asks('email') && !has('reflectionPeriodForm');
@@ -463,7 +464,7 @@ export function understandMessage(text: string, _language: KbLanguage, corrected
   const score = (t: string) => count('strong', t) * 3 + count('suspicion', t) * 2 + Math.min(count('weak', t), 3);
   // Violence or a threat that is over is no danger now, but still the domain's ("yesterday he hit her, what do we do now?").
   const pastDanger = !current && COMPILED.danger.test(undenied);
-  const domain = Math.max(score(raw), score(normalizeMessage(corrected))) + (childSign ? 1 : 0) + (pastDanger ? IN_DOMAIN_SCORE : 0);
+  const domain = Math.max(score(raw), score(normalizedCorrected)) + (childSign ? 1 : 0) + (pastDanger ? IN_DOMAIN_SCORE : 0);
   // An everyday topic (a printer, the weather, a passport to renew) needs more domain words than two strong ones to count as in the domain: "my passport" and "the police" alone are not enough.
   const offTopic = has('offTopic') && !danger;
   const inDomain = danger || domain >= (offTopic ? 7 : IN_DOMAIN_SCORE);
